@@ -1,0 +1,186 @@
+package dev.ipcm;
+
+import dev.ipcm.serial.Serializer;
+import dev.ipcm.spi.Capabilities;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.apiguardian.api.API;
+
+/**
+ * One named participant on a store: it sends, broadcasts and receives messages, sees its peers,
+ * and can suspend and come back. Every protocol implements this same contract.
+ *
+ * <p>A client is bound to the process that connected it and is thread-safe. {@link #close()}
+ * disconnects it; a client still open when the JVM exits normally is disconnected by a
+ * shutdown hook, so Perl peers see an orderly departure.
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+public interface Client extends AutoCloseable {
+
+    // ---- identity ------------------------------------------------------------------------
+
+    /** The client's name, unique on its store. */
+    String name();
+
+    /** The pid registered for this client (this JVM's). */
+    long pid();
+
+    /** The store's connection info. */
+    ConnectionInfo info();
+
+    /** The store's serializer. */
+    Serializer serializer();
+
+    /** What this client's protocol can do. */
+    Capabilities capabilities();
+
+    // ---- sending -------------------------------------------------------------------------
+
+    /**
+     * Sends {@code content} to {@code peer}; returns once the bytes are committed to the store
+     * or transport (not once the peer has read them). Sending to oneself is allowed.
+     *
+     * @param content a {@link com.fasterxml.jackson.databind.JsonNode} or any value Jackson can map
+     * @return the message as sent
+     * @throws NoSuchPeerException when {@code peer} is not registered
+     * @throws MessageTooLargeException when the protocol cannot carry a message this large
+     * @throws ContentException when the content cannot be turned into JSON or is null
+     */
+    Message send(String peer, Object content);
+
+    /**
+     * Sends a message built by the caller (extra fields are carried on the wire); its
+     * {@code from} must be this client and its {@code to} a registered peer.
+     */
+    Message send(Message message);
+
+    /**
+     * Tries to send without blocking. Back-pressure is an outcome, not an exception: the message
+     * is then queued for that peer and goes out on {@link #drainPending()}.
+     */
+    SendOutcome trySend(String peer, Object content);
+
+    /**
+     * Sends a copy (fresh id, {@code broadcast: 1}) to every live peer. A failing peer does not
+     * stop the others.
+     *
+     * @return per peer, whether its copy went out and why not
+     */
+    Map<String, BroadcastResult> broadcast(Object content);
+
+    /** Sends queued non-blocking sends that the transport now accepts; returns how many went out. */
+    int drainPending();
+
+    /** Messages queued by non-blocking sends, all peers together. */
+    int pendingSends();
+
+    /** Messages queued for one peer. */
+    int pendingSendsTo(String peer);
+
+    /** Whether sends block until committed (the default) or behave like {@link #trySend}. */
+    boolean isSendBlocking();
+
+    /** Switches between blocking and non-blocking sends; protocols without back-pressure ignore it. */
+    void setSendBlocking(boolean blocking);
+
+    // ---- receiving -----------------------------------------------------------------------
+
+    /** Takes every message available now (possibly none), ordered by stamp then stamp ordinal. */
+    List<Message> receive();
+
+    /**
+     * Waits until at least one message is available or {@code timeout} passes, then takes what
+     * is available. Blocks on the protocol's own wake-up; never spins.
+     *
+     * @return the messages, empty when the timeout passed first
+     */
+    List<Message> awaitMessages(Duration timeout);
+
+    /** Whether {@link #receive()} would return something now. */
+    boolean hasReadyMessages();
+
+    /** Whether something is on its way but not complete yet (an in-flight file, a partial frame). */
+    boolean hasPendingMessages();
+
+    /** Puts messages back so the next receive returns them again, without counting them twice. */
+    void requeue(List<Message> messages);
+
+    /**
+     * Stored messages that could not be decoded since the last call. Each was set aside (never
+     * silently dropped) and the other messages were still delivered.
+     */
+    List<CorruptMessageException> takeCorruptMessages();
+
+    // ---- peers ---------------------------------------------------------------------------
+
+    /** The other clients registered and not known to be dead, suspended ones included, sorted. */
+    List<String> peers();
+
+    /** Whether a client is registered (connected or suspended). */
+    boolean peerExists(String peer);
+
+    /** The pid recorded for a peer, which may belong to a dead process; empty when none. */
+    OptionalLong peerPid(String peer);
+
+    /** Whether a peer has a recorded pid that is running now. */
+    boolean peerActive(String peer);
+
+    /** Waits until a peer is active or the timeout passes. */
+    boolean awaitPeerActive(String peer, Duration timeout);
+
+    /** A suspended peer's deadline in epoch seconds, if it gave one. */
+    Optional<BigDecimal> peerSuspendExpires(String peer);
+
+    /** Removes the store entries (and undelivered mail) of every other client whose pid is dead. */
+    int peerLeft();
+
+    /**
+     * Waits until the peer set differs from the one this method last saw (the first call compares
+     * with the set at connect time) or the timeout passes.
+     *
+     * @return peer name to {@code +1} (arrived) or {@code -1} (left); empty when nothing changed
+     */
+    Map<String, Integer> awaitPeerChange(Duration timeout);
+
+    // ---- life cycle ----------------------------------------------------------------------
+
+    /** Suspends with no deadline: the name stays registered and mail keeps arriving for a later reconnect. */
+    void suspend();
+
+    /** Suspends until {@code expiresAt}; services treat the peer as gone after it. */
+    void suspend(Instant expiresAt);
+
+    /**
+     * Leaves the store. Messages still waiting are dropped if they are terminate messages, else
+     * handed to {@code handler}; without a handler they make this throw
+     * {@link MessagesWaitingException} (after the client has fully disconnected).
+     */
+    void disconnect(Consumer<List<Message>> handler);
+
+    /** {@link #disconnect(Consumer)} without a handler. */
+    void disconnect();
+
+    /** Whether the client has disconnected or suspended. */
+    boolean isDisconnected();
+
+    /** Same as {@link #disconnect()}; a no-op when already disconnected. */
+    @Override
+    void close();
+
+    // ---- stats ---------------------------------------------------------------------------
+
+    /** This client's live counts. */
+    Stats stats();
+
+    /** Every client's persisted counts, keyed by name. */
+    Map<String, Stats> allStats();
+
+    /** Persists the live counts now. */
+    void writeStats();
+}

@@ -1,0 +1,311 @@
+package dev.ipcm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ipcm.internal.Json;
+import dev.ipcm.internal.MessageIds;
+import dev.ipcm.internal.Stamps;
+import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.apiguardian.api.API;
+
+/**
+ * One message on the bus: an immutable envelope ({@code id}, {@code from}, {@code to},
+ * {@code stamp}, {@code stamp_ord}, {@code broadcast}) around a JSON {@code content}.
+ *
+ * <p>The JSON form is exactly IPC::Manager's: keys {@code id, from, to, content, stamp,
+ * stamp_ord} and {@code broadcast: 1} on broadcast copies. Keys the library does not know
+ * are kept as {@link #extras()} and written back out, so a relayed message loses nothing.
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+public final class Message {
+    /** Batch order of every receive: stamp, then stamp ordinal (missing counts as 0). */
+    public static final Comparator<Message> ORDER = Comparator
+            .comparing(Message::stamp)
+            .thenComparingLong(m -> m.stampOrd().orElse(0L));
+
+    private static final java.util.Set<String> KNOWN =
+            java.util.Set.of("id", "from", "to", "broadcast", "stamp", "stamp_ord", "content");
+
+    private final String id;
+    private final String from;
+    private final String to;
+    private final boolean broadcast;
+    private final BigDecimal stamp;
+    private final Long stampOrd;
+    private final JsonNode content;
+    private final Map<String, JsonNode> extras;
+
+    private Message(String id, String from, String to, boolean broadcast, BigDecimal stamp, Long stampOrd,
+            JsonNode content, Map<String, JsonNode> extras) {
+        this.id = id;
+        this.from = from;
+        this.to = to;
+        this.broadcast = broadcast;
+        this.stamp = stamp;
+        this.stampOrd = stampOrd;
+        this.content = content;
+        this.extras = extras;
+    }
+
+    /** Starts a new message from {@code from}; id and stamp are filled in by {@link Builder#build()}. */
+    public static Builder builder(String from) {
+        return new Builder(from);
+    }
+
+    /** The message id: an upper-case UUID when made here (databases may return it in lower case). */
+    public String id() {
+        return id;
+    }
+
+    /** The sender's client name. */
+    public String from() {
+        return from;
+    }
+
+    /** The recipient's client name; empty only for a broadcast template that was never addressed. */
+    public Optional<String> to() {
+        return Optional.ofNullable(to);
+    }
+
+    /** The recipient, or {@code null}. */
+    public String toOrNull() {
+        return to;
+    }
+
+    /** Whether this is one copy of a broadcast. */
+    public boolean isBroadcast() {
+        return broadcast;
+    }
+
+    /** Seconds since the epoch at creation, exact as written on the wire. */
+    public BigDecimal stamp() {
+        return stamp;
+    }
+
+    /** Tie-breaker among equal stamps from one process; absent on messages read from a database. */
+    public Optional<Long> stampOrd() {
+        return Optional.ofNullable(stampOrd);
+    }
+
+    /** The payload: any JSON value but null. */
+    public JsonNode content() {
+        return content;
+    }
+
+    /** The payload mapped onto a Java type with Jackson. */
+    public <T> T contentAs(Class<T> type) {
+        try {
+            return Json.mapper().treeToValue(content, type);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+            throw new ContentException("Content of message " + id + " cannot be read as " + type.getName()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Keys of the wire object that are not part of the envelope, in the order they were read. */
+    public Map<String, JsonNode> extras() {
+        return extras;
+    }
+
+    /** True when the content is an object whose {@code terminate} member is truthy (store shutdown). */
+    public boolean isTerminate() {
+        return content.isObject() && truthy(content.get("terminate"));
+    }
+
+    /** This message with another stamp ordinal (a receiver numbers messages that came without one). */
+    public Message withStampOrd(long ord) {
+        return new Message(id, from, to, broadcast, stamp, ord, content, extras);
+    }
+
+    /** A copy with a fresh id addressed to {@code recipient}; used for broadcast copies. */
+    public Message copyTo(String recipient, boolean asBroadcast) {
+        return new Message(MessageIds.next(), from, recipient, asBroadcast, stamp, stampOrd, content, extras);
+    }
+
+    /** The wire object, ready for a serializer. */
+    public ObjectNode toJson() {
+        ObjectNode node = Json.mapper().createObjectNode();
+        node.put("id", id);
+        node.put("from", from);
+        if (to != null) {
+            node.put("to", to);
+        }
+        if (broadcast) {
+            node.put("broadcast", 1);
+        }
+        node.put("stamp", stamp);
+        if (stampOrd != null) {
+            node.put("stamp_ord", stampOrd);
+        }
+        node.set("content", content);
+        extras.forEach(node::set);
+        return node;
+    }
+
+    /**
+     * Reads a wire object, checking what IPC::Manager checks.
+     *
+     * @throws ContentException when {@code from} or {@code content} is missing, or neither
+     *     {@code to} nor a truthy {@code broadcast} is present
+     */
+    public static Message fromJson(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            throw new ContentException("A message must be a JSON object, got: " + describe(node));
+        }
+        String from = text(node.get("from"));
+        if (from == null || from.isEmpty() || from.equals("0")) {
+            throw new ContentException("'from' is a required attribute of a message: " + describe(node));
+        }
+        JsonNode content = node.get("content");
+        if (content == null || content.isNull()) {
+            throw new ContentException("'content' is a required attribute of a message: " + describe(node));
+        }
+        String to = text(node.get("to"));
+        boolean broadcast = truthy(node.get("broadcast"));
+        if ((to == null || to.isEmpty()) && !broadcast) {
+            throw new ContentException("Message must either have a 'to' or 'broadcast' attribute: " + describe(node));
+        }
+        String id = text(node.get("id"));
+        BigDecimal stamp = decimal(node.get("stamp"));
+        Long ord = node.hasNonNull("stamp_ord") ? Long.valueOf(decimal(node.get("stamp_ord")).longValue()) : null;
+        Map<String, JsonNode> extras = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!KNOWN.contains(e.getKey())) {
+                extras.put(e.getKey(), e.getValue());
+            }
+        }
+        return new Message(id == null ? MessageIds.next() : id, from, to, broadcast,
+                stamp == null ? Stamps.now() : stamp, ord, content, Collections.unmodifiableMap(extras));
+    }
+
+    static boolean truthy(JsonNode v) {
+        if (v == null || v.isNull() || v.isMissingNode()) {
+            return false;
+        }
+        if (v.isBoolean()) {
+            return v.booleanValue();
+        }
+        if (v.isNumber()) {
+            return v.decimalValue().signum() != 0;
+        }
+        if (v.isTextual()) {
+            String s = v.textValue();
+            return !s.isEmpty() && !s.equals("0");
+        }
+        return true; // arrays and objects are references, always true in Perl
+    }
+
+    private static String text(JsonNode v) {
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        return v.isValueNode() ? v.asText() : v.toString();
+    }
+
+    private static BigDecimal decimal(JsonNode v) {
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (v.isNumber()) {
+            return v.decimalValue();
+        }
+        try {
+            return new BigDecimal(v.asText().trim());
+        } catch (NumberFormatException e) {
+            throw new ContentException("Expected a number, got " + v);
+        }
+    }
+
+    private static String describe(JsonNode node) {
+        String s = String.valueOf(node);
+        return s.length() > 200 ? s.substring(0, 200) + "..." : s;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof Message)) {
+            return false;
+        }
+        Message m = (Message) o;
+        return id.equalsIgnoreCase(m.id) && from.equals(m.from) && Objects.equals(to, m.to)
+                && broadcast == m.broadcast && stamp.compareTo(m.stamp) == 0 && content.equals(m.content);
+    }
+
+    @Override
+    public int hashCode() {
+        return id.toUpperCase(java.util.Locale.ROOT).hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return Json.encodeToString(toJson());
+    }
+
+    /** Builds a message; the sender is fixed, everything else is optional until {@link #build()}. */
+    public static final class Builder {
+        private final String from;
+        private String to;
+        private boolean broadcast;
+        private JsonNode content;
+        private String id;
+        private final Map<String, JsonNode> extras = new LinkedHashMap<>();
+
+        private Builder(String from) {
+            this.from = Objects.requireNonNull(from, "from must not be null");
+        }
+
+        /** The recipient's name. */
+        public Builder to(String recipient) {
+            this.to = recipient;
+            return this;
+        }
+
+        /** Marks the message as a broadcast copy. */
+        public Builder broadcast(boolean value) {
+            this.broadcast = value;
+            return this;
+        }
+
+        /** The payload: a {@link JsonNode} or any value Jackson can map. */
+        public Builder content(Object value) {
+            this.content = Json.toTree(value);
+            return this;
+        }
+
+        /** A fixed id (otherwise a fresh UUIDv7). */
+        public Builder id(String value) {
+            this.id = value;
+            return this;
+        }
+
+        /** An extra key carried on the wire beside the envelope. */
+        public Builder extra(String key, Object value) {
+            if (KNOWN.contains(key)) {
+                throw new ContentException("'" + key + "' is an envelope key and cannot be set as an extra field");
+            }
+            extras.put(key, Json.toTree(value));
+            return this;
+        }
+
+        /** The finished message, stamped now. */
+        public Message build() {
+            if (content == null || content.isNull() || content.isMissingNode()) {
+                throw new ContentException("'content' is a required attribute: a message needs non-null content");
+            }
+            if ((to == null || to.isEmpty()) && !broadcast) {
+                throw new ContentException("Message must either have a 'to' or 'broadcast' attribute");
+            }
+            Stamps.Stamp s = Stamps.next();
+            return new Message(id == null ? MessageIds.next() : id, from, to, broadcast, s.stamp(), s.ord(),
+                    content, Collections.unmodifiableMap(new LinkedHashMap<>(extras)));
+        }
+    }
+}

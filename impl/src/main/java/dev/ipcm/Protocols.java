@@ -1,0 +1,94 @@
+package dev.ipcm;
+
+import dev.ipcm.spi.Protocol;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import org.apiguardian.api.API;
+
+/**
+ * The protocol plugins on the class path, found with {@link ServiceLoader}, and name resolution.
+ *
+ * <p>A protocol answers to its short name ({@code MessageFiles}), its reference name
+ * ({@code IPC::Manager::Client::MessageFiles}) and {@code +} followed by its Java class name.
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+public final class Protocols {
+    private static final String PREFIX = "IPC::Manager::Client::";
+    private static volatile Map<String, Protocol> loaded;
+
+    private Protocols() {}
+
+    /** Every protocol on the class path, by short name, in discovery order. */
+    public static Map<String, Protocol> all() {
+        Map<String, Protocol> m = loaded;
+        if (m == null) {
+            synchronized (Protocols.class) {
+                if (loaded == null) {
+                    Map<String, Protocol> found = new LinkedHashMap<>();
+                    for (Protocol p : ServiceLoader.load(Protocol.class, Protocols.class.getClassLoader())) {
+                        found.putIfAbsent(p.name(), p);
+                    }
+                    ClassLoader ctx = Thread.currentThread().getContextClassLoader();
+                    if (ctx != null && ctx != Protocols.class.getClassLoader()) {
+                        for (Protocol p : ServiceLoader.load(Protocol.class, ctx)) {
+                            found.putIfAbsent(p.name(), p);
+                        }
+                    }
+                    loaded = Collections.unmodifiableMap(found);
+                }
+                m = loaded;
+            }
+        }
+        return m;
+    }
+
+    /**
+     * Resolves a protocol by any of its names.
+     *
+     * @throws UnknownProtocolException listing the protocols that do exist
+     */
+    public static Protocol byName(String name) {
+        if (name == null || name.isEmpty()) {
+            throw new UnknownProtocolException("A protocol name is required; known protocols: " + all().keySet());
+        }
+        Map<String, Protocol> all = all();
+        String shortName = name.startsWith(PREFIX) ? name.substring(PREFIX.length()) : name;
+        Protocol p = all.get(shortName);
+        if (p != null) {
+            return p;
+        }
+        for (Protocol candidate : all.values()) {
+            if (candidate.referenceName().equals(name) || ("+" + candidate.getClass().getName()).equals(name)
+                    || candidate.getClass().getName().equals(name)) {
+                return candidate;
+            }
+        }
+        if (name.startsWith("+")) {
+            return instantiate(name.substring(1));
+        }
+        throw new UnknownProtocolException("Unknown protocol '" + name + "': known protocols are " + all.keySet()
+                + " (a plugin is found through META-INF/services/" + Protocol.class.getName() + ")");
+    }
+
+    private static Protocol instantiate(String className) {
+        try {
+            Class<?> type = Class.forName(className, true, Thread.currentThread().getContextClassLoader());
+            if (!Protocol.class.isAssignableFrom(type)) {
+                throw new UnknownProtocolException("Class '" + className + "' does not implement " + Protocol.class.getName());
+            }
+            return (Protocol) type.getConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            throw new UnknownProtocolException("Unknown protocol '+" + className + "': " + e, e);
+        }
+    }
+
+    /** The protocols a spawn tries when none is named, in IPC::Manager's order. */
+    public static List<String> defaultList() {
+        return new ArrayList<>(List.of("AtomicPipe", "UnixSocket", "ConnectionUnix", "SQLite", "PostgreSQL",
+                "MariaDB", "MySQL", "MessageFiles"));
+    }
+}

@@ -1,0 +1,82 @@
+package dev.ipcm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ipcm.internal.Json;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apiguardian.api.API;
+
+/**
+ * A client's message counts: {@code read} per sender and {@code sent} per recipient, stored as
+ * {@code {"read":{FROM:n},"sent":{TO:n}}}. Comparing every client's counts at shutdown tells
+ * whether anything was lost.
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+public final class Stats {
+    private final Map<String, Long> read = new ConcurrentHashMap<>();
+    private final Map<String, Long> sent = new ConcurrentHashMap<>();
+
+    /** Empty counts. */
+    public Stats() {}
+
+    /** Counts read back from the stored JSON form; a missing or null value is empty. */
+    public static Stats fromJson(JsonNode node) {
+        Stats s = new Stats();
+        if (node != null && node.isObject()) {
+            copy(node.get("read"), s.read);
+            copy(node.get("sent"), s.sent);
+        }
+        return s;
+    }
+
+    private static void copy(JsonNode from, Map<String, Long> to) {
+        if (from == null || !from.isObject()) {
+            return;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = from.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode v = e.getValue();
+            long n = v.isNumber() ? v.asLong() : Long.parseLong(v.asText("0").trim());
+            to.put(e.getKey(), n);
+        }
+    }
+
+    /** The stored JSON form. */
+    public ObjectNode toJson() {
+        ObjectNode node = Json.mapper().createObjectNode();
+        ObjectNode r = node.putObject("read");
+        new TreeMap<>(read).forEach(r::put);
+        ObjectNode s = node.putObject("sent");
+        new TreeMap<>(sent).forEach(s::put);
+        return node;
+    }
+
+    /** Messages read, per sender. */
+    public Map<String, Long> read() {
+        return Collections.unmodifiableMap(new TreeMap<>(read));
+    }
+
+    /** Messages sent, per recipient. */
+    public Map<String, Long> sent() {
+        return Collections.unmodifiableMap(new TreeMap<>(sent));
+    }
+
+    /** Counts one message read from {@code from} (or un-counts it with -1). */
+    public void countRead(String from, long delta) {
+        read.merge(from, delta, Long::sum);
+    }
+
+    /** Counts one message sent to {@code to}. */
+    public void countSent(String to, long delta) {
+        sent.merge(to, delta, Long::sum);
+    }
+
+    @Override
+    public String toString() {
+        return Json.encodeToString(toJson());
+    }
+}

@@ -1,0 +1,334 @@
+package dev.ipcm;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ipcm.internal.Json;
+import dev.ipcm.os.Os;
+import dev.ipcm.serial.Serializer;
+import dev.ipcm.spi.AbstractClient;
+import dev.ipcm.spi.Capabilities;
+import dev.ipcm.spi.ConnectRequest;
+import dev.ipcm.spi.Protocol;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.apiguardian.api.API;
+
+/**
+ * A store this process created: hand {@link #info()} to other processes, connect clients, and
+ * {@link #close()} it to shut it down.
+ *
+ * <p>Shutdown (when guarded and closed by the process that spawned it) sends the configured
+ * signal to every client's pid, broadcasts {@code {"terminate":1}}, waits for clients to leave
+ * (60 s by default), optionally checks that every message sent was received, and destroys the
+ * store.
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+public final class Store implements AutoCloseable {
+    private static final Set<Store> GUARDED = ConcurrentHashMap.newKeySet();
+    private static final long CHILD_EXIT_WAIT_MILLIS = 10_000;
+
+    static {
+        // A JVM that exits without closing its guarded stores still removes them, as Perl's
+        // destructors do; it does not wait for clients, which may be exiting too.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (Store s : GUARDED) {
+                s.unspawnQuietly();
+            }
+        }, "ipcm-store-exit"));
+    }
+
+    private final Protocol protocol;
+    private final Serializer serializer;
+    private final ConnectionInfo info;
+    private final AutoCloseable stash;
+    private final boolean sanityCheck;
+    private final Duration peerTimeout;
+    private volatile boolean guard;
+    private volatile String signal;
+    private volatile long ownerPid;
+    private volatile boolean destroyed;
+
+    Store(Protocol protocol, Serializer serializer, ConnectionInfo info, AutoCloseable stash, SpawnOptions options) {
+        this.protocol = protocol;
+        this.serializer = serializer;
+        this.info = info;
+        this.stash = stash;
+        this.guard = options.guard();
+        this.sanityCheck = options.sanityCheck();
+        this.signal = options.signal().orElse(null);
+        this.peerTimeout = options.peerTimeout();
+        this.ownerPid = Os.get().pid();
+        if (guard) {
+            GUARDED.add(this);
+        }
+    }
+
+    /** The info string other processes connect with. */
+    public String info() {
+        return info.toString();
+    }
+
+    /** The parsed connection info. */
+    public ConnectionInfo connectionInfo() {
+        return info;
+    }
+
+    /** The store's protocol. */
+    public Protocol protocol() {
+        return protocol;
+    }
+
+    /** What the store's protocol can do. */
+    public Capabilities capabilities() {
+        return protocol.capabilities();
+    }
+
+    /** The store's serializer. */
+    public Serializer serializer() {
+        return serializer;
+    }
+
+    /** The path or DSN of the store. */
+    public String route() {
+        return info.route();
+    }
+
+    /** Connects a new client under {@code name}. */
+    public Client connect(String name) {
+        return connect(name, Map.of());
+    }
+
+    /** Connects a new client with protocol parameters (credentials, {@code listen}, ...). */
+    public Client connect(String name, Map<String, String> params) {
+        return protocol.connect(new ConnectRequest(name, info, serializer, false, params));
+    }
+
+    /** Re-attaches a suspended client. */
+    public Client reconnect(String name) {
+        return protocol.connect(new ConnectRequest(name, info, serializer, true, Map.of()));
+    }
+
+    /** Keeps the store after close and after this JVM exits; destroy it later with {@link #unspawn()}. */
+    public Store keep() {
+        guard = false;
+        GUARDED.remove(this);
+        return this;
+    }
+
+    /** Whether close shuts the store down. */
+    public boolean isGuarded() {
+        return guard;
+    }
+
+    /** The signal sent to clients at shutdown, if any. */
+    public String signal() {
+        return signal;
+    }
+
+    /** Sets the signal sent to every client's pid at shutdown ({@code null} for none). */
+    public Store signal(String name) {
+        if (name != null) {
+            Os.get().signalNumber(name); // fail now on a bad name, not at shutdown
+        }
+        this.signal = name;
+        return this;
+    }
+
+    /** The pid whose close shuts the store down. */
+    public long ownerPid() {
+        return ownerPid;
+    }
+
+    /** Hands ownership to another process (e.g. a child JVM); this process's close then does nothing. */
+    public void transferOwnership(long pid) {
+        this.ownerPid = pid;
+    }
+
+    /**
+     * Sends the signal (if set) to every peer's pid, then broadcasts {@code {"terminate":1}}.
+     *
+     * @param con the client to send from
+     */
+    public void terminate(Client con) {
+        if (signal != null) {
+            long self = Os.get().pid();
+            for (String peer : con.peers()) {
+                try {
+                    long pid = con.peerPid(peer).orElse(0);
+                    if (pid > 0 && pid != self) {
+                        Os.get().kill(pid, signal);
+                    }
+                } catch (RuntimeException e) {
+                    warn("could not signal peer '" + peer + "': " + e.getMessage());
+                }
+            }
+        }
+        ObjectNode terminate = Json.mapper().createObjectNode().put("terminate", 1);
+        con.broadcast(terminate);
+    }
+
+    /**
+     * Sent minus received for every pair of clients, keyed {@code "A -> B"}; empty when every
+     * message sent was received. Meaningful once every client has disconnected.
+     */
+    public Map<String, Long> sanityDelta(Client con) {
+        Map<String, Long> delta = new TreeMap<>();
+        for (Map.Entry<String, Stats> e : con.allStats().entrySet()) {
+            String client = e.getKey();
+            e.getValue().sent().forEach((to, n) -> delta.merge(client + " -> " + to, n, Long::sum));
+            e.getValue().read().forEach((from, n) -> delta.merge(from + " -> " + client, -n, Long::sum));
+        }
+        delta.values().removeIf(v -> v == 0);
+        return delta;
+    }
+
+    /**
+     * Shuts the store down now (terminate, wait for clients, optional sanity check, destroy),
+     * whether guarded or not, if this process owns it.
+     *
+     * @throws SanityCheckException when the sanity check is on and counts do not match; the
+     *     store is destroyed all the same
+     */
+    public void shutdown() {
+        if (destroyed || ownerPid != Os.get().pid()) {
+            return;
+        }
+        SanityCheckException sanity = null;
+        try {
+            Client con = connect("spawn");
+            try {
+                Set<Long> pids = peerPids(con);
+                terminate(con);
+                waitForPeers(con, pids);
+                if (sanityCheck) {
+                    Map<String, Long> delta = sanityDelta(con);
+                    if (!delta.isEmpty()) {
+                        StringBuilder b = new StringBuilder("\nMessages sent vs received mismatch:\n"
+                                + "    Positive means sent and not received\n"
+                                + "    Negative means received more than sent\n");
+                        delta.forEach((k, v) -> b.append("    ").append(v > 0 ? "+" + v : v).append(' ').append(k).append('\n'));
+                        sanity = new SanityCheckException(b.toString());
+                    }
+                }
+            } finally {
+                try {
+                    con.disconnect(messages -> { });
+                } catch (RuntimeException e) {
+                    warn("could not disconnect the shutdown client: " + e.getMessage());
+                }
+            }
+        } catch (StoreGoneException e) {
+            warn("store already gone at shutdown: " + e.getMessage());
+        } finally {
+            unspawn();
+        }
+        if (sanity != null) {
+            throw sanity;
+        }
+    }
+
+    private Set<Long> peerPids(Client con) {
+        Set<Long> pids = new LinkedHashSet<>();
+        long self = Os.get().pid();
+        for (String peer : con.peers()) {
+            try {
+                con.peerPid(peer).ifPresent(p -> {
+                    if (p > 0 && p != self) {
+                        pids.add(p);
+                    }
+                });
+            } catch (RuntimeException ignored) {
+                // A peer that vanished between listing and lookup has nothing to wait for.
+            }
+        }
+        return pids;
+    }
+
+    private void waitForPeers(Client con, Set<Long> pids) {
+        for (Client local : AbstractClient.openClients(info.route())) {
+            if (local != con) {
+                try {
+                    local.disconnect(messages -> { });
+                } catch (RuntimeException e) {
+                    warn("could not disconnect local client '" + local.name() + "': " + e.getMessage());
+                }
+            }
+        }
+        long deadline = System.nanoTime() + peerTimeout.toNanos();
+        List<String> left = con.peers();
+        while (!left.isEmpty()) {
+            for (String peer : left) {
+                con.peerPid(peer).ifPresent(p -> {
+                    if (p > 0 && p != Os.get().pid()) {
+                        pids.add(p);
+                    }
+                });
+            }
+            long rest = deadline - System.nanoTime();
+            if (rest <= 0) {
+                warn("gave up waiting for clients to disconnect after " + peerTimeout.toSeconds() + "s: " + left);
+                break;
+            }
+            con.awaitPeerChange(Duration.ofNanos(Math.min(rest, TimeUnit.MILLISECONDS.toNanos(200))));
+            left = con.peers();
+        }
+        long childDeadline = System.currentTimeMillis() + CHILD_EXIT_WAIT_MILLIS;
+        for (long pid : pids) {
+            ProcessHandle.of(pid).filter(h -> h.parent().map(p -> p.pid() == Os.get().pid()).orElse(false))
+                    .ifPresent(h -> {
+                        try {
+                            h.onExit().get(Math.max(1, childDeadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
+                        } catch (Exception ignored) {
+                            // A child still running after the deadline is left to the caller.
+                        }
+                    });
+        }
+    }
+
+    /** Destroys the store now, without terminating or waiting for clients. */
+    public void unspawn() {
+        if (destroyed) {
+            return;
+        }
+        destroyed = true;
+        GUARDED.remove(this);
+        protocol.unspawn(info.route(), stash);
+    }
+
+    private void unspawnQuietly() {
+        try {
+            if (ownerPid == Os.get().pid()) {
+                unspawn();
+            }
+        } catch (RuntimeException ignored) {
+            // At exit there is nobody left to tell.
+        }
+    }
+
+    /** Whether the store has been destroyed. */
+    public boolean isDestroyed() {
+        return destroyed;
+    }
+
+    /** Shuts the store down if it is guarded and this process owns it; otherwise does nothing. */
+    @Override
+    public void close() {
+        if (guard) {
+            shutdown();
+        }
+    }
+
+    private static void warn(String text) {
+        System.getLogger("dev.ipcm").log(System.Logger.Level.WARNING, text);
+    }
+
+    @Override
+    public String toString() {
+        return "Store[" + info + "]";
+    }
+}

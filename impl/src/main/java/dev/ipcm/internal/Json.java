@@ -1,0 +1,98 @@
+package dev.ipcm.internal;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.ipcm.ContentException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.apiguardian.api.API;
+
+/**
+ * The one JSON codec of ipcm, configured to write what IPC::Manager writes.
+ *
+ * <p>Output is compact and pure 7-bit ASCII (every other character escaped), because the
+ * Perl decoder reads bytes as characters; decimals are written in plain notation, never
+ * with an exponent, and floats are read as {@link java.math.BigDecimal} so a relayed value
+ * keeps its exact text.
+ */
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class Json {
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .build();
+
+    private Json() {}
+
+    /** The shared, thread-safe mapper. */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** Encodes a tree as compact ASCII JSON bytes. */
+    public static byte[] encode(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new ContentException("Cannot encode JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Encodes a tree as compact ASCII JSON text. */
+    public static String encodeToString(JsonNode node) {
+        return new String(encode(node), StandardCharsets.US_ASCII);
+    }
+
+    /** Decodes JSON bytes (UTF-8 or ASCII) into a tree; malformed input is a {@link ContentException}. */
+    public static JsonNode decode(byte[] bytes) {
+        try {
+            JsonNode node = MAPPER.readTree(bytes);
+            if (node == null || node.isMissingNode()) {
+                throw new ContentException("Cannot decode JSON: the input is empty");
+            }
+            return node;
+        } catch (IOException e) {
+            throw new ContentException("Cannot decode JSON: " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    /** Decodes JSON text into a tree. */
+    public static JsonNode decode(String text) {
+        return decode(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Turns any Java value Jackson can map (a {@link JsonNode}, map, list, record, string,
+     * number, boolean) into a tree.
+     *
+     * @throws ContentException when the value cannot be represented as JSON
+     */
+    public static JsonNode toTree(Object value) {
+        if (value instanceof JsonNode) {
+            return (JsonNode) value;
+        }
+        try {
+            return MAPPER.valueToTree(value);
+        } catch (IllegalArgumentException e) {
+            throw new ContentException("Content of type " + (value == null ? "null" : value.getClass().getName())
+                    + " cannot be converted to JSON: " + firstLine(e.getMessage())
+                    + "; send a JsonNode, a String, a number, a Map, a List or a Jackson-mappable object", e);
+        }
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) {
+            return "(no detail)";
+        }
+        int nl = text.indexOf('\n');
+        return nl < 0 ? text : text.substring(0, nl);
+    }
+}

@@ -1,0 +1,207 @@
+package dev.ipcm.os;
+
+import com.sun.jna.LastErrorException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** A file descriptor owned by this object; every call maps one libc call. */
+final class NativeFd implements Fd {
+    private static final int LOCK_SH = 1;
+    private static final int LOCK_EX = 2;
+    private static final int LOCK_UN = 8;
+    private static final int F_GETFL = 3;
+    private static final int F_SETFL = 4;
+    private static final int F_SETPIPE_SZ = 1031;
+    private static final short POLLIN = 1;
+    private static final short POLLOUT = 4;
+
+    private final NativeOs os;
+    private final int fd;
+    private final Path path;
+    private volatile boolean closed;
+
+    NativeFd(NativeOs os, int fd, Path path) {
+        this.os = os;
+        this.fd = fd;
+        this.path = path;
+    }
+
+    @Override
+    public int fd() {
+        return fd;
+    }
+
+    @Override
+    public void lock(boolean exclusive) throws IOException {
+        while (true) {
+            try {
+                os.libc.flock(fd, exclusive ? LOCK_EX : LOCK_SH);
+                return;
+            } catch (LastErrorException e) {
+                if (e.getErrorCode() != NativeOs.EINTR) {
+                    throw fail("flock", e);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void unlock() throws IOException {
+        try {
+            os.libc.flock(fd, LOCK_UN);
+        } catch (LastErrorException e) {
+            throw fail("flock(LOCK_UN)", e);
+        }
+    }
+
+    @Override
+    public int read(byte[] buf, int off, int len) throws IOException {
+        byte[] target = off == 0 ? buf : new byte[len];
+        while (true) {
+            try {
+                long n = os.libc.read(fd, target, len);
+                if (n == 0) {
+                    return -1;
+                }
+                if (off != 0) {
+                    System.arraycopy(target, 0, buf, off, (int) n);
+                }
+                return (int) n;
+            } catch (LastErrorException e) {
+                if (e.getErrorCode() == NativeOs.EAGAIN) {
+                    return 0;
+                }
+                if (e.getErrorCode() != NativeOs.EINTR) {
+                    throw fail("read", e);
+                }
+            }
+        }
+    }
+
+    @Override
+    public int write(byte[] buf, int off, int len) throws IOException {
+        byte[] source = buf;
+        if (off != 0) {
+            source = new byte[len];
+            System.arraycopy(buf, off, source, 0, len);
+        }
+        while (true) {
+            try {
+                return (int) os.libc.write(fd, source, len);
+            } catch (LastErrorException e) {
+                if (e.getErrorCode() == NativeOs.EAGAIN) {
+                    return 0;
+                }
+                if (e.getErrorCode() != NativeOs.EINTR) {
+                    throw fail("write", e);
+                }
+            }
+        }
+    }
+
+    @Override
+    public byte[] readAll() throws IOException {
+        seek0();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buf = new byte[65536];
+        int n;
+        while ((n = read(buf, 0, buf.length)) > 0) {
+            out.write(buf, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    @Override
+    public void rewrite(byte[] content) throws IOException {
+        seek0();
+        try {
+            os.libc.ftruncate(fd, 0);
+        } catch (LastErrorException e) {
+            throw fail("ftruncate", e);
+        }
+        int done = 0;
+        while (done < content.length) {
+            byte[] rest = done == 0 ? content : java.util.Arrays.copyOfRange(content, done, content.length);
+            int n = write(rest, 0, rest.length);
+            if (n <= 0) {
+                throw new IOException("write to '" + path + "' made no progress");
+            }
+            done += n;
+        }
+    }
+
+    private void seek0() throws IOException {
+        try {
+            os.libc.lseek(fd, 0, 0);
+        } catch (LastErrorException e) {
+            throw fail("lseek", e);
+        }
+    }
+
+    @Override
+    public void setNonBlocking(boolean nonBlocking) throws IOException {
+        try {
+            int flags = os.libc.fcntl(fd, F_GETFL, 0);
+            int wanted = nonBlocking ? flags | O_NONBLOCK : flags & ~O_NONBLOCK;
+            if (wanted != flags) {
+                os.libc.fcntl(fd, F_SETFL, wanted);
+            }
+        } catch (LastErrorException e) {
+            throw fail("fcntl", e);
+        }
+    }
+
+    @Override
+    public boolean awaitReadable(long timeoutMillis) throws IOException {
+        return await(POLLIN, timeoutMillis);
+    }
+
+    @Override
+    public boolean awaitWritable(long timeoutMillis) throws IOException {
+        return await(POLLOUT, timeoutMillis);
+    }
+
+    private boolean await(short events, long timeoutMillis) throws IOException {
+        NativeOs.PollFd[] fds = (NativeOs.PollFd[]) new NativeOs.PollFd().toArray(1);
+        fds[0].fd = fd;
+        fds[0].events = events;
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        while (true) {
+            long left = Math.max(0, (deadline - System.nanoTime()) / 1_000_000L);
+            try {
+                int n = os.libc.poll(fds, 1, (int) Math.min(left, Integer.MAX_VALUE));
+                return n > 0;
+            } catch (LastErrorException e) {
+                if (e.getErrorCode() != NativeOs.EINTR) {
+                    throw fail("poll", e);
+                }
+            }
+        }
+    }
+
+    @Override
+    public int setPipeSize(int bytes) {
+        try {
+            return os.libc.fcntl(fd, F_SETPIPE_SZ, bytes);
+        } catch (LastErrorException e) {
+            return -1;
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            try {
+                os.libc.close(fd);
+            } catch (LastErrorException ignored) {
+                // Nothing useful can be done about a failed close of a descriptor we own.
+            }
+        }
+    }
+
+    private IOException fail(String call, LastErrorException e) {
+        return new IOException(call + " on '" + path + "' failed: " + os.error(e));
+    }
+}

@@ -1,0 +1,28 @@
+package dev.ipcm.spi;
+
+import org.apiguardian.api.API;
+
+/** One thing a protocol can do; scenarios that need it are skipped, with the reason, where it is missing. */
+@API(status = API.Status.STABLE, since = "0.1")
+public enum Capability {
+    /** Processes other than the spawning one can connect to the store. */
+    CROSS_PROCESS,
+    /** A client can suspend and later reconnect without losing what was sent meanwhile. */
+    SUSPEND,
+    /** A suspended client keeps its pid registered, so it still looks active (JSONFile, LocalMemory). */
+    SUSPEND_KEEPS_PID,
+    /** Try-send can report back-pressure and queue per peer instead of blocking. */
+    NON_BLOCKING_SEND,
+    /** A receiver is woken by the operating system when a message arrives, not by polling. */
+    MESSAGE_WAKEUP,
+    /** A waiter is woken by the operating system when a peer arrives. */
+    PEER_CHANGE_WAKEUP,
+    /** Messages travel over per-peer connections; a client may connect without listening. */
+    CONNECTIONS,
+    /** A cleanly disconnected peer stays addressable and its mail waits for its next connect (databases). */
+    DISCONNECTED_PEERS_ADDRESSABLE,
+    /** Client names are compared without regard to case (MariaDB and MySQL collations). */
+    CASE_INSENSITIVE_NAMES,
+    /** The store lives on a database server that must be reachable. */
+    REQUIRES_SERVER
+}

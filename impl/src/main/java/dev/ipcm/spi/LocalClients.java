@@ -1,0 +1,51 @@
+package dev.ipcm.spi;
+
+import dev.ipcm.Client;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Every client open in this JVM. A store's shutdown disconnects its own process's clients
+ * first (so it does not wait on itself), and a JVM exiting normally disconnects the rest, as a
+ * Perl process does when its client objects are destroyed.
+ */
+final class LocalClients {
+    private static final Set<AbstractClient> OPEN = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(LocalClients::disconnectAll, "ipcm-client-exit"));
+    }
+
+    private LocalClients() {}
+
+    static void add(AbstractClient client) {
+        OPEN.add(client);
+    }
+
+    static void remove(AbstractClient client) {
+        OPEN.remove(client);
+    }
+
+    /** The open clients of one store. */
+    static List<Client> forRoute(String route) {
+        List<Client> out = new ArrayList<>();
+        for (AbstractClient c : OPEN) {
+            if (c.info().route().equals(route)) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    private static void disconnectAll() {
+        for (AbstractClient c : new ArrayList<>(OPEN)) {
+            try {
+                c.disconnect();
+            } catch (RuntimeException ignored) {
+                // At exit a failed disconnect can only be ignored; peers will see a dead pid instead.
+            }
+        }
+    }
+}
