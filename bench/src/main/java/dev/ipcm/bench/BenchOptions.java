@@ -1,0 +1,213 @@
+package dev.ipcm.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apiguardian.api.API;
+
+/**
+ * What a cross-process run measures and how much. The defaults are the figures the performance
+ * targets are stated for: 20,000 round trips after 2,000 of warm-up, 200,000 streamed messages
+ * (20,000 on database stores, 2,000 on JSONFile, whose every operation rewrites one file), sizes
+ * 100 B and 4 KiB, every available cross-process protocol, each beside its raw transport.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class BenchOptions {
+    private List<String> protocols;
+    private List<Integer> sizes = List.of(100, 4096);
+    private int roundTrips = 20_000;
+    private int warmupRoundTrips = 2_000;
+    private int messages = 200_000;
+    private int databaseMessages = 20_000;
+    private int jsonFileMessages = 2_000;
+    private long intervalNanos;
+    private boolean raw = true;
+    private Duration sessionTimeout = Duration.ofMinutes(10);
+    private final Map<String, Map<String, String>> spawnParams = new LinkedHashMap<>();
+    private final Map<String, Database> databases = new LinkedHashMap<>();
+
+    private BenchOptions() {}
+
+    /** The defaults described above. */
+    public static BenchOptions defaults() {
+        return new BenchOptions();
+    }
+
+    /** Only these protocols (short names), in this order. */
+    public BenchOptions protocols(List<String> names) {
+        if (names.isEmpty()) {
+            throw new BenchException("the protocol list is empty: name at least one protocol, or leave it out for all");
+        }
+        this.protocols = List.copyOf(names);
+        return this;
+    }
+
+    /** Content sizes in bytes, each at least {@value Payloads#MIN_BYTES}. */
+    public BenchOptions sizes(List<Integer> bytes) {
+        if (bytes.isEmpty()) {
+            throw new BenchException("the size list is empty: give at least one size in bytes");
+        }
+        for (int b : bytes) {
+            if (b < Payloads.MIN_BYTES) {
+                throw new BenchException("a size must be at least " + Payloads.MIN_BYTES + " bytes, got size=" + b);
+            }
+        }
+        this.sizes = List.copyOf(bytes);
+        return this;
+    }
+
+    /** Measured round trips per protocol and size. */
+    public BenchOptions roundTrips(int count) {
+        this.roundTrips = positive("roundTrips", count);
+        return this;
+    }
+
+    /** Closed-loop round trips before measuring; their median sets the schedule unless an interval is given. */
+    public BenchOptions warmupRoundTrips(int count) {
+        this.warmupRoundTrips = nonNegative("warmupRoundTrips", count);
+        return this;
+    }
+
+    /** Streamed messages on the socket, pipe and MessageFiles stores. */
+    public BenchOptions messages(int count) {
+        this.messages = positive("messages", count);
+        return this;
+    }
+
+    /** Streamed messages on database stores. */
+    public BenchOptions databaseMessages(int count) {
+        this.databaseMessages = positive("databaseMessages", count);
+        return this;
+    }
+
+    /** Streamed messages on JSONFile. */
+    public BenchOptions jsonFileMessages(int count) {
+        this.jsonFileMessages = positive("jsonFileMessages", count);
+        return this;
+    }
+
+    /** A fixed spacing of the ping-pong schedule; zero (the default) means twice the warm-up median. */
+    public BenchOptions interval(Duration interval) {
+        if (interval.isNegative()) {
+            throw new BenchException("the interval must not be negative, got interval=" + interval);
+        }
+        this.intervalNanos = interval.toNanos();
+        return this;
+    }
+
+    /** Whether to measure the raw transports beside the protocols (default true). */
+    public BenchOptions raw(boolean value) {
+        this.raw = value;
+        return this;
+    }
+
+    /** How long one transport at one size may take before its child is killed and it is reported failed. */
+    public BenchOptions sessionTimeout(Duration timeout) {
+        if (timeout.isZero() || timeout.isNegative()) {
+            throw new BenchException("the session timeout must be positive, got " + timeout);
+        }
+        this.sessionTimeout = timeout;
+        return this;
+    }
+
+    /** A spawn parameter for one protocol's stores. */
+    public BenchOptions spawnParam(String protocol, String key, String value) {
+        spawnParams.computeIfAbsent(protocol, k -> new LinkedHashMap<>()).put(key, value);
+        return this;
+    }
+
+    /**
+     * The server the raw JDBC baseline of a database protocol uses; it should be the server the
+     * protocol's stores live on.
+     *
+     * @param protocol {@code PostgreSQL}, {@code MariaDB} or {@code MySQL}
+     */
+    public BenchOptions database(String protocol, String jdbcUrl, String user, String password) {
+        databases.put(protocol, new Database(jdbcUrl, user, password));
+        return this;
+    }
+
+    private static int positive(String what, int value) {
+        if (value <= 0) {
+            throw new BenchException(what + " must be positive, got " + what + "=" + value);
+        }
+        return value;
+    }
+
+    private static int nonNegative(String what, int value) {
+        if (value < 0) {
+            throw new BenchException(what + " must not be negative, got " + what + "=" + value);
+        }
+        return value;
+    }
+
+    Optional<List<String>> protocols() {
+        return Optional.ofNullable(protocols);
+    }
+
+    List<Integer> sizes() {
+        return sizes;
+    }
+
+    int roundTrips() {
+        return roundTrips;
+    }
+
+    int warmupRoundTrips() {
+        return warmupRoundTrips;
+    }
+
+    /** Streamed messages for a protocol, by the kind of store it is. */
+    int messagesFor(String protocol) {
+        if (Baselines.isDatabase(protocol)) {
+            return databaseMessages;
+        }
+        return protocol.equals("JSONFile") ? jsonFileMessages : messages;
+    }
+
+    /** Unmeasured messages streamed first: a tenth of the stream, at least 100, at most 20,000. */
+    static int warmupMessagesFor(int streamed) {
+        return Math.max(100, Math.min(20_000, streamed / 10));
+    }
+
+    long intervalNanos() {
+        return intervalNanos;
+    }
+
+    boolean raw() {
+        return raw;
+    }
+
+    Duration sessionTimeout() {
+        return sessionTimeout;
+    }
+
+    Map<String, String> spawnParams(String protocol) {
+        return spawnParams.getOrDefault(protocol, Map.of());
+    }
+
+    Optional<Database> database(String protocol) {
+        return Optional.ofNullable(databases.get(protocol));
+    }
+
+    /** The settings as shown in reports. */
+    Map<String, Object> describe() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("protocols", protocols == null ? "all available cross-process protocols" : protocols);
+        m.put("sizes", new ArrayList<>(sizes));
+        m.put("roundTrips", roundTrips);
+        m.put("warmupRoundTrips", warmupRoundTrips);
+        m.put("messages", messages);
+        m.put("databaseMessages", databaseMessages);
+        m.put("jsonFileMessages", jsonFileMessages);
+        m.put("interval", intervalNanos == 0 ? "2 x warm-up median (at least 20 us)" : intervalNanos + " ns");
+        m.put("rawJdbcPollPause", RawJdbc.POLL_PAUSE_NANOS / 1000 + " us");
+        return m;
+    }
+
+    /** A database server for the raw JDBC baseline. */
+    record Database(String url, String user, String password) {}
+}

@@ -1,0 +1,195 @@
+package dev.ipcm.bench;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ipcm.internal.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apiguardian.api.API;
+
+/**
+ * The result of a cross-process run: the machine facts, the settings, every measurement and every
+ * protocol beside its raw transport, as a text table, JSON, or a self-contained HTML page.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class BenchReport {
+    /** File name of the JSON report in the report directory. */
+    public static final String JSON_FILE = "ipcm-bench.json";
+    /** File name of the HTML report in the report directory. */
+    public static final String HTML_FILE = "ipcm-bench.html";
+
+    private final MachineFacts facts;
+    private final Map<String, Object> settings;
+    private final List<Measurement> measurements;
+    private final List<Comparison> comparisons;
+    private final List<Extra> extras = new ArrayList<>();
+
+    BenchReport(MachineFacts facts, Map<String, Object> settings, List<Measurement> measurements,
+            List<Comparison> comparisons) {
+        this.facts = facts;
+        this.settings = settings;
+        this.measurements = List.copyOf(measurements);
+        this.comparisons = List.copyOf(comparisons);
+    }
+
+    /** A further figure (service, scaling) with what it names. */
+    record Extra(String section, String label, String figure, ObjectNode json) {}
+
+    void addExtra(Extra extra) {
+        extras.add(extra);
+    }
+
+    /** The machine the figures were measured on. */
+    public MachineFacts facts() {
+        return facts;
+    }
+
+    /** Every measurement, protocols and raw transports. */
+    public List<Measurement> measurements() {
+        return measurements;
+    }
+
+    /** Every protocol at every size beside its raw transport. */
+    public List<Comparison> comparisons() {
+        return comparisons;
+    }
+
+    /** The caveat printed with every set of figures. */
+    public static String caveat() {
+        return "figures from a shared machine: other processes may have used the cores while this ran";
+    }
+
+    /** One table: protocol, size, counts, p50/p99/p99.9 round trip, messages/s, and the ratios to raw. */
+    public String table() {
+        StringBuilder b = new StringBuilder();
+        b.append("ipcm bench on ").append(facts.summary()).append('\n');
+        b.append("(").append(caveat()).append("; round trips on a fixed schedule, latency = reply - intended send)\n");
+        String fmt = "%-15s %-8s %8s %10s %10s %10s %9s %12s %8s  %-28s %10s %12s %8s %8s%n";
+        b.append(String.format(java.util.Locale.ROOT, fmt, "protocol", "size", "trips", "p50", "p99", "p99.9",
+                "messages", "msg/s", "MB/s", "raw transport", "raw p50", "raw msg/s", "p50 x", "msg/s x"));
+        for (Comparison c : comparisons) {
+            Measurement m = c.ipcm();
+            Measurement r = c.raw();
+            if (m.failure() != null) {
+                b.append(String.format(java.util.Locale.ROOT, "%-15s %-8s %s%n", c.protocol(), Units.size(c.size()),
+                        "not measured: " + m.failure()));
+                continue;
+            }
+            b.append(String.format(java.util.Locale.ROOT, fmt, c.protocol(), Units.size(c.size()),
+                    m.latency().roundTrips(), Units.duration(m.latency().p50()), Units.duration(m.latency().p99()),
+                    Units.duration(m.latency().p999()), m.throughput().messages(),
+                    Units.rate(m.throughput().perSecond()), Units.megabytes(m.throughput().megabytesPerSecond()),
+                    r == null ? "-" : r.label(),
+                    r == null || r.latency() == null ? "-" : Units.duration(r.latency().p50()),
+                    r == null || r.throughput() == null ? "-" : Units.rate(r.throughput().perSecond()),
+                    Units.ratio(c.latencyRatio()), Units.ratio(c.throughputRatio())));
+            if (r != null && r.failure() != null) {
+                b.append("    raw transport not measured: ").append(r.failure()).append('\n');
+            }
+        }
+        for (Extra e : extras) {
+            b.append(e.section()).append(": ").append(e.label()).append(": ").append(e.figure()).append('\n');
+        }
+        return b.toString();
+    }
+
+    /** The whole report as JSON. */
+    public String toJson() {
+        ObjectNode root = Json.mapper().createObjectNode();
+        ObjectNode machine = root.putObject("machine");
+        machine.put("cores", facts.cores());
+        machine.put("jdk", facts.jdk());
+        machine.put("os", facts.os());
+        machine.put("cpu", facts.cpu());
+        machine.put("loadAtStart", facts.loadAtStart());
+        machine.put("loadAtEnd", facts.loadAtEnd());
+        machine.put("startedAt", facts.startedAt().toString());
+        machine.put("caveat", caveat());
+        root.set("settings", Json.mapper().valueToTree(settings));
+        ArrayNode ms = root.putArray("measurements");
+        for (Measurement m : measurements) {
+            ms.add(measurementJson(m));
+        }
+        ArrayNode cs = root.putArray("comparisons");
+        for (Comparison c : comparisons) {
+            ObjectNode n = cs.addObject();
+            n.put("protocol", c.protocol());
+            n.put("size", c.size());
+            n.put("raw", c.raw() == null ? null : c.raw().label());
+            putRatio(n, "p50Ratio", c.latencyRatio());
+            putRatio(n, "throughputRatio", c.throughputRatio());
+        }
+        ArrayNode xs = root.putArray("extras");
+        for (Extra e : extras) {
+            ObjectNode n = xs.addObject();
+            n.put("section", e.section());
+            n.put("label", e.label());
+            n.put("figure", e.figure());
+            n.set("data", e.json());
+        }
+        try {
+            return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new BenchException("could not write the report as JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static void putRatio(ObjectNode n, String key, double value) {
+        if (Double.isNaN(value)) {
+            n.putNull(key);
+        } else {
+            n.put(key, value);
+        }
+    }
+
+    static ObjectNode measurementJson(Measurement m) {
+        ObjectNode n = Json.mapper().createObjectNode();
+        n.put("label", m.label());
+        n.put("raw", m.raw());
+        n.put("size", m.size());
+        if (m.latency() != null) {
+            ObjectNode l = n.putObject("latency");
+            l.put("roundTrips", m.latency().roundTrips());
+            l.put("intervalNanos", m.latency().intervalNanos());
+            l.put("p50Nanos", m.latency().p50());
+            l.put("p99Nanos", m.latency().p99());
+            l.put("p999Nanos", m.latency().p999());
+            l.put("maxNanos", m.latency().max());
+        }
+        if (m.throughput() != null) {
+            ObjectNode t = n.putObject("throughput");
+            t.put("messages", m.throughput().messages());
+            t.put("elapsedNanos", m.throughput().elapsedNanos());
+            t.put("messagesPerSecond", m.throughput().perSecond());
+            t.put("megabytesPerSecond", m.throughput().megabytesPerSecond());
+        }
+        if (m.failure() != null) {
+            n.put("failure", m.failure());
+        }
+        return n;
+    }
+
+    /** The whole report as one HTML page with inline SVG charts and no external assets. */
+    public String toHtml() {
+        return new HtmlReport(this, settings, extras).render();
+    }
+
+    /**
+     * Writes {@value #JSON_FILE} and {@value #HTML_FILE} into {@code dir}, creating it.
+     *
+     * @return the two files written
+     */
+    public List<Path> writeTo(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Path json = dir.resolve(JSON_FILE);
+        Path html = dir.resolve(HTML_FILE);
+        Files.writeString(json, toJson(), StandardCharsets.UTF_8);
+        Files.writeString(html, toHtml(), StandardCharsets.UTF_8);
+        return List.of(json, html);
+    }
+}
