@@ -31,6 +31,7 @@ final class DestroyCommand implements Callable<Integer> {
             throw new StoreGoneException("There is no " + protocol.name() + " store at '" + parsed.route()
                     + "': it was already destroyed, or the info string is stale; nothing to destroy");
         }
+        RemovalGuard.check(parsed.route());
         // Nothing from the spawning process is needed: the route alone names everything to remove.
         protocol.unspawn(parsed.route(), null);
         return ExitCodes.OK;

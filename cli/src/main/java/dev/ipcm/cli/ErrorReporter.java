@@ -10,8 +10,9 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Turns a failure into one line on standard error and an exit code: usage mistakes and
- * {@link IpcmException}s (the library's word for "the caller got something wrong") exit 2,
- * anything else exits 1. Stack traces only when asked for, never for a usage mistake.
+ * subclasses of {@link IpcmException} (each names a kind of caller mistake) exit 2; a plain
+ * {@link IpcmException} (an explained failure, such as a store directory that could not be
+ * removed) and anything else exit 1. Stack traces only when asked for, never for a usage mistake.
  */
 final class ErrorReporter implements IParameterExceptionHandler, IExecutionExceptionHandler {
     private final CliContext ctx;
@@ -36,7 +37,8 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
             if (debug(parsed)) {
                 ex.printStackTrace(ctx.err());
             }
-            return ExitCodes.USAGE;
+            // Each subclass names a kind of caller mistake; the base class is a failure the library explained.
+            return ex.getClass() == IpcmException.class ? ExitCodes.FAILURE : ExitCodes.USAGE;
         }
         if (debug(parsed)) {
             report(name, "unexpected " + ex.getClass().getName() + ": " + oneLine(message(ex)));

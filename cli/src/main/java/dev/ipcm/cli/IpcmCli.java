@@ -64,6 +64,8 @@ public final class IpcmCli {
             cl.addSubcommand(sub);
         }
         ErrorReporter errors = new ErrorReporter(ctx);
+        // '@file' would otherwise be replaced by the file's lines; names and JSON are taken literally.
+        cl.setExpandAtFiles(false);
         cl.setOut(ctx.out());
         cl.setErr(ctx.err());
         cl.setParameterExceptionHandler(errors);

@@ -1,5 +1,6 @@
 package dev.ipcm.cli;
 
+import dev.ipcm.NameTakenException;
 import dev.ipcm.os.Os;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
@@ -13,6 +14,9 @@ import picocli.CommandLine.Parameters;
         description = {"Print the name of every client on the store (connected or suspended), one per line, sorted.",
             "Looking means connecting: the command joins briefly under a name of its own, which is not listed."})
 final class PeersCommand implements Callable<Integer> {
+    // One fixed name, because file stores keep a departed client's pid and stats files until the
+    // name connects again: a fresh name per run would leave two files behind every time.
+    static final String DEFAULT_NAME = "ipcm-peers";
     private static final AtomicLong RUNS = new AtomicLong();
 
     private final CliContext ctx;
@@ -21,7 +25,8 @@ final class PeersCommand implements Callable<Integer> {
     String info;
 
     @Option(names = "--name", paramLabel = "NAME",
-            description = "The client name to look as (default: ipcm-peers-PID-N).")
+            description = "The client name to look as (default: " + DEFAULT_NAME + ", or " + DEFAULT_NAME
+                    + "-PID-N while another look is under way).")
     String name;
 
     @Mixin
@@ -33,12 +38,23 @@ final class PeersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String self = name != null ? name : "ipcm-peers-" + Os.get().pid() + "-" + RUNS.incrementAndGet();
-        try (Session session = Session.open(ctx, info, self, credentials.params(ctx))) {
+        try (Session session = open()) {
             for (String peer : session.client().peers()) {
                 ctx.println(peer);
             }
         }
         return ExitCodes.OK;
+    }
+
+    private Session open() {
+        if (name != null) {
+            return Session.open(ctx, info, name, credentials.params(ctx));
+        }
+        try {
+            return Session.open(ctx, info, DEFAULT_NAME, credentials.params(ctx));
+        } catch (NameTakenException e) {
+            String unique = DEFAULT_NAME + "-" + Os.get().pid() + "-" + RUNS.incrementAndGet();
+            return Session.open(ctx, info, unique, credentials.params(ctx));
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.ipcm.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ipcm.IpcmException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
@@ -22,12 +23,22 @@ class FailuresAndInfoTest {
         }
     }
 
+    /** A subcommand that fails with a failure the library explained, which is not the caller's mistake. */
+    @Command(name = "explained")
+    static final class Explained implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new IpcmException("Could not remove the store directory '/tmp/x': disk on fire");
+        }
+    }
+
     private static Cli.Result runBoom(Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         IpcmCli cli = new IpcmCli(new CliContext(new PrintWriter(out), new PrintWriter(err), env, true));
         CommandLine cl = cli.commandLine();
         cl.addSubcommand(new Boom());
+        cl.addSubcommand(new Explained());
         int code = cl.execute(args);
         return new Cli.Result(code, out.toString(), err.toString());
     }
@@ -38,6 +49,13 @@ class FailuresAndInfoTest {
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).isEqualTo("ipcm boom: unexpected IllegalStateException: the disk caught fire; second line "
                 + "(run with --debug or IPCM_DEBUG=1 for the stack trace)\n");
+    }
+
+    @Test
+    void aPlainIpcmExceptionExitsOneWithItsMessage() {
+        Cli.Result r = runBoom(Map.of(), "explained");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("ipcm explained: Could not remove the store directory '/tmp/x': disk on fire\n");
     }
 
     @Test

@@ -166,6 +166,15 @@ class InProcessCommandsTest {
     }
 
     @Test
+    void peersLooksUnderAnotherNameWhenTheDefaultIsTaken() {
+        try (Client other = Ipcm.connect(PeersCommand.DEFAULT_NAME, info)) {
+            Cli.Result r = cli.run("peers", info);
+            assertThat(r.code()).as(r.toString()).isZero();
+            assertThat(r.out()).isEqualTo(PeersCommand.DEFAULT_NAME + "\n");
+        }
+    }
+
+    @Test
     void destroyRemovesTheStoreAndRefusesASecondTime() {
         assertThat(cli.run("destroy", info).code()).isZero();
         Cli.Result again = cli.run("destroy", info);

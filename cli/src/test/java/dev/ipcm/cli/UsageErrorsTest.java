@@ -60,6 +60,8 @@ class UsageErrorsTest {
                         "spawn", "--param", "novalue"),
                 mistake("unknown peer", "ipcm send: There is no peer 'nobody' on this store",
                         "send", "$INFO", "--from", "alice", "--to", "nobody", "1"),
+                mistake("a name that looks like an @-file", "ipcm send: There is no peer '@nobody' on this store",
+                        "send", "$INFO", "--from", "alice", "--to", "@nobody", "1"),
                 mistake("invalid sender name", "ipcm send: Client name \"a/b\" contains '/'",
                         "send", "$INFO", "--from", "a/b", "--to", "bob", "1"),
                 mistake("invalid recipient name", "ipcm send: Client name \"../x\" may not start with a dot",
