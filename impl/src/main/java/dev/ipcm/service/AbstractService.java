@@ -548,7 +548,7 @@ public abstract class AbstractService {
             }
             String err = String.valueOf(e);
             debug("Peer '" + name + "' caught exception: " + err);
-            System.getLogger("dev.ipcm.service").log(System.Logger.Level.WARNING, "Service '" + name + "': " + err, e);
+            System.getLogger("dev.ipcm.service").log(System.Logger.Level.WARNING, "Service '" + name + "' caught exception: " + err);
             return new Outcome(false, err, null);
         }
     }

@@ -126,6 +126,11 @@ public final class ServiceHandle implements AutoCloseable {
         return Optional.ofNullable(ownedProcess);
     }
 
+    /** The thread running the service, for services started in a thread. */
+    Optional<Thread> thread() {
+        return Optional.ofNullable(ownedThread);
+    }
+
     // ==== readiness and pids ====================================================================
 
     /** Whether the service is registered with a running pid now (one check). */
