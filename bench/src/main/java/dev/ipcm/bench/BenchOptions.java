@@ -26,6 +26,13 @@ public final class BenchOptions {
     private long intervalNanos;
     private boolean raw = true;
     private Duration sessionTimeout = Duration.ofMinutes(10);
+    private boolean service = true;
+    private int serviceStarts = 5;
+    private boolean scaling;
+    private List<Integer> senderCounts = List.of(1, 2, 4, 8, 16);
+    private List<Integer> peerCounts = List.of(2, 16, 64, 256);
+    private int scalingRoundTrips = 4_000;
+    private int scalingMessages = 20_000;
     private final Map<String, Map<String, String>> spawnParams = new LinkedHashMap<>();
     private final Map<String, Database> databases = new LinkedHashMap<>();
 
@@ -113,6 +120,66 @@ public final class BenchOptions {
         return this;
     }
 
+    /**
+     * Whether to measure the Echo service on each protocol (default true): request round trips at
+     * the first size, and {@link #serviceStarts} starts of a child-JVM service.
+     */
+    public BenchOptions service(boolean value) {
+        this.service = value;
+        return this;
+    }
+
+    /** How many times the Echo service is started in a child JVM to time start-up (default 5). */
+    public BenchOptions serviceStarts(int count) {
+        this.serviceStarts = positive("serviceStarts", count);
+        return this;
+    }
+
+    /**
+     * Whether to run the scaling curves (default false): for each protocol, 1 to 16 concurrent
+     * senders and 2 to 256 peers on the store, at the first size, with modest counts.
+     */
+    public BenchOptions scaling(boolean value) {
+        this.scaling = value;
+        return this;
+    }
+
+    /** The numbers of concurrent senders of the scaling curve (default 1, 2, 4, 8, 16). */
+    public BenchOptions senderCounts(List<Integer> counts) {
+        this.senderCounts = checkedCounts("senderCounts", counts, 1);
+        return this;
+    }
+
+    /** The numbers of peers on the store of the scaling curve (default 2, 16, 64, 256); at least 2. */
+    public BenchOptions peerCounts(List<Integer> counts) {
+        this.peerCounts = checkedCounts("peerCounts", counts, 2);
+        return this;
+    }
+
+    /** Round trips per scaling point, shared among the senders (default 4,000). */
+    public BenchOptions scalingRoundTrips(int count) {
+        this.scalingRoundTrips = positive("scalingRoundTrips", count);
+        return this;
+    }
+
+    /** Streamed messages per scaling point, shared among the senders (default 20,000). */
+    public BenchOptions scalingMessages(int count) {
+        this.scalingMessages = positive("scalingMessages", count);
+        return this;
+    }
+
+    private static List<Integer> checkedCounts(String what, List<Integer> counts, int min) {
+        if (counts.isEmpty()) {
+            throw new BenchException(what + " is empty: give at least one count");
+        }
+        for (int c : counts) {
+            if (c < min) {
+                throw new BenchException(what + " must each be at least " + min + ", got " + what + "=" + counts);
+            }
+        }
+        return List.copyOf(counts);
+    }
+
     /** A spawn parameter for one protocol's stores. */
     public BenchOptions spawnParam(String protocol, String key, String value) {
         spawnParams.computeIfAbsent(protocol, k -> new LinkedHashMap<>()).put(key, value);
@@ -185,6 +252,35 @@ public final class BenchOptions {
         return sessionTimeout;
     }
 
+    boolean service() {
+        return service;
+    }
+
+    int serviceStarts() {
+        return serviceStarts;
+    }
+
+    boolean scaling() {
+        return scaling;
+    }
+
+    List<Integer> senderCounts() {
+        return senderCounts;
+    }
+
+    List<Integer> peerCounts() {
+        return peerCounts;
+    }
+
+    int scalingRoundTrips() {
+        return scalingRoundTrips;
+    }
+
+    /** Streamed messages per scaling point: the scaling count, but no more than the protocol's own stream. */
+    int scalingMessagesFor(String protocol) {
+        return Math.min(scalingMessages, messagesFor(protocol));
+    }
+
     Map<String, String> spawnParams(String protocol) {
         return spawnParams.getOrDefault(protocol, Map.of());
     }
@@ -205,6 +301,10 @@ public final class BenchOptions {
         m.put("jsonFileMessages", jsonFileMessages);
         m.put("interval", intervalNanos == 0 ? "2 x warm-up median (at least 20 us)" : intervalNanos + " ns");
         m.put("rawJdbcPollPause", RawJdbc.POLL_PAUSE_NANOS / 1000 + " us");
+        m.put("echoService", service ? serviceStarts + " child-JVM starts, round trips at the first size" : "off");
+        m.put("scaling", scaling ? "senders " + senderCounts + ", peers " + peerCounts + ", " + scalingRoundTrips
+                + " round trips and " + scalingMessages + " messages per point (fewer where the protocol streams fewer)"
+                : "off");
         return m;
     }
 

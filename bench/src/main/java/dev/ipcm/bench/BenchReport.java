@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apiguardian.api.API;
@@ -27,21 +26,27 @@ public final class BenchReport {
     private final Map<String, Object> settings;
     private final List<Measurement> measurements;
     private final List<Comparison> comparisons;
-    private final List<Extra> extras = new ArrayList<>();
+    private final List<ServiceFigures> services;
+    private final List<ScalingPoint> scaling;
 
     BenchReport(MachineFacts facts, Map<String, Object> settings, List<Measurement> measurements,
-            List<Comparison> comparisons) {
+            List<Comparison> comparisons, List<ServiceFigures> services, List<ScalingPoint> scaling) {
         this.facts = facts;
         this.settings = settings;
         this.measurements = List.copyOf(measurements);
         this.comparisons = List.copyOf(comparisons);
+        this.services = List.copyOf(services);
+        this.scaling = List.copyOf(scaling);
     }
 
-    /** A further figure (service, scaling) with what it names. */
-    record Extra(String section, String label, String figure, ObjectNode json) {}
+    /** The Echo service figures, one per protocol (empty when not measured). */
+    public List<ServiceFigures> services() {
+        return services;
+    }
 
-    void addExtra(Extra extra) {
-        extras.add(extra);
+    /** The scaling curves' points (empty when not measured). */
+    public List<ScalingPoint> scaling() {
+        return scaling;
     }
 
     /** The machine the figures were measured on. */
@@ -92,8 +97,40 @@ public final class BenchReport {
                 b.append("    raw transport not measured: ").append(r.failure()).append('\n');
             }
         }
-        for (Extra e : extras) {
-            b.append(e.section()).append(": ").append(e.label()).append(": ").append(e.figure()).append('\n');
+        if (!services.isEmpty()) {
+            b.append("\nEcho service: request round trip through a ServiceHandle (fixed schedule); ready = Ipcm.service(...)"
+                    + " returning with Echo running in a child JVM, store spawn included\n");
+            String sf = "%-15s %-8s %8s %10s %10s %10s %7s %11s %11s%n";
+            b.append(String.format(java.util.Locale.ROOT, sf, "protocol", "size", "requests", "p50", "p99", "p99.9",
+                    "starts", "ready p50", "ready max"));
+            for (ServiceFigures f : services) {
+                if (f.failure() != null) {
+                    b.append(String.format(java.util.Locale.ROOT, "%-15s %-8s not measured: %s%n", f.protocol(),
+                            Units.size(f.requestSize()), f.failure()));
+                    continue;
+                }
+                b.append(String.format(java.util.Locale.ROOT, sf, f.protocol(), Units.size(f.requestSize()),
+                        f.requests().roundTrips(), Units.duration(f.requests().p50()), Units.duration(f.requests().p99()),
+                        Units.duration(f.requests().p999()), f.ready().roundTrips(), Units.duration(f.ready().p50()),
+                        Units.duration(f.ready().max())));
+            }
+        }
+        if (!scaling.isEmpty()) {
+            b.append("\nScaling: n senders (one client each, one child JVM) to one receiver, or n peers on the store"
+                    + " (2 active, n-2 idle)\n");
+            String pf = "%-15s %-8s %5s %-8s %8s %10s %10s %9s %12s%n";
+            b.append(String.format(java.util.Locale.ROOT, pf, "protocol", "scaling", "n", "size", "trips", "p50", "p99",
+                    "messages", "msg/s"));
+            for (ScalingPoint p : scaling) {
+                if (p.failure() != null) {
+                    b.append(String.format(java.util.Locale.ROOT, "%-15s %-8s %5d not measured: %s%n", p.protocol(),
+                            p.dimension(), p.n(), p.failure()));
+                    continue;
+                }
+                b.append(String.format(java.util.Locale.ROOT, pf, p.protocol(), p.dimension(), p.n(), Units.size(p.size()),
+                        p.latency().roundTrips(), Units.duration(p.latency().p50()), Units.duration(p.latency().p99()),
+                        p.throughput().messages(), Units.rate(p.throughput().perSecond())));
+            }
         }
         return b.toString();
     }
@@ -124,13 +161,35 @@ public final class BenchReport {
             putRatio(n, "p50Ratio", c.latencyRatio());
             putRatio(n, "throughputRatio", c.throughputRatio());
         }
-        ArrayNode xs = root.putArray("extras");
-        for (Extra e : extras) {
-            ObjectNode n = xs.addObject();
-            n.put("section", e.section());
-            n.put("label", e.label());
-            n.put("figure", e.figure());
-            n.set("data", e.json());
+        ArrayNode ss = root.putArray("services");
+        for (ServiceFigures f : services) {
+            ObjectNode n = ss.addObject();
+            n.put("protocol", f.protocol());
+            n.put("requestSize", f.requestSize());
+            if (f.requests() != null) {
+                n.set("requests", latencyJson(f.requests()));
+                n.set("ready", latencyJson(f.ready()));
+            }
+            if (f.failure() != null) {
+                n.put("failure", f.failure());
+            }
+        }
+        ArrayNode sc = root.putArray("scaling");
+        for (ScalingPoint p : scaling) {
+            ObjectNode n = sc.addObject();
+            n.put("protocol", p.protocol());
+            n.put("dimension", p.dimension());
+            n.put("n", p.n());
+            n.put("size", p.size());
+            if (p.latency() != null) {
+                n.set("latency", latencyJson(p.latency()));
+            }
+            if (p.throughput() != null) {
+                n.set("throughput", throughputJson(p.throughput()));
+            }
+            if (p.failure() != null) {
+                n.put("failure", p.failure());
+            }
         }
         try {
             return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root);
@@ -153,20 +212,10 @@ public final class BenchReport {
         n.put("raw", m.raw());
         n.put("size", m.size());
         if (m.latency() != null) {
-            ObjectNode l = n.putObject("latency");
-            l.put("roundTrips", m.latency().roundTrips());
-            l.put("intervalNanos", m.latency().intervalNanos());
-            l.put("p50Nanos", m.latency().p50());
-            l.put("p99Nanos", m.latency().p99());
-            l.put("p999Nanos", m.latency().p999());
-            l.put("maxNanos", m.latency().max());
+            n.set("latency", latencyJson(m.latency()));
         }
         if (m.throughput() != null) {
-            ObjectNode t = n.putObject("throughput");
-            t.put("messages", m.throughput().messages());
-            t.put("elapsedNanos", m.throughput().elapsedNanos());
-            t.put("messagesPerSecond", m.throughput().perSecond());
-            t.put("megabytesPerSecond", m.throughput().megabytesPerSecond());
+            n.set("throughput", throughputJson(m.throughput()));
         }
         if (m.failure() != null) {
             n.put("failure", m.failure());
@@ -174,9 +223,29 @@ public final class BenchReport {
         return n;
     }
 
+    static ObjectNode latencyJson(Latency latency) {
+        ObjectNode l = Json.mapper().createObjectNode();
+        l.put("count", latency.roundTrips());
+        l.put("intervalNanos", latency.intervalNanos());
+        l.put("p50Nanos", latency.p50());
+        l.put("p99Nanos", latency.p99());
+        l.put("p999Nanos", latency.p999());
+        l.put("maxNanos", latency.max());
+        return l;
+    }
+
+    static ObjectNode throughputJson(Throughput throughput) {
+        ObjectNode t = Json.mapper().createObjectNode();
+        t.put("messages", throughput.messages());
+        t.put("elapsedNanos", throughput.elapsedNanos());
+        t.put("messagesPerSecond", throughput.perSecond());
+        t.put("megabytesPerSecond", throughput.megabytesPerSecond());
+        return t;
+    }
+
     /** The whole report as one HTML page with inline SVG charts and no external assets. */
     public String toHtml() {
-        return new HtmlReport(this, settings, extras).render();
+        return new HtmlReport(this, settings).render();
     }
 
     /**

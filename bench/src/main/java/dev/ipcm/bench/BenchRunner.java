@@ -74,7 +74,30 @@ public final class BenchRunner {
                 comparisons.add(new Comparison(name, size, ipcm, raw));
             }
         }
-        return new BenchReport(facts.finished(), options.describe(), measurements, comparisons);
+        List<ServiceFigures> services = new ArrayList<>();
+        List<ScalingPoint> scaling = new ArrayList<>();
+        int size = options.sizes().get(0);
+        long timeout = options.sessionTimeout().toNanos();
+        for (String name : protocolNames(options)) {
+            if (unusable(name) != null) {
+                continue;
+            }
+            if (options.service()) {
+                services.add(ServiceBench.measure(name, options.spawnParams(name), size, options.warmupRoundTrips(),
+                        options.roundTrips(), options.intervalNanos(), options.serviceStarts(), progress));
+            }
+            if (options.scaling()) {
+                ScalingBench.Counts counts = new ScalingBench.Counts(Math.min(200, options.warmupRoundTrips()),
+                        options.scalingRoundTrips(), options.scalingMessagesFor(name), options.intervalNanos(), timeout);
+                for (int n : options.senderCounts()) {
+                    scaling.add(ScalingBench.senders(name, options.spawnParams(name), n, size, counts, progress));
+                }
+                for (int n : options.peerCounts()) {
+                    scaling.add(ScalingBench.peers(name, options.spawnParams(name), n, size, counts, progress));
+                }
+            }
+        }
+        return new BenchReport(facts.finished(), options.describe(), measurements, comparisons, services, scaling);
     }
 
     private static String rawMissing(String protocol) {

@@ -12,7 +12,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** The parent's handle on a {@link PeerMain} child JVM: start it, read its status lines with a deadline, end it. */
+/** The parent's handle on a {@link PeerMain} (or {@link ScalingPeerMain}) child JVM: start it, read its status lines with a deadline, end it. */
 final class ChildPeer implements AutoCloseable {
     private static final String EOF = "\u0000EOF";
 
@@ -27,7 +27,11 @@ final class ChildPeer implements AutoCloseable {
     }
 
     static ChildPeer start(List<String> args, Map<String, String> env) throws IOException {
-        ChildJvm jvm = ChildJvm.of(PeerMain.class).args(args);
+        return start(PeerMain.class, args, env);
+    }
+
+    static ChildPeer start(Class<?> main, List<String> args, Map<String, String> env) throws IOException {
+        ChildJvm jvm = ChildJvm.of(main).args(args);
         env.forEach(jvm::env);
         return new ChildPeer(jvm.start());
     }

@@ -10,12 +10,10 @@ import java.util.Set;
 final class HtmlReport {
     private final BenchReport report;
     private final Map<String, Object> settings;
-    private final List<BenchReport.Extra> extras;
 
-    HtmlReport(BenchReport report, Map<String, Object> settings, List<BenchReport.Extra> extras) {
+    HtmlReport(BenchReport report, Map<String, Object> settings) {
         this.report = report;
         this.settings = settings;
-        this.extras = extras;
     }
 
     String render() {
@@ -44,13 +42,63 @@ final class HtmlReport {
             h.append(chart(size, "messages/s one way, " + Units.size(size),
                     m -> m.throughput() == null ? 0 : m.throughput().perSecond(), Units::rate));
         }
-        if (!extras.isEmpty()) {
-            h.append("<h2>Services and scaling</h2>\n<table><tr><th>section</th><th>what</th><th>figure</th></tr>\n");
-            for (BenchReport.Extra e : extras) {
-                h.append("<tr><td>").append(SvgBars.esc(e.section())).append("</td><td>").append(SvgBars.esc(e.label()))
-                        .append("</td><td>").append(SvgBars.esc(e.figure())).append("</td></tr>\n");
+        if (!report.services().isEmpty()) {
+            h.append("<h2>Echo service</h2>\n<p class=\"note\">Request round trip through a ServiceHandle on the fixed"
+                    + " schedule; ready = Ipcm.service(...) returning with Echo running in a child JVM, the store's spawn"
+                    + " included.</p>\n<table><tr><th>protocol</th><th>size</th><th>requests</th><th>p50</th><th>p99</th>"
+                    + "<th>p99.9</th><th>starts</th><th>ready p50</th><th>ready max</th></tr>\n");
+            List<SvgBars.Bar> bars = new ArrayList<>();
+            for (ServiceFigures f : report.services()) {
+                h.append("<tr><td>").append(SvgBars.esc(f.protocol())).append("</td><td>").append(Units.size(f.requestSize()))
+                        .append("</td>");
+                if (f.failure() != null) {
+                    h.append("<td colspan=\"7\" class=\"fail\">").append(SvgBars.esc(f.failure())).append("</td></tr>\n");
+                    continue;
+                }
+                h.append("<td>").append(f.requests().roundTrips()).append("</td><td>").append(Units.duration(f.requests().p50()))
+                        .append("</td><td>").append(Units.duration(f.requests().p99())).append("</td><td>")
+                        .append(Units.duration(f.requests().p999())).append("</td><td>").append(f.ready().roundTrips())
+                        .append("</td><td>").append(Units.duration(f.ready().p50())).append("</td><td>")
+                        .append(Units.duration(f.ready().max())).append("</td></tr>\n");
+                bars.add(new SvgBars.Bar(f.protocol(), f.requests().p50(), false));
+            }
+            h.append("</table>\n<figure>").append(SvgBars.render("Echo request p50", bars, v -> Units.duration((long) v)))
+                    .append("</figure>\n");
+        }
+        if (!report.scaling().isEmpty()) {
+            h.append("<h2>Scaling</h2>\n<p class=\"note\">n senders: one client each in one child JVM, all talking to"
+                    + " one receiver, each on its own schedule. n peers: one measured pair, n-2 idle clients on the"
+                    + " store.</p>\n<table><tr><th>protocol</th><th>scaling</th><th>n</th><th>size</th><th>round trips</th>"
+                    + "<th>p50</th><th>p99</th><th>messages</th><th>msg/s</th></tr>\n");
+            for (ScalingPoint p : report.scaling()) {
+                h.append("<tr><td>").append(SvgBars.esc(p.protocol())).append("</td><td>").append(p.dimension())
+                        .append("</td><td>").append(p.n()).append("</td><td>").append(Units.size(p.size())).append("</td>");
+                if (p.failure() != null) {
+                    h.append("<td colspan=\"5\" class=\"fail\">").append(SvgBars.esc(p.failure())).append("</td></tr>\n");
+                    continue;
+                }
+                h.append("<td>").append(p.latency().roundTrips()).append("</td><td>").append(Units.duration(p.latency().p50()))
+                        .append("</td><td>").append(Units.duration(p.latency().p99())).append("</td><td>")
+                        .append(p.throughput().messages()).append("</td><td>").append(Units.rate(p.throughput().perSecond()))
+                        .append("</td></tr>\n");
             }
             h.append("</table>\n");
+            for (String dimension : List.of("senders", "peers")) {
+                List<SvgBars.Bar> p99 = new ArrayList<>();
+                List<SvgBars.Bar> rate = new ArrayList<>();
+                for (ScalingPoint p : report.scaling()) {
+                    if (p.dimension().equals(dimension) && p.failure() == null) {
+                        p99.add(new SvgBars.Bar(p.protocol() + ", " + p.n() + " " + dimension, p.latency().p99(), false));
+                        rate.add(new SvgBars.Bar(p.protocol() + ", " + p.n() + " " + dimension, p.throughput().perSecond(),
+                                false));
+                    }
+                }
+                if (!p99.isEmpty()) {
+                    h.append("<figure>").append(SvgBars.render("p99 round trip by " + dimension, p99,
+                            v -> Units.duration((long) v))).append("</figure>\n<figure>")
+                            .append(SvgBars.render("messages/s by " + dimension, rate, Units::rate)).append("</figure>\n");
+                }
+            }
         }
         h.append("</body></html>\n");
         return h.toString();

@@ -42,6 +42,19 @@ final class IpcmTransport implements Transport {
         return "ipcm:" + protocol;
     }
 
+    /** A database user and password given as spawn parameters reach the child as the protocols' own variables. */
+    @Override
+    public Map<String, String> childEnvironment() {
+        Map<String, String> env = new java.util.HashMap<>();
+        if (spawnParams.containsKey("user")) {
+            env.put("IPCM_DB_USER", spawnParams.get("user"));
+        }
+        if (spawnParams.containsKey("password")) {
+            env.put("IPCM_DB_PASSWORD", spawnParams.get("password"));
+        }
+        return env;
+    }
+
     @Override
     public Session start(Path workDir, int size) {
         SpawnOptions options = SpawnOptions.defaults().protocol(protocol).peerTimeout(Duration.ofSeconds(10));

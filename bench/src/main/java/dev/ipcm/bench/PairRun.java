@@ -31,12 +31,25 @@ final class PairRun {
     record Counts(int warmupRoundTrips, int roundTrips, int warmupMessages, int messages, long intervalNanos) {}
 
     static Measurement measure(Transport transport, int size, Counts counts, long timeoutNanos, Consumer<String> progress) {
+        return measure(transport, size, counts, timeoutNanos, 0, progress);
+    }
+
+    /**
+     * The same, with {@code idlePeers} extra clients connected to the store (in this JVM) for the
+     * whole session: they never send or read, they only make the store more crowded.
+     */
+    static Measurement measure(Transport transport, int size, Counts counts, long timeoutNanos, int idlePeers,
+            Consumer<String> progress) {
         long deadline = System.nanoTime() + timeoutNanos;
         Path work = null;
         try {
             work = Files.createTempDirectory("ipcm-bench",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            List<AutoCloseable> idle = new java.util.ArrayList<>();
             try (Transport.Session session = transport.start(work, size)) {
+                for (int i = 0; i < idlePeers; i++) {
+                    idle.add(session.idlePeer("idle-" + i));
+                }
                 List<String> args = List.of(transport.spec(), session.childArgument(), "child", "parent",
                         Integer.toString(size), Integer.toString(counts.warmupRoundTrips() + counts.roundTrips()),
                         Integer.toString(counts.warmupMessages()), Integer.toString(counts.messages()));
@@ -70,6 +83,8 @@ final class PairRun {
                         closeQuietly(link);
                     }
                 }
+            } finally {
+                idle.forEach(PairRun::closeQuietly);
             }
         } catch (Exception | LinkageError e) {
             String why = e.getMessage() == null ? e.toString() : e.getMessage();

@@ -29,12 +29,14 @@ final class RawJdbc implements Transport {
     /**
      * @param database {@code SQLite}, {@code PostgreSQL} or {@code MariaDB} (decides the DDL)
      * @param url the server's JDBC URL; ignored for SQLite, which gets a file per session
+     * @param user the user, or null when the URL names it
+     * @param password the password, or null when the URL holds it
      */
     RawJdbc(String database, String url, String user, String password) {
         this.database = database;
         this.url = url;
-        this.user = user == null ? "" : user;
-        this.password = password == null ? "" : password;
+        this.user = user;
+        this.password = password;
     }
 
     @Override
@@ -54,7 +56,14 @@ final class RawJdbc implements Transport {
 
     @Override
     public Map<String, String> childEnvironment() {
-        return Map.of(Transports.USER_ENV, user, Transports.PASSWORD_ENV, password);
+        Map<String, String> env = new java.util.HashMap<>();
+        if (user != null) {
+            env.put(Transports.USER_ENV, user);
+        }
+        if (password != null) {
+            env.put(Transports.PASSWORD_ENV, password);
+        }
+        return env;
     }
 
     @Override
@@ -63,7 +72,7 @@ final class RawJdbc implements Transport {
                 ? "jdbc:sqlite:" + workDir.resolve("raw.sqlite") + "?busy_timeout=30000"
                 : url;
         String table = "ipcm_bench_raw_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(sessionUrl, user, password); Statement s = c.createStatement()) {
+        try (Connection c = connect(sessionUrl); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE " + table + " (" + ddl() + ")");
         }
         return new Session() {
@@ -79,12 +88,23 @@ final class RawJdbc implements Transport {
 
             @Override
             public void close() throws SQLException {
-                try (Connection c = DriverManager.getConnection(sessionUrl, user, password);
+                try (Connection c = connect(sessionUrl);
                      Statement s = c.createStatement()) {
                     s.execute("DROP TABLE " + table);
                 }
             }
         };
+    }
+
+    private Connection connect(String sessionUrl) throws SQLException {
+        java.util.Properties props = new java.util.Properties();
+        if (user != null) {
+            props.setProperty("user", user);
+        }
+        if (password != null) {
+            props.setProperty("password", password);
+        }
+        return DriverManager.getConnection(sessionUrl, props);
     }
 
     private String ddl() {
@@ -108,7 +128,7 @@ final class RawJdbc implements Transport {
         if (!table.toLowerCase(Locale.ROOT).matches("ipcm_bench_raw_[0-9a-f]{12}")) {
             throw new IllegalArgumentException("not a raw benchmark table: table=" + table);
         }
-        Connection c = DriverManager.getConnection(sessionUrl, user, password);
+        Connection c = connect(sessionUrl);
         PreparedStatement insert = c.prepareStatement("INSERT INTO " + table + " (dest, payload) VALUES (?, ?)");
         PreparedStatement select = c.prepareStatement("SELECT id, payload FROM " + table + " WHERE dest = ? ORDER BY id");
         PreparedStatement delete = c.prepareStatement("DELETE FROM " + table + " WHERE dest = ? AND id <= ?");

@@ -61,6 +61,32 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-raw", description = "Measure the protocols only, not the raw transports.")
     boolean noRaw;
 
+    @Option(names = "--no-service", description = "Skip the Echo service (request round trips and child-JVM start-up).")
+    boolean noService;
+
+    @Option(names = "--service-starts", paramLabel = "N",
+            description = "Child-JVM starts of the Echo service to time (default: 5).")
+    Integer serviceStarts;
+
+    @Option(names = "--scaling", description = "Also run the scaling curves: senders 1 to 16, peers on the store 2 to 256.")
+    boolean scaling;
+
+    @Option(names = "--senders", paramLabel = "LIST", split = ",",
+            description = "Concurrent senders of the scaling curve (default: 1,2,4,8,16).")
+    List<Integer> senders;
+
+    @Option(names = "--peers", paramLabel = "LIST", split = ",",
+            description = "Peers on the store of the scaling curve, at least 2 (default: 2,16,64,256).")
+    List<Integer> peers;
+
+    @Option(names = "--scaling-round-trips", paramLabel = "N",
+            description = "Round trips per scaling point, shared among senders (default: 4000).")
+    Integer scalingRoundTrips;
+
+    @Option(names = "--scaling-messages", paramLabel = "N",
+            description = "Messages per scaling point, shared among senders (default: 20000).")
+    Integer scalingMessages;
+
     @Option(names = "--jdbc", paramLabel = "PROTOCOL=URL",
             description = "JDBC URL of the server a database protocol's raw baseline uses, e.g. "
                     + "PostgreSQL=jdbc:postgresql://127.0.0.1:5432/test; repeatable.")
@@ -96,7 +122,9 @@ final class BenchCommand implements Callable<Integer> {
             ctx.err().println("ipcm bench: wrote " + file);
         }
         ctx.err().flush();
-        boolean failed = result.measurements().stream().map(Measurement::failure).anyMatch(f -> f != null);
+        boolean failed = result.measurements().stream().map(Measurement::failure).anyMatch(f -> f != null)
+                || result.services().stream().anyMatch(f -> f.failure() != null)
+                || result.scaling().stream().anyMatch(p -> p.failure() != null);
         return failed ? ExitCodes.FAILURE : ExitCodes.OK;
     }
 
@@ -130,6 +158,23 @@ final class BenchCommand implements Callable<Integer> {
             o.sessionTimeout(Duration.ofSeconds(sessionTimeout));
         }
         o.raw(!noRaw);
+        o.service(!noService);
+        if (serviceStarts != null) {
+            o.serviceStarts(serviceStarts);
+        }
+        o.scaling(scaling);
+        if (senders != null) {
+            o.senderCounts(senders);
+        }
+        if (peers != null) {
+            o.peerCounts(peers);
+        }
+        if (scalingRoundTrips != null) {
+            o.scalingRoundTrips(scalingRoundTrips);
+        }
+        if (scalingMessages != null) {
+            o.scalingMessages(scalingMessages);
+        }
         Map<String, String> login = credentials.params(ctx);
         jdbc.forEach((protocol, url) -> o.database(protocol, url, login.get("user"), login.get("password")));
         params.forEach((key, value) -> {

@@ -17,10 +17,10 @@ class BenchCommandTest {
     void measuresAProtocolBesideItsRawTransportAndWritesTheReports(@TempDir Path dir) throws Exception {
         Path report = dir.resolve("report");
         Cli.Result r = cli.run("bench", "--protocols", "MessageFiles", "--size", "100", "--round-trips", "20",
-                "--warmup", "5", "--messages", "50", "--report", report.toString());
+                "--warmup", "5", "--messages", "50", "--service-starts", "1", "--report", report.toString());
 
         assertThat(r.code()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("cores", "JDK", "MessageFiles", "100 B", "raw rename into watched dir");
+        assertThat(r.out()).contains("cores", "JDK", "MessageFiles", "100 B", "raw rename into watched dir", "Echo service");
         assertThat(r.err()).contains("ipcm bench: MessageFiles 100 B: 20 round trips", "ipcm-bench.html");
         JsonNode json = Json.decode(Files.readString(report.resolve("ipcm-bench.json")));
         assertThat(json.get("machine").get("cores").asInt()).isPositive();
