@@ -581,6 +581,7 @@ public abstract class AbstractService {
             while (!isTerminated()) {
                 iterate();
             }
+            dispatchLateSignals();
             attempt(() -> {
                 runOnCleanup();
                 return null;
@@ -601,6 +602,18 @@ public abstract class AbstractService {
             }
         }
         return termination == null ? 0 : termination;
+    }
+
+    /**
+     * The JVM runs signal handlers on a thread of their own, so a signal sent just before a
+     * terminate message (as a store's shutdown does) may be counted after the pass that ended the
+     * loop; it is still handled, once, before clean-up.
+     */
+    private void dispatchLateSignals() {
+        signals.take().forEach((sig, count) -> attempt(() -> {
+            runOnSig(sig);
+            return null;
+        }));
     }
 
     private void flushAtEnd() {

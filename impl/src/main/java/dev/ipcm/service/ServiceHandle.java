@@ -189,8 +189,8 @@ public final class ServiceHandle implements AutoCloseable {
         return requests.havePending();
     }
 
-    /** Sends a request to this handle's service and waits up to {@code timeout} for the response. */
-    public Response syncRequest(Object request, Duration timeout) {
+    /** Sends a request to this handle's own service and waits up to {@code timeout} for the response. */
+    public Response request(Object request, Duration timeout) {
         return syncRequest(serviceName, request, timeout);
     }
 
