@@ -19,6 +19,7 @@ class JmhSmokeTest {
         Options options = new OptionsBuilder()
                 .include(SerializerBenchmark.class.getName())
                 .include(EnvelopeBenchmark.class.getName())
+                .include(SendReceiveBenchmark.class.getName())
                 .param("size", "100")
                 .forks(0)
                 .warmupIterations(0)
@@ -30,8 +31,8 @@ class JmhSmokeTest {
 
         Collection<RunResult> results = new Runner(options).run();
 
-        // 2 serializers x (serialize, parse) at one size, plus 3 envelope benchmarks.
-        assertThat(results).hasSize(7);
+        // 2 serializers x (serialize, parse) at one size, 3 envelope benchmarks, 1 send-and-receive.
+        assertThat(results).hasSize(8);
         assertThat(results).allSatisfy(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
     }
 }
