@@ -68,6 +68,10 @@ enum DbTargets {
         Properties p = new Properties();
         p.putAll(t.properties());
         try (Connection c = DriverManager.getConnection(t.url(), p)) {
+            if (!c.isValid(5)) {
+                unavailable("The " + protocol + " server at " + url + " does not answer; set "
+                        + kind.environmentVariable() + " to a reachable server");
+            }
             return url;
         } catch (SQLException e) {
             unavailable("No " + protocol + " server at " + url + " (" + e.getMessage() + "); set "
