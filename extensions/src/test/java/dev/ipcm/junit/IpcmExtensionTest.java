@@ -28,8 +28,10 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
 class IpcmExtensionTest {
+    /** Jupiter on the fixtures, limited to the protocols these tests know (others may be on the class path). */
     private static EngineTestKit.Builder jupiter() {
-        return EngineTestKit.engine("junit-jupiter");
+        return EngineTestKit.engine("junit-jupiter")
+                .configurationParameter(IpcmConfiguration.PROTOCOLS, "LocalMemory,Twin,Unreachable");
     }
 
     @Test

@@ -71,7 +71,7 @@ class IpcmPropertiesTest {
                         message(m -> m.contains("Messages sent vs received mismatch")))));
         String reports = reports(results);
         assertThat(reports).contains("seed");
-        assertThat(reports).containsPattern("(?s)Shrunk Sample.*10");
+        assertThat(reports).containsPattern("(?s)Sample.*arg0: 10\\b");
     }
 
     @Test
