@@ -3,6 +3,7 @@ package dev.ipcm.junit;
 import dev.ipcm.Client;
 import dev.ipcm.IpcmException;
 import dev.ipcm.Store;
+import dev.ipcm.service.ServiceHandle;
 import dev.ipcm.spi.Capabilities;
 import dev.ipcm.spi.Capability;
 import dev.ipcm.spi.Protocol;
@@ -42,7 +43,7 @@ import org.opentest4j.AssertionFailedError;
  * generated sample is checked on every protocol that can run, each time with a fresh store, and a
  * failure on any protocol falsifies the try (and is shrunk like any other). Parameters of the
  * injectable types ({@link Store}, {@link Client}, {@link Capabilities}, {@link Protocol},
- * {@link IpcmConfiguration}) are filled in per protocol. After each protocol's run the store is
+ * {@link IpcmConfiguration}, {@link ServiceHandle} for the Echo service) are filled in per protocol. After each protocol's run the store is
  * checked for messages sent and never received, then closed.
  *
  * <p>Registered by {@link IpcmProperties}; not meant to be used directly.
@@ -50,7 +51,7 @@ import org.opentest4j.AssertionFailedError;
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class IpcmJqwikHook implements AroundPropertyHook, AroundTryHook, ResolveParameterHook, SkipExecutionHook {
     private static final Set<Class<?>> INJECTABLE = Set.of(Store.class, Client.class, Capabilities.class, Protocol.class,
-            IpcmConfiguration.class);
+            IpcmConfiguration.class, ServiceHandle.class);
     // jqwik runs one property at a time, but shrinks on another thread: a thread-local would not
     // reach those tries, so the running property is a plain shared field.
     private static volatile Run current;
@@ -234,6 +235,9 @@ public final class IpcmJqwikHook implements AroundPropertyHook, AroundTryHook, R
         Fixture fixture = scope.own(() -> Fixture.spawn(binding.plan(), config));
         if (type == Store.class) {
             return fixture.store();
+        }
+        if (type == ServiceHandle.class) {
+            return fixture.echo();
         }
         Optional<String> named = Optional.ofNullable(parameter.getAnnotation(ClientName.class)).map(ClientName::value);
         if (named.isPresent()) {
