@@ -323,10 +323,11 @@ final class MessageFilesClient extends DirectoryClient {
             }
             inbox = to;
         } catch (NoSuchFileException e) {
+            // The directory (or the whole store) is already gone: nothing is left to drain, so leaving just completes.
             if (storeExists()) {
-                throw inboxGone();
+                System.getLogger("dev.ipcm").log(System.Logger.Level.WARNING, "The message directory '" + from
+                        + "' of client '" + name() + "' had already been removed when it disconnected");
             }
-            // The store is gone: there is nothing left to drain or to remove.
         } catch (IOException e) {
             throw ioFailure("rename directory (Cannot rename directory)", from, e);
         }
