@@ -28,6 +28,9 @@ public final class BenchOptions {
     private Duration sessionTimeout = Duration.ofMinutes(10);
     private boolean service = true;
     private int serviceStarts = 5;
+    private boolean idle = true;
+    private int idleReceivers = 4;
+    private Duration idleWindow = Duration.ofSeconds(10);
     private boolean scaling;
     private List<Integer> senderCounts = List.of(1, 2, 4, 8, 16);
     private List<Integer> peerCounts = List.of(2, 16, 64, 256);
@@ -132,6 +135,25 @@ public final class BenchOptions {
     /** How many times the Echo service is started in a child JVM to time start-up (default 5). */
     public BenchOptions serviceStarts(int count) {
         this.serviceStarts = positive("serviceStarts", count);
+        return this;
+    }
+
+    /**
+     * Whether to count the queries of idle receivers on MariaDB and MySQL stores (default true,
+     * {@code idleReceivers} receivers for {@code idleWindow}, on a private temporary server).
+     */
+    public BenchOptions idle(boolean value) {
+        this.idle = value;
+        return this;
+    }
+
+    /** Idle receivers and the quiet window of the idle-query count (defaults 4 and 10 s). */
+    public BenchOptions idle(int receivers, Duration window) {
+        this.idleReceivers = positive("idleReceivers", receivers);
+        if (window.isZero() || window.isNegative()) {
+            throw new BenchException("the idle window must be positive, got " + window);
+        }
+        this.idleWindow = window;
         return this;
     }
 
@@ -264,6 +286,18 @@ public final class BenchOptions {
         return scaling;
     }
 
+    boolean idle() {
+        return idle;
+    }
+
+    int idleReceivers() {
+        return idleReceivers;
+    }
+
+    Duration idleWindow() {
+        return idleWindow;
+    }
+
     List<Integer> senderCounts() {
         return senderCounts;
     }
@@ -302,6 +336,8 @@ public final class BenchOptions {
         m.put("interval", intervalNanos == 0 ? "2 x warm-up median (at least 20 us)" : intervalNanos + " ns");
         m.put("rawJdbcPollPause", RawJdbc.POLL_PAUSE_NANOS / 1000 + " us");
         m.put("echoService", service ? serviceStarts + " child-JVM starts, round trips at the first size" : "off");
+        m.put("idleQueries", idle ? idleReceivers + " idle receivers for " + idleWindow.toMillis()
+                + " ms on a private MariaDB server (MariaDB, MySQL)" : "off");
         m.put("scaling", scaling ? "senders " + senderCounts + ", peers " + peerCounts + ", " + scalingRoundTrips
                 + " round trips and " + scalingMessages + " messages per point (fewer where the protocol streams fewer)"
                 : "off");

@@ -28,9 +28,12 @@ public final class BenchReport {
     private final List<Comparison> comparisons;
     private final List<ServiceFigures> services;
     private final List<ScalingPoint> scaling;
+    private final List<IdleFigures> idle;
 
     BenchReport(MachineFacts facts, Map<String, Object> settings, List<Measurement> measurements,
-            List<Comparison> comparisons, List<ServiceFigures> services, List<ScalingPoint> scaling) {
+            List<Comparison> comparisons, List<ServiceFigures> services, List<ScalingPoint> scaling,
+            List<IdleFigures> idle) {
+        this.idle = List.copyOf(idle);
         this.facts = facts;
         this.settings = settings;
         this.measurements = List.copyOf(measurements);
@@ -42,6 +45,11 @@ public final class BenchReport {
     /** The Echo service figures, one per protocol (empty when not measured). */
     public List<ServiceFigures> services() {
         return services;
+    }
+
+    /** Queries of idle receivers on polled database stores (empty when not measured). */
+    public List<IdleFigures> idle() {
+        return idle;
     }
 
     /** The scaling curves' points (empty when not measured). */
@@ -115,6 +123,13 @@ public final class BenchReport {
                         Units.duration(f.ready().max())));
             }
         }
+        for (IdleFigures f : idle) {
+            b.append(f.failure() != null
+                    ? String.format(java.util.Locale.ROOT, "%nIdle queries, %s: not measured: %s%n", f.protocol(), f.failure())
+                    : String.format(java.util.Locale.ROOT, "%nIdle queries, %s: %d queries from %d idle receivers in %.1f s"
+                            + " = %.1f per receiver per second%n", f.protocol(), f.queries(), f.receivers(),
+                            f.windowNanos() / 1e9, f.perReceiverPerSecond()));
+        }
         if (!scaling.isEmpty()) {
             b.append("\nScaling: n senders (one client each, one child JVM) to one receiver, or n peers on the store"
                     + " (2 active, n-2 idle)\n");
@@ -171,6 +186,19 @@ public final class BenchReport {
                 n.set("ready", latencyJson(f.ready()));
             }
             if (f.failure() != null) {
+                n.put("failure", f.failure());
+            }
+        }
+        ArrayNode is = root.putArray("idleQueries");
+        for (IdleFigures f : idle) {
+            ObjectNode n = is.addObject();
+            n.put("protocol", f.protocol());
+            n.put("receivers", f.receivers());
+            if (f.failure() == null) {
+                n.put("windowNanos", f.windowNanos());
+                n.put("queries", f.queries());
+                n.put("perReceiverPerSecond", f.perReceiverPerSecond());
+            } else {
                 n.put("failure", f.failure());
             }
         }

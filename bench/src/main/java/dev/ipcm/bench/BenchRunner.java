@@ -76,6 +76,7 @@ public final class BenchRunner {
         }
         List<ServiceFigures> services = new ArrayList<>();
         List<ScalingPoint> scaling = new ArrayList<>();
+        List<IdleFigures> idle = new ArrayList<>();
         int size = options.sizes().get(0);
         long timeout = options.sessionTimeout().toNanos();
         for (String name : protocolNames(options)) {
@@ -85,6 +86,10 @@ public final class BenchRunner {
             if (options.service()) {
                 services.add(ServiceBench.measure(name, options.spawnParams(name), size, options.warmupRoundTrips(),
                         options.roundTrips(), options.intervalNanos(), options.serviceStarts(), progress));
+            }
+            if (options.idle() && (name.equals("MariaDB") || name.equals("MySQL"))) {
+                idle.add(IdleBench.measure(name, options.idleReceivers(), options.idleWindow().toMillis(), timeout,
+                        progress));
             }
             if (options.scaling()) {
                 ScalingBench.Counts counts = new ScalingBench.Counts(Math.min(200, options.warmupRoundTrips()),
@@ -97,7 +102,8 @@ public final class BenchRunner {
                 }
             }
         }
-        return new BenchReport(facts.finished(), options.describe(), measurements, comparisons, services, scaling);
+        return new BenchReport(facts.finished(), options.describe(), measurements, comparisons, services, scaling,
+                idle);
     }
 
     private static String rawMissing(String protocol) {

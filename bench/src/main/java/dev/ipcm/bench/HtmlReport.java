@@ -65,6 +65,21 @@ final class HtmlReport {
             h.append("</table>\n<figure>").append(SvgBars.render("Echo request p50", bars, v -> Units.duration((long) v)))
                     .append("</figure>\n");
         }
+        if (!report.idle().isEmpty()) {
+            h.append("<h2>Idle queries</h2>\n<table><tr><th>protocol</th><th>receivers</th><th>window</th><th>queries</th>"
+                    + "<th>per receiver per second</th></tr>\n");
+            for (IdleFigures f : report.idle()) {
+                h.append("<tr><td>").append(SvgBars.esc(f.protocol())).append("</td><td>").append(f.receivers()).append("</td>");
+                if (f.failure() != null) {
+                    h.append("<td colspan=\"3\" class=\"fail\">").append(SvgBars.esc(f.failure())).append("</td></tr>\n");
+                } else {
+                    h.append("<td>").append(Units.duration(f.windowNanos())).append("</td><td>").append(f.queries())
+                            .append("</td><td>").append(String.format(java.util.Locale.ROOT, "%.1f", f.perReceiverPerSecond()))
+                            .append("</td></tr>\n");
+                }
+            }
+            h.append("</table>\n");
+        }
         if (!report.scaling().isEmpty()) {
             h.append("<h2>Scaling</h2>\n<p class=\"note\">n senders: one client each in one child JVM, all talking to"
                     + " one receiver, each on its own schedule. n peers: one measured pair, n-2 idle clients on the"

@@ -68,6 +68,9 @@ final class BenchCommand implements Callable<Integer> {
             description = "Child-JVM starts of the Echo service to time (default: 5).")
     Integer serviceStarts;
 
+    @Option(names = "--no-idle", description = "Skip counting the queries of idle receivers on MariaDB and MySQL.")
+    boolean noIdle;
+
     @Option(names = "--scaling", description = "Also run the scaling curves: senders 1 to 16, peers on the store 2 to 256.")
     boolean scaling;
 
@@ -124,7 +127,8 @@ final class BenchCommand implements Callable<Integer> {
         ctx.err().flush();
         boolean failed = result.measurements().stream().map(Measurement::failure).anyMatch(f -> f != null)
                 || result.services().stream().anyMatch(f -> f.failure() != null)
-                || result.scaling().stream().anyMatch(p -> p.failure() != null);
+                || result.scaling().stream().anyMatch(p -> p.failure() != null)
+                || result.idle().stream().anyMatch(f -> f.failure() != null);
         return failed ? ExitCodes.FAILURE : ExitCodes.OK;
     }
 
@@ -162,6 +166,7 @@ final class BenchCommand implements Callable<Integer> {
         if (serviceStarts != null) {
             o.serviceStarts(serviceStarts);
         }
+        o.idle(!noIdle);
         o.scaling(scaling);
         if (senders != null) {
             o.senderCounts(senders);
