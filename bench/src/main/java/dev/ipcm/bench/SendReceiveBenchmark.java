@@ -36,7 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class SendReceiveBenchmark {
     /** The protocol of the store. */
-    @Param({"MessageFiles"})
+    @Param({"UnixSocket", "AtomicPipe", "MessageFiles"})
     public String protocol;
 
     /** Content bytes. */

@@ -20,6 +20,8 @@ class JmhSmokeTest {
                 .include(SerializerBenchmark.class.getName())
                 .include(EnvelopeBenchmark.class.getName())
                 .include(SendReceiveBenchmark.class.getName())
+                .include(dev.ipcm.protocol.pipe.AtomicPipeFramingBenchmark.class.getName())
+                .param("protocol", "UnixSocket")
                 .param("size", "100")
                 .forks(0)
                 .warmupIterations(0)
@@ -31,8 +33,9 @@ class JmhSmokeTest {
 
         Collection<RunResult> results = new Runner(options).run();
 
-        // 2 serializers x (serialize, parse) at one size, 3 envelope benchmarks, 1 send-and-receive.
-        assertThat(results).hasSize(8);
+        // 2 serializers x (serialize, parse) at one size, 3 envelope benchmarks, 1 send-and-receive,
+        // framing and reassembly.
+        assertThat(results).hasSize(10);
         assertThat(results).allSatisfy(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
     }
 }
