@@ -28,6 +28,7 @@ public final class BenchOptions {
     private Duration sessionTimeout = Duration.ofMinutes(10);
     private boolean service = true;
     private int serviceStarts = 5;
+    private List<String> serviceProtocols;
     private boolean idle = true;
     private int idleReceivers = 4;
     private Duration idleWindow = Duration.ofSeconds(10);
@@ -129,6 +130,15 @@ public final class BenchOptions {
      */
     public BenchOptions service(boolean value) {
         this.service = value;
+        return this;
+    }
+
+    /** Only these of the measured protocols get the Echo service measurement (default: all of them). */
+    public BenchOptions serviceProtocols(List<String> names) {
+        if (names.isEmpty()) {
+            throw new BenchException("the service protocol list is empty: name at least one, or use service(false)");
+        }
+        this.serviceProtocols = List.copyOf(names);
         return this;
     }
 
@@ -278,6 +288,11 @@ public final class BenchOptions {
         return service;
     }
 
+    /** Whether the Echo service is measured on {@code protocol}. */
+    boolean serviceOn(String protocol) {
+        return service && (serviceProtocols == null || serviceProtocols.contains(protocol));
+    }
+
     int serviceStarts() {
         return serviceStarts;
     }
@@ -335,7 +350,8 @@ public final class BenchOptions {
         m.put("jsonFileMessages", jsonFileMessages);
         m.put("interval", intervalNanos == 0 ? "2 x warm-up median (at least 20 us)" : intervalNanos + " ns");
         m.put("rawJdbcPollPause", RawJdbc.POLL_PAUSE_NANOS / 1000 + " us");
-        m.put("echoService", service ? serviceStarts + " child-JVM starts, round trips at the first size" : "off");
+        m.put("echoService", service ? serviceStarts + " child-JVM starts, round trips at the first size, on "
+                + (serviceProtocols == null ? "every measured protocol" : serviceProtocols) : "off");
         m.put("idleQueries", idle ? idleReceivers + " idle receivers for " + idleWindow.toMillis()
                 + " ms on a private MariaDB server (MariaDB, MySQL)" : "off");
         m.put("scaling", scaling ? "senders " + senderCounts + ", peers " + peerCounts + ", " + scalingRoundTrips

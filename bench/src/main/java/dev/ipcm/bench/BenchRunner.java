@@ -83,7 +83,7 @@ public final class BenchRunner {
             if (unusable(name) != null) {
                 continue;
             }
-            if (options.service()) {
+            if (options.serviceOn(name)) {
                 services.add(ServiceBench.measure(name, options.spawnParams(name), size, options.warmupRoundTrips(),
                         options.roundTrips(), options.intervalNanos(), options.serviceStarts(), progress));
             }

@@ -64,6 +64,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-service", description = "Skip the Echo service (request round trips and child-JVM start-up).")
     boolean noService;
 
+    @Option(names = "--service-protocols", paramLabel = "LIST", split = ",",
+            description = "Measure the Echo service only on these protocols (default: every measured protocol).")
+    List<String> serviceProtocols;
+
     @Option(names = "--service-starts", paramLabel = "N",
             description = "Child-JVM starts of the Echo service to time (default: 5).")
     Integer serviceStarts;
@@ -163,6 +167,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         o.raw(!noRaw);
         o.service(!noService);
+        if (serviceProtocols != null) {
+            o.serviceProtocols(serviceProtocols);
+        }
         if (serviceStarts != null) {
             o.serviceStarts(serviceStarts);
         }
