@@ -36,7 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class SendReceiveBenchmark {
     /** The protocol of the store. */
-    @Param({"UnixSocket", "AtomicPipe", "MessageFiles"})
+    @Param({"UnixSocket", "ConnectionUnix", "AtomicPipe", "MessageFiles"})
     public String protocol;
 
     /** Content bytes. */
