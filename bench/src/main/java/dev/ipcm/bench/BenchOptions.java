@@ -100,7 +100,10 @@ public final class BenchOptions {
         return this;
     }
 
-    /** A fixed spacing of the ping-pong schedule; zero (the default) means twice the warm-up median. */
+    /**
+     * A fixed spacing of the plain round-trip schedule; zero (the default) means twice the warm-up
+     * median. The Echo service and the scaling senders always follow their own warm-up.
+     */
     public BenchOptions interval(Duration interval) {
         if (interval.isNegative()) {
             throw new BenchException("the interval must not be negative, got interval=" + interval);

@@ -84,8 +84,10 @@ public final class BenchRunner {
                 continue;
             }
             if (options.serviceOn(name)) {
+                // The Echo and scaling schedules always follow their own warm-up: a fixed interval chosen
+                // for plain round trips would overload a slower request path or many senders.
                 services.add(ServiceBench.measure(name, options.spawnParams(name), size, options.warmupRoundTrips(),
-                        options.roundTrips(), options.intervalNanos(), options.serviceStarts(), progress));
+                        options.roundTrips(), 0, options.serviceStarts(), progress));
             }
             if (options.idle() && (name.equals("MariaDB") || name.equals("MySQL"))) {
                 idle.add(IdleBench.measure(name, options.idleReceivers(), options.idleWindow().toMillis(), timeout,
@@ -93,7 +95,7 @@ public final class BenchRunner {
             }
             if (options.scaling()) {
                 ScalingBench.Counts counts = new ScalingBench.Counts(Math.min(200, options.warmupRoundTrips()),
-                        options.scalingRoundTrips(), options.scalingMessagesFor(name), options.intervalNanos(), timeout);
+                        options.scalingRoundTrips(), options.scalingMessagesFor(name), 0, timeout);
                 for (int n : options.senderCounts()) {
                     scaling.add(ScalingBench.senders(name, options.spawnParams(name), n, size, counts, progress));
                 }
