@@ -45,46 +45,18 @@ final class PairRun {
         try {
             work = Files.createTempDirectory("ipcm-bench",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            List<AutoCloseable> idle = new java.util.ArrayList<>();
             try (Transport.Session session = transport.start(work, size)) {
-                for (int i = 0; i < idlePeers; i++) {
-                    idle.add(session.idlePeer("idle-" + i));
-                }
-                List<String> args = List.of(transport.spec(), session.childArgument(), "child", "parent",
-                        Integer.toString(size), Integer.toString(counts.warmupRoundTrips() + counts.roundTrips()),
-                        Integer.toString(counts.warmupMessages()), Integer.toString(counts.messages()));
-                try (ChildPeer child = ChildPeer.start(args, transport.childEnvironment())) {
-                    child.expect("READY", deadline);
-                    Link link = session.parentLink("parent", "child");
-                    AtomicBoolean timedOut = new AtomicBoolean();
-                    ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> {
-                        timedOut.set(true);
-                        child.kill();
-                        closeQuietly(link);
-                    }, Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                    try {
-                        progress.accept(transport.label() + " " + size + " B: " + counts.roundTrips()
-                                + " round trips (after " + counts.warmupRoundTrips() + " warm-up)");
-                        Latency latency = PingPong.measure(link, counts.warmupRoundTrips(), counts.roundTrips(),
-                                counts.intervalNanos());
-                        progress.accept(transport.label() + " " + size + " B: streaming " + counts.messages()
-                                + " messages (after " + counts.warmupMessages() + " warm-up)");
-                        Throughput throughput = StreamRun.measure(link, child, counts.warmupMessages(), counts.messages(),
-                                size, deadline);
-                        return new Measurement(transport.label(), transport.isRaw(), size, latency, throughput, null);
-                    } catch (Exception e) {
-                        if (timedOut.get()) {
-                            throw new BenchException("did not finish within the session timeout of "
-                                    + TimeUnit.NANOSECONDS.toSeconds(timeoutNanos) + " s", e);
-                        }
-                        throw e;
-                    } finally {
-                        watchdog.cancel(false);
-                        closeQuietly(link);
+                List<AutoCloseable> idle = new java.util.ArrayList<>();
+                try {
+                    for (int i = 0; i < idlePeers; i++) {
+                        idle.add(session.idlePeer("idle-" + i));
                     }
+                    return pair(transport, session, size, counts, deadline, timeoutNanos, progress);
+                } finally {
+                    // The idle peers leave before the store shuts down, so its shutdown does not
+                    // have to send each of them a terminate message and wait for it to go.
+                    idle.forEach(PairRun::closeQuietly);
                 }
-            } finally {
-                idle.forEach(PairRun::closeQuietly);
             }
         } catch (Exception | LinkageError e) {
             String why = e.getMessage() == null ? e.toString() : e.getMessage();
@@ -93,6 +65,43 @@ final class PairRun {
         } finally {
             if (work != null) {
                 deleteTree(work);
+            }
+        }
+    }
+
+    private static Measurement pair(Transport transport, Transport.Session session, int size, Counts counts,
+            long deadline, long timeoutNanos, Consumer<String> progress) throws Exception {
+        List<String> args = List.of(transport.spec(), session.childArgument(), "child", "parent",
+                Integer.toString(size), Integer.toString(counts.warmupRoundTrips() + counts.roundTrips()),
+                Integer.toString(counts.warmupMessages()), Integer.toString(counts.messages()));
+        try (ChildPeer child = ChildPeer.start(args, transport.childEnvironment())) {
+            child.expect("READY", deadline);
+            Link link = session.parentLink("parent", "child");
+            AtomicBoolean timedOut = new AtomicBoolean();
+            ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> {
+                timedOut.set(true);
+                child.kill();
+                closeQuietly(link);
+            }, Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            try {
+                progress.accept(transport.label() + " " + size + " B: " + counts.roundTrips()
+                        + " round trips (after " + counts.warmupRoundTrips() + " warm-up)");
+                Latency latency = PingPong.measure(link, counts.warmupRoundTrips(), counts.roundTrips(),
+                        counts.intervalNanos());
+                progress.accept(transport.label() + " " + size + " B: streaming " + counts.messages()
+                        + " messages (after " + counts.warmupMessages() + " warm-up)");
+                Throughput throughput = StreamRun.measure(link, child, counts.warmupMessages(), counts.messages(),
+                        size, deadline);
+                return new Measurement(transport.label(), transport.isRaw(), size, latency, throughput, null);
+            } catch (Exception e) {
+                if (timedOut.get()) {
+                    throw new BenchException("did not finish within the session timeout of "
+                            + TimeUnit.NANOSECONDS.toSeconds(timeoutNanos) + " s", e);
+                }
+                throw e;
+            } finally {
+                watchdog.cancel(false);
+                closeQuietly(link);
             }
         }
     }
