@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Spawn, send, receive and destroy, each command in a JVM of its own, as from a shell, on file stores. */
+/** Spawn, send, receive and destroy, each command in a JVM of its own, as from a shell, on file and SQLite stores. */
 class CrossProcessTest {
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"MessageFiles", "JSONFile"})
+    @ValueSource(strings = {"MessageFiles", "JSONFile", "SQLite"})
     void aStoreIsSharedBySeparateCommands(String protocol) throws Exception {
         Cli.Result spawn = CliProcess.run("spawn", "--protocol", protocol);
         assertThat(spawn.code()).as(spawn.toString()).isZero();
