@@ -26,9 +26,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.opentest4j.TestAbortedException;
 
 /**
  * Database-specific behaviour every SQL store shares, run once per target (a subclass). One store
@@ -44,9 +47,23 @@ abstract class AbstractDbStoreTest {
 
     abstract DbTargets target();
 
+    /** Why the target cannot run here, so that each test reports itself skipped with the reason. */
+    private String unavailable;
+
     @BeforeAll
     void spawnStore() {
-        store = Ipcm.spawn(target().spawnOptions());
+        try {
+            store = Ipcm.spawn(target().spawnOptions());
+        } catch (TestAbortedException e) {
+            unavailable = e.getMessage();
+        }
+    }
+
+    @BeforeEach
+    void requireStore() {
+        if (unavailable != null) {
+            Assumptions.abort(unavailable);
+        }
     }
 
     @AfterAll
