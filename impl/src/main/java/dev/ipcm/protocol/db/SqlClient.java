@@ -162,7 +162,7 @@ final class SqlClient extends AbstractClient {
                     return got;
                 }
                 if (attempt > 0) {
-                    throw new DatabaseAccessException("Could not " + what + ": the connection to '" + db.location.route
+                    throw new DatabaseAccessException("Could not " + what + ": the connection to '" + db.location
                             + "' failed twice at commit; nothing was taken, receive again once the server is back");
                 }
             } catch (SQLException e) {
