@@ -202,6 +202,7 @@ final class SqlClient extends AbstractClient {
             throw e;
         }
         try {
+            Faults.beforeCommit(c);
             c.commit();
         } catch (SQLException e) {
             if (!db.lost()) {
