@@ -75,6 +75,7 @@ public abstract class AbstractService {
     private volatile PrintStream origErr;
 
     private volatile Client client;
+    private volatile Map<String, String> connectParams = Map.of();
     private long lastInterval;
     private Set<String> previousPeers;
     private volatile Integer termination;
@@ -348,10 +349,15 @@ public abstract class AbstractService {
     public synchronized Client client() {
         Client c = client;
         if (c == null) {
-            c = Ipcm.connect(name, ipcmInfo);
+            c = Ipcm.connect(name, ipcmInfo, connectParams);
             client = c;
         }
         return c;
+    }
+
+    /** Protocol parameters for the service's connect (database {@code user}/{@code password}); set before it connects. */
+    public void setConnectParams(Map<String, String> params) {
+        this.connectParams = Map.copyOf(params);
     }
 
     /** The client if it was connected, without connecting. */
@@ -834,15 +840,18 @@ public abstract class AbstractService {
         return msg;
     }
 
-    /** Disconnects the client after a run (errors reported, not thrown). */
-    void disconnectQuietly() {
+    /**
+     * Disconnects the service's client after {@link #run()}, which leaves it connected; messages
+     * still waiting and errors are reported through {@link #debug}, not thrown.
+     */
+    public void disconnect() {
         Client c = client;
         if (c == null || c.isDisconnected()) {
             return;
         }
         try {
             c.disconnect();
-        } catch (IpcmException e) {
+        } catch (IpcmException | IllegalStateException e) {
             debug("Peer '" + name + "' disconnect: " + e.getMessage());
         }
     }

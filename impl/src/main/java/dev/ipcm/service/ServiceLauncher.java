@@ -192,7 +192,7 @@ final class ServiceLauncher {
             service.debug("Service '" + service.name() + "' failed: " + t);
             t.printStackTrace();
         } finally {
-            service.disconnectQuietly();
+            service.disconnect();
         }
     }
 

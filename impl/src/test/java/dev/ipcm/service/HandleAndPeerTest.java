@@ -104,7 +104,7 @@ class HandleAndPeerTest {
                     assertThat(later.name()).isEqualTo("later");
                 }
             }
-            owner.disconnectQuietly();
+            owner.disconnect();
         }
     }
 

@@ -243,7 +243,7 @@ class ServiceUnitTest {
             c.send("loop", "stop");
             assertThat(run.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
         }
-        s.disconnectQuietly();
+        s.disconnect();
         assertThat(log.get(0)).isEqualTo("start");
         assertThat(log).contains("general:\"stop\"", "unhandled:[custom]").endsWith("cleanup");
         assertThat(log.indexOf("general:\"stop\"")).isLessThan(log.indexOf("unhandled:[custom]"));
@@ -256,7 +256,7 @@ class ServiceUnitTest {
         Await.until("the loop to run", WAIT, s::isRunning);
         s.terminate(42);
         assertThat(run.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(42);
-        s.disconnectQuietly();
+        s.disconnect();
     }
 
     @Test
@@ -277,7 +277,7 @@ class ServiceUnitTest {
         assertThat(seen.get(0)).isEqualTo("USR2@" + loopThread[0]);
         s.terminate();
         assertThat(run.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
-        s.disconnectQuietly();
+        s.disconnect();
 
         Service quit = builder("quit").onSig("QUIT", (svc, sig) -> { }).handleRequest((svc, r) -> "ok").build();
         assertThatThrownBy(quit::run).isInstanceOf(NotSupportedException.class).hasMessageContaining("QUIT");
