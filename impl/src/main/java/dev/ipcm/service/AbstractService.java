@@ -476,6 +476,45 @@ public abstract class AbstractService {
         return p.pid();
     }
 
+    /**
+     * Starts a worker in a thread of this JVM instead of a process: {@code task} may be any object
+     * (a lambda too). Its result is only reported when it is not 0. At the end of the service the
+     * thread is interrupted (its TERM) and waited for up to 15 s. Only inside a running service.
+     * Thread workers have no pid, so they are not listed in {@link #workers()}.
+     */
+    public Thread startWorkerThread(String workerName, WorkerTask task, JsonNode taskParams) {
+        if (!running || CURRENT.get() != this) {
+            throw new ServiceConfigException("startWorkerThread() can only be called from inside a running service "
+                    + "(from one of its callbacks); service '" + name + "' is not running on this thread");
+        }
+        if (workerName == null || workerName.isEmpty() || task == null) {
+            throw new ServiceConfigException("A worker needs a name and a task, got: '" + workerName + "', " + task);
+        }
+        WorkerContext ctx = new WorkerContext(workerName,
+                taskParams == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : taskParams, name, ipcmInfo);
+        Thread t = new Thread(() -> {
+            try {
+                int code = task.run(ctx);
+                if (code != 0) {
+                    debug("Worker '" + workerName + "' of '" + name + "' ended with " + code);
+                }
+            } catch (InterruptedException e) {
+                // Interrupted by the service's shutdown: that is how a thread worker is terminated.
+            } catch (Exception | AssertionError e) {
+                debug("Worker '" + workerName + "' of '" + name + "' failed: " + e);
+            }
+        }, "ipcm-worker-" + workerName);
+        t.setDaemon(true);
+        children.trackThreadWorker(workerName, t);
+        t.start();
+        return t;
+    }
+
+    /** Worker threads still running, with their names. */
+    public Map<Thread, String> workerThreads() {
+        return children.threadWorkers();
+    }
+
     /** Registers a process as a worker: its exit is not reported, and it is terminated with the service. */
     public void registerWorker(String workerName, long workerPid) {
         children.registerWorker(workerName, workerPid);
@@ -826,8 +865,9 @@ public abstract class AbstractService {
     private void respond(Request request, Object value, String error) {
         try {
             sendResponse(request.from(), request.id(), value, error);
-        } catch (NoSuchPeerException e) {
-            // The requester left before its answer: not the service's fault, so it carries on.
+        } catch (NoSuchPeerException | ClientClosedException e) {
+            // The requester left before its answer (or our own client was closed under us by the
+            // store's shutdown): not a reason to fail the service.
             debug("Peer '" + name + "' could not answer request '" + request.id() + "': " + e.getMessage());
         }
     }

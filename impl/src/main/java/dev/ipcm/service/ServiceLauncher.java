@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ipcm.ConnectionInfo;
 import dev.ipcm.Ipcm;
 import dev.ipcm.IpcmException;
+import dev.ipcm.NameTakenException;
 import dev.ipcm.Protocols;
 import dev.ipcm.SpawnOptions;
 import dev.ipcm.Store;
@@ -59,8 +60,7 @@ final class ServiceLauncher {
         }
         try {
             Started started = launch(options, params, null);
-            ServiceHandle handle = ServiceHandle.builder(options.name(), params.get("ipcm_info").asText())
-                    .name(options.handleName().orElse("service_parent_" + Os.get().pid())).build();
+            ServiceHandle handle = handleFor(options, params.get("ipcm_info").asText());
             handle.own(store, started.process, started.thread);
             awaitReady(options, started, handle::ready, handle::close);
             if (started.process != null) {
@@ -72,6 +72,24 @@ final class ServiceLauncher {
                 store.unspawn();
             }
             throw e;
+        }
+    }
+
+    /**
+     * The caller's handle, named {@code service_parent_<pid>} as in IPC::Manager. Two services
+     * started from one process on one shared store would collide on that name; the second handle
+     * then gets a unique suffix instead of failing.
+     */
+    private static ServiceHandle handleFor(ServiceOptions options, String info) {
+        if (options.handleName().isPresent()) {
+            return ServiceHandle.builder(options.name(), info).name(options.handleName().get()).build();
+        }
+        String name = "service_parent_" + Os.get().pid();
+        try {
+            return ServiceHandle.builder(options.name(), info).client(Ipcm.connect(name, info)).name(name).build();
+        } catch (NameTakenException e) {
+            String unique = name + "_" + java.util.UUID.randomUUID();
+            return ServiceHandle.builder(options.name(), info).name(unique).build();
         }
     }
 

@@ -133,6 +133,26 @@ public class LaunchTest {
                 .isInstanceOf(ServiceConfigException.class).hasMessageContaining("PT-1S");
     }
 
+    @Test
+    void twoServicesOnOneSharedStoreGetHandlesOfTheirOwn() {
+        try (Store store = Ipcm.spawn(SpawnOptions.defaults().protocol("LocalMemory").peerTimeout(WAIT))) {
+            ServiceOptions a = ServiceOptions.named("echo_a").serviceClass(EchoService.class).inThread()
+                    .ipcmInfo(store.info()).timeout(WAIT);
+            ServiceOptions b = ServiceOptions.named("echo_b").serviceClass(EchoService.class).inThread()
+                    .ipcmInfo(store.info()).timeout(WAIT);
+            try (ServiceHandle ha = Ipcm.service(a); ServiceHandle hb = Ipcm.service(b)) {
+                assertThat(ha.name()).isEqualTo("service_parent_" + Os.get().pid());
+                assertThat(hb.name()).startsWith("service_parent_" + Os.get().pid() + "_");
+                assertThat(ha.request("a", WAIT).text()).isEqualTo("echo: a");
+                assertThat(hb.request("b", WAIT).text()).isEqualTo("echo: b");
+                assertThat(ha.store()).isEmpty();
+            }
+            try (Client c = store.connect("still")) {
+                assertThat(c.peerActive("echo_a")).as("a handle on a supplied store owns nothing").isTrue();
+            }
+        }
+    }
+
     /** Registers only after a start-up longer than the ready timeout. */
     public static class SlowStartFactory implements ServiceFactory {
         @Override

@@ -284,6 +284,33 @@ class ServiceUnitTest {
         assertThat(quit.clientIfConnected()).isEmpty();
     }
 
+    @Test
+    void threadWorkersAreInterruptedWhenTheServiceEnds() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean interrupted = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        Service s = builder("tw").onStart(svc -> svc.startWorkerThread("sleeper", ctx -> {
+            started.countDown();
+            try {
+                TimeUnit.SECONDS.sleep(120);
+            } catch (InterruptedException e) {
+                interrupted.set(true);
+                throw e;
+            }
+            return 0;
+        }, null)).handleRequest((svc, r) -> svc.workerThreads().size()).build();
+        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(s::run);
+        assertThat(started.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(s.workerThreads().values()).containsExactly("sleeper");
+        assertThat(s.workers()).isEmpty();
+        s.terminate();
+        assertThat(run.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
+        assertThat(interrupted).isTrue();
+        assertThat(s.workerThreads()).isEmpty();
+        assertThatThrownBy(() -> s.startWorkerThread("late", ctx -> 0, null)).isInstanceOf(ServiceConfigException.class)
+                .hasMessageContaining("only be called from inside a running service");
+        s.disconnect();
+    }
+
     // ---- 3.4 the callback-configured service ------------------------------------------------------
 
     @Test
