@@ -57,6 +57,7 @@ public abstract class AbstractService {
     public static final String GENERIC_ERROR = "Internal service error";
 
     private static final long FLUSH_AT_END_NANOS = TimeUnit.SECONDS.toNanos(5);
+    private static final long LATE_SIGNAL_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
     private static final ThreadLocal<AbstractService> CURRENT = new ThreadLocal<>();
     private static volatile AbstractService processService;
 
@@ -650,12 +651,26 @@ public abstract class AbstractService {
     }
 
     /**
-     * The JVM runs signal handlers on a thread of their own, so a signal sent just before a
-     * terminate message (as a store's shutdown does) may be counted after the pass that ended the
-     * loop; it is still handled, once, before clean-up.
+     * The JVM runs each signal handler on a new thread, so a signal sent just before a terminate
+     * message (as a store's shutdown does) may be counted only after the pass that ended the loop.
+     * A service that grabs signals therefore gives such a straggler a short grace (woken at once
+     * when it arrives) and still handles it, once, before clean-up.
      */
     private void dispatchLateSignals() {
-        signals.take().forEach((sig, count) -> attempt(() -> {
+        if (!signals.isGrabbing()) {
+            return;
+        }
+        long deadline = System.nanoTime() + LATE_SIGNAL_GRACE_NANOS;
+        Map<String, Integer> late = signals.take();
+        while (late.isEmpty()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            inbox.await(left);
+            late = signals.take();
+        }
+        late.forEach((sig, count) -> attempt(() -> {
             runOnSig(sig);
             return null;
         }));

@@ -163,6 +163,9 @@ final class ServiceLauncher {
         if (!options.isInThread()) {
             checkCrossProcess(options.name(), params.get("ipcm_info").asText());
         }
+        if (options.program().isPresent()) {
+            return launchProgram(options, params);
+        }
         if (!params.has("class") && options.factoryInstance().isEmpty()) {
             throw new ServiceConfigException("Service '" + options.name() + "' needs a serviceClass(...) or factory(...)");
         }
@@ -191,6 +194,26 @@ final class ServiceLauncher {
             return new Started(p.pid(), p, null);
         } catch (IOException e) {
             throw new ServiceStartException("Could not start a JVM for service '" + options.name() + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** Starts a program that connects itself as the service; it learns where and as whom from its environment. */
+    private static Started launchProgram(ServiceOptions options, ObjectNode params) {
+        if (options.isInThread()) {
+            throw new ServiceConfigException("Service '" + options.name() + "' is a program; it cannot run in a thread");
+        }
+        ProcessBuilder pb = new ProcessBuilder(options.program().get());
+        pb.environment().put("IPCM_INFO", params.get("ipcm_info").asText());
+        pb.environment().put("IPCM_SERVICE_NAME", options.name());
+        pb.environment().put("IPCM_SERVICE_PARAMS", Json.encodeToString(params));
+        pb.redirectError(ProcessBuilder.Redirect.INHERIT);
+        try {
+            Process p = pb.start();
+            ChildOutput.pump(p, options.name());
+            return new Started(p.pid(), p, null);
+        } catch (IOException e) {
+            throw new ServiceStartException("Could not start program " + options.program().get() + " for service '"
+                    + options.name() + "': " + e.getMessage(), e);
         }
     }
 
