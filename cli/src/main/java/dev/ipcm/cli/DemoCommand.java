@@ -84,7 +84,9 @@ final class DemoCommand implements Callable<Integer> {
         }
         try (Store store = Ipcm.spawn(SpawnOptions.defaults().protocol(protocol).peerTimeout(SHUTDOWN))) {
             ctx.println("store     " + store.info());
-            Process child = ChildJvm.of(DemoEcho.class).args(store.info(), ECHO).start();
+            ChildJvm echo = ChildJvm.of(DemoEcho.class).args(store.info(), ECHO);
+            NativeAccess.jvmOptions().forEach(echo::jvmOption);
+            Process child = echo.start();
             try {
                 ctx.println("echo      child JVM, pid " + child.pid());
                 int code;

@@ -121,7 +121,7 @@ class InProcessCommandsTest {
 
     @Test
     void sendWaitsForAPeerThatAppearsLater() throws Exception {
-        CompletableFuture<Cli.Result> send = CompletableFuture.supplyAsync(
+        CompletableFuture<Cli.Result> send = Background.supply(
                 () -> cli.run("send", info, "--from", "alice", "--to", "late", "--wait", "30", "\"hi\""));
         awaitPeer("alice"); // the sender is connected and waiting before the peer exists
         Cli.Result recv = cli.run("recv", info, "--name", "late", "--timeout", "30");
@@ -223,7 +223,7 @@ class InProcessCommandsTest {
         args[2] = "--name";
         args[3] = name;
         System.arraycopy(more, 0, args, 4, more.length);
-        return CompletableFuture.supplyAsync(() -> cli.run(args));
+        return Background.supply(() -> cli.run(args));
     }
 
     /** Waits, with a deadline, until {@code name} is on the store. */
