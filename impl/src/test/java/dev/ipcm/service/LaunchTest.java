@@ -75,7 +75,10 @@ public class LaunchTest {
             assertThat(Await.read(dir.resolve("marker.txt"))).isEqualTo("stay_in_begin=- returns=false");
             assertThat(runMain(bus, store, params("fails").put("fail", 1)).exitValue()).isEqualTo(255);
             try (Client observer = store.connect("observer")) {
-                assertThat(observer.peerExists("exit42")).isFalse();
+                assertThat(observer.peerActive("exit42")).as("the service left the store").isFalse();
+                if (!observer.capabilities().has(dev.ipcm.spi.Capability.DISCONNECTED_PEERS_ADDRESSABLE)) {
+                    assertThat(observer.peerExists("exit42")).isFalse();
+                }
             }
         }
     }
@@ -101,6 +104,7 @@ public class LaunchTest {
             assertThat(p.exitValue()).isEqualTo(3);
             try (Client observer = store.connect("observer")) {
                 assertThat(observer.peerExists("halter")).isTrue();
+                assertThat(observer.peerPid("halter")).as("the dead pid stays recorded").isPresent();
                 assertThat(observer.peerActive("halter")).isFalse();
                 observer.peerLeft();
             }
