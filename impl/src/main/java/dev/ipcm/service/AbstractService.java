@@ -757,6 +757,11 @@ public abstract class AbstractService {
                 });
             }
         }
+        // The reference never consumes this key, so a terminate(v) from elsewhere during the wait
+        // would reach onUnhandled and, in strict services such as Echo, crash them. In Java another
+        // thread calling terminate(v) is an ordinary way to stop a service, so the loop consumes it:
+        // it has already acted on it (the loop ends after this pass). onAll still sees it.
+        a.remove(Activity.TERMINATED);
         if (!a.isEmpty()) {
             attempt(() -> {
                 runOnUnhandled(a);

@@ -260,6 +260,16 @@ class ServiceUnitTest {
     }
 
     @Test
+    void aStrictServiceTerminatedFromAnotherThreadEndsCleanlyWithTheValue() throws Exception {
+        EchoService echo = new EchoService("strict_stop", store.info());
+        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(echo::run);
+        Await.until("the loop to run", WAIT, () -> echo.isRunning() && echo.clientIfConnected().isPresent());
+        echo.terminate(7);
+        assertThat(run.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(7);
+        echo.disconnect();
+    }
+
+    @Test
     void signalsAreHandledOnTheLoopAndRefusedOnesAreNamed() throws Exception {
         List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
         Service s = builder("sig").onSig("sigusr2", (svc, sig) -> seen.add(sig + "@" + Thread.currentThread().getName()))
