@@ -19,6 +19,8 @@ final class Subcommands {
             BroadcastCommand.class,
             RecvCommand.class,
             PeersCommand.class,
+            EchoCommand.class,
+            RequestCommand.class,
             DemoCommand.class);
 
     private Subcommands() {}
