@@ -1,0 +1,43 @@
+package dev.ipcm.engine;
+
+import org.junit.platform.engine.ConfigurationParameters;
+import org.junit.platform.engine.EngineExecutionListener;
+import org.junit.platform.engine.support.hierarchical.EngineExecutionContext;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/** What every node of one certification run shares: the configuration and one inner launcher. */
+final class CertifyContext implements EngineExecutionContext {
+    private final ConfigurationParameters configuration;
+    private final EngineExecutionListener listener;
+    private Launcher launcher;
+
+    CertifyContext(ConfigurationParameters configuration, EngineExecutionListener listener) {
+        this.configuration = configuration;
+        this.listener = listener;
+    }
+
+    ConfigurationParameters configuration() {
+        return configuration;
+    }
+
+    EngineExecutionListener listener() {
+        return listener;
+    }
+
+    /** The launcher that runs the suite; created once, with nothing auto-registered but engines. */
+    synchronized Launcher launcher() {
+        if (launcher == null) {
+            // Listeners and filters found on the class path belong to the outer run (Surefire's,
+            // an IDE's); registering them again would report every inner test twice.
+            launcher = LauncherFactory.create(LauncherConfig.builder()
+                    .enableTestExecutionListenerAutoRegistration(false)
+                    .enablePostDiscoveryFilterAutoRegistration(false)
+                    .enableLauncherDiscoveryListenerAutoRegistration(false)
+                    .enableLauncherSessionListenerAutoRegistration(false)
+                    .build());
+        }
+        return launcher;
+    }
+}

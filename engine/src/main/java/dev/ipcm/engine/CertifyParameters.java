@@ -1,0 +1,40 @@
+package dev.ipcm.engine;
+
+import org.apiguardian.api.API;
+
+/**
+ * The configuration parameters the certification engine reads, each a JUnit Platform
+ * configuration parameter (Surefire {@code configurationParameters}, {@code junit-platform.properties},
+ * a {@code -D} system property, or the launcher request).
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class CertifyParameters {
+    /**
+     * Comma-separated protocols to certify, by any name {@link dev.ipcm.Protocols#byName} accepts
+     * ({@code MessageFiles}, {@code +com.example.MyProtocol}). Default: every protocol on the class
+     * path. Shared with the harness, where it chooses the protocols of {@code @IpcmTest}.
+     */
+    public static final String PROTOCOLS = "ipcm.protocols";
+
+    /**
+     * Comma-separated protocols that must run: when one of them is unavailable, its node fails
+     * instead of being skipped. {@code *} means every selected protocol. Default: none.
+     */
+    public static final String REQUIRED = "ipcm.protocols.required";
+
+    /**
+     * Comma-separated scenario groups to run (others are left out of the tree). Default: all.
+     */
+    public static final String GROUPS = "ipcm.certify.groups";
+
+    /**
+     * The class of the suite to run, a {@link CertificationSuite} with a public no-argument
+     * constructor. Default: the conformance suite of {@code ipcm-conformance}.
+     */
+    public static final String SUITE = "ipcm.certify.suite";
+
+    /** Tries per jqwik property inside a certification run. Default: jqwik's own ({@code jqwik.tries.default}). */
+    public static final String TRIES = "ipcm.certify.tries";
+
+    private CertifyParameters() {}
+}
