@@ -1,0 +1,270 @@
+package dev.ipcm.protocol.fs;
+
+import dev.ipcm.ContentException;
+import dev.ipcm.CorruptMessageException;
+import dev.ipcm.Message;
+import dev.ipcm.StoreGoneException;
+import dev.ipcm.spi.ConnectRequest;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A MessageFiles client: its inbox is the directory {@code route/N}; a message is delivered by
+ * writing {@code <id>.pend} into the recipient's directory and renaming it to {@code <id>.ready}
+ * there, so a reader only ever sees whole messages.
+ *
+ * <p>A receiver wakes on inotify events for its own directory. A file that cannot be decoded is
+ * renamed to {@code <id>.corrupt} (never read again) and reported, and the other files are still
+ * delivered; the reference instead deletes it and throws.
+ */
+final class MessageFilesClient extends DirectoryClient {
+    private static final String READY = ".ready";
+    private static final String CORRUPT = ".corrupt";
+    /** Message ids become file names: only UUID-like ids are accepted, never a path. */
+    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,127}");
+
+    private Path inbox;
+    private DirectoryWatch inboxWatch;
+    /** Set once disconnect has begun: a vanished store then just means there is nothing left to drain. */
+    private boolean leaving;
+
+    MessageFilesClient(ConnectRequest request) {
+        super(request, MessageFilesProtocol.CAPABILITIES, OnDiskNames.FILE_BUDGET);
+        register();
+        synchronized (io) {
+            inbox = endpointPath();
+            inboxWatch = DirectoryWatch.creations(inbox, n -> n.endsWith(READY));
+        }
+    }
+
+    @Override
+    protected boolean isEndpoint(Path path) {
+        return Files.isDirectory(path);
+    }
+
+    @Override
+    protected void createEndpoint(Path path) throws IOException {
+        Sidecars.createPrivateDirectory(path);
+    }
+
+    @Override
+    protected String endpointType() {
+        return "subdir";
+    }
+
+    // ==== sending =============================================================================
+
+    @Override
+    protected void deliver(Message message) {
+        String to = message.toOrNull();
+        Path dir = peerEndpoint(to).orElseThrow(() -> noSuchPeer(to));
+        String id = message.id();
+        if (!SAFE_ID.matcher(id).matches()) {
+            throw new ContentException("Message id '" + id + "' cannot be used as a MessageFiles file name: use letters, "
+                    + "digits, '-' and '_' only (a UUID), or let the library generate the id (nothing was sent)");
+        }
+        byte[] bytes = encode(message);
+        Path base = dir.resolve(id);
+        Path pend = dir.resolve(id + Sidecars.PEND);
+        Path ready = dir.resolve(id + READY);
+        if (Files.exists(pend) || Files.exists(ready)) {
+            throw alreadyExists(base);
+        }
+        try {
+            Sidecars.writeNew(pend, bytes);
+        } catch (FileAlreadyExistsException e) {
+            throw alreadyExists(base);
+        } catch (NoSuchFileException e) {
+            throw vanished(to);
+        } catch (IOException e) {
+            throw ioFailure("write message file", pend, e);
+        }
+        try {
+            Sidecars.rename(pend, ready);
+        } catch (IOException e) {
+            // The recipient disconnected between our write and our rename: its directory is now _N.
+            abandon(pend, to);
+            throw vanished(to);
+        }
+    }
+
+    private ContentException alreadyExists(Path base) {
+        return new ContentException("Message file '" + base + "' already exists: this message (same id) was already "
+                + "sent to that client; send a new message instead of resending the same object");
+    }
+
+    private RuntimeException vanished(String to) {
+        return storeExists() ? noSuchPeer(to) : storeGone();
+    }
+
+    /** Removes our half-delivered file wherever it ended up, so a draining recipient does not wait for it. */
+    private void abandon(Path pend, String to) {
+        try {
+            Files.deleteIfExists(pend);
+            Files.deleteIfExists(routePath().resolve("_" + onDiskName(to)).resolve(pend.getFileName()));
+        } catch (IOException ignored) {
+            // Best effort: the recipient's drain gives up on in-flight files after its deadline anyway.
+        }
+    }
+
+    // ==== receiving ===========================================================================
+
+    @Override
+    protected List<Message> fetch() {
+        List<Message> out = new ArrayList<>();
+        for (String file : inboxEntries()) {
+            if (!file.endsWith(READY)) {
+                continue;
+            }
+            Path path = inbox.resolve(file);
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(path);
+            } catch (NoSuchFileException e) {
+                continue;
+            } catch (IOException e) {
+                throw ioFailure("read message file", path, e);
+            }
+            try {
+                Message m = decode(bytes);
+                Files.deleteIfExists(path);
+                out.add(m);
+            } catch (ContentException e) {
+                setAside(path, e);
+            } catch (IOException e) {
+                throw ioFailure("delete message file", path, e);
+            }
+        }
+        return out;
+    }
+
+    private void setAside(Path path, ContentException cause) {
+        String file = path.getFileName().toString();
+        Path aside = path.resolveSibling(file.substring(0, file.length() - READY.length()) + CORRUPT);
+        try {
+            Sidecars.rename(path, aside);
+        } catch (IOException e) {
+            throw ioFailure("set aside undecodable message file", path, e);
+        }
+        setAside(new CorruptMessageException("Message file '" + path + "' could not be decoded (" + cause.getMessage()
+                + "); it was renamed to '" + aside + "' and the other messages were delivered", cause));
+    }
+
+    @Override
+    protected boolean hasReady() {
+        return inboxHas(READY);
+    }
+
+    @Override
+    protected boolean hasPending() {
+        return inboxHas(Sidecars.PEND);
+    }
+
+    private boolean inboxHas(String suffix) {
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(inbox)) {
+            for (Path p : s) {
+                if (p.getFileName().toString().endsWith(suffix)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (NoSuchFileException e) {
+            if (leaving) {
+                return false;
+            }
+            throw inboxGone();
+        } catch (IOException e) {
+            throw ioFailure("list message directory", inbox, e);
+        }
+    }
+
+    private List<String> inboxEntries() {
+        List<String> names = new ArrayList<>();
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(inbox)) {
+            for (Path p : s) {
+                names.add(p.getFileName().toString());
+            }
+        } catch (NoSuchFileException e) {
+            if (leaving) {
+                return names;
+            }
+            throw inboxGone();
+        } catch (IOException e) {
+            throw ioFailure("list message directory", inbox, e);
+        }
+        return names;
+    }
+
+    private StoreGoneException inboxGone() {
+        if (!storeExists()) {
+            return storeGone();
+        }
+        return new StoreGoneException("The message directory '" + inbox + "' of client '" + name()
+                + "' no longer exists: another process removed it (peerLeft reaps clients whose pid is dead); "
+                + "connect again");
+    }
+
+    @Override
+    protected void waitForActivity(long nanos) {
+        DirectoryWatch w;
+        synchronized (io) {
+            w = inboxWatch;
+        }
+        if (w == null) {
+            super.waitForActivity(nanos);
+        } else {
+            w.await(nanos);
+        }
+    }
+
+    // ==== leaving =============================================================================
+
+    /**
+     * Renames {@code N} to {@code _N}: from then on senders get "does not exist", while the drain
+     * still reads the renamed directory. A stale {@code _N} left by a process killed during its
+     * disconnect is not ours to delete (its files may still be drained), so we pick a fresh
+     * {@code _N.<random>} name instead of failing as the reference does.
+     */
+    @Override
+    protected void unregister() {
+        leaving = true;
+        Path from = endpointPath();
+        Path to = routePath().resolve("_" + onDiskName());
+        try {
+            try {
+                Files.move(from, to);
+            } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
+                to = routePath().resolve("_" + onDiskName() + "." + Long.toHexString(System.nanoTime()));
+                Files.move(from, to);
+            }
+            inbox = to;
+        } catch (NoSuchFileException e) {
+            if (storeExists()) {
+                throw inboxGone();
+            }
+            // The store is gone: there is nothing left to drain or to remove.
+        } catch (IOException e) {
+            throw ioFailure("rename directory (Cannot rename directory)", from, e);
+        }
+    }
+
+    @Override
+    protected void removeEndpoint() throws IOException {
+        Sidecars.deleteTree(inbox);
+    }
+
+    @Override
+    protected void closeResources() {
+        super.closeResources();
+        if (inboxWatch != null) {
+            inboxWatch.close();
+        }
+    }
+}
