@@ -10,6 +10,8 @@ final class ExitCodes {
     static final int USAGE = 2;
     /** {@code recv} gave up before the requested messages arrived (timeout, or the store shut down). */
     static final int GAVE_UP = 3;
+    /** {@code certify}: a protocol that could run failed certification. */
+    static final int NOT_CERTIFIED = 4;
 
     private ExitCodes() {}
 }

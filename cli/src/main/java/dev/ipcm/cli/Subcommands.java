@@ -19,7 +19,8 @@ final class Subcommands {
             BroadcastCommand.class,
             RecvCommand.class,
             PeersCommand.class,
-            DemoCommand.class);
+            DemoCommand.class,
+            CertifyCommand.class);
 
     private Subcommands() {}
 }

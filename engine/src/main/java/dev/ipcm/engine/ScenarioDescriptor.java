@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
@@ -22,6 +23,8 @@ import org.junit.platform.engine.support.hierarchical.Node;
 final class ScenarioDescriptor extends AbstractTestDescriptor implements Node<CertifyContext> {
     /** Every skip reason for a scenario that does not apply starts with this. */
     static final String NOT_APPLICABLE = "not applicable: ";
+    /** Prefix of the tag that carries a scenario's group, e.g. {@code ipcm-group:messaging}. */
+    static final String GROUP_TAG = "ipcm-group:";
 
     private final ScenarioSpec spec;
     private final CertifiedProtocol protocol;
@@ -52,6 +55,13 @@ final class ScenarioDescriptor extends AbstractTestDescriptor implements Node<Ce
 
     ScenarioSpec spec() {
         return spec;
+    }
+
+    /** The group as a tag, so reports (and tag filters) can use it. */
+    @Override
+    public Set<TestTag> getTags() {
+        String tag = GROUP_TAG + spec.group().trim().replaceAll("[\\s,()&|!]+", "-");
+        return TestTag.isValid(tag) ? Set.of(TestTag.create(tag)) : Set.of();
     }
 
     @Override
