@@ -95,16 +95,16 @@ final class SuiteRunner implements TestExecutionListener {
 
     /**
      * The settings jqwik code must see too: jqwik hooks are not given the launcher's parameters,
-     * so the harness's jqwik adapter reads system properties. Scenarios run one at a time, so
-     * setting them around one inner run is safe.
+     * so the harness's jqwik adapter reads {@code ipcm.*} system properties. Scenarios run one at
+     * a time, so setting them around one inner run is safe.
      */
     private static Map<String, String> systemView(Map<String, String> params) {
         Map<String, String> out = new HashMap<>();
-        for (String key : List.of(CertifyParameters.PROTOCOLS, PROPERTY_TRIES, INNER_RUN)) {
-            if (params.containsKey(key)) {
-                out.put(key, params.get(key));
+        params.forEach((k, v) -> {
+            if (k.startsWith("ipcm.")) {
+                out.put(k, v);
             }
-        }
+        });
         return out;
     }
 
