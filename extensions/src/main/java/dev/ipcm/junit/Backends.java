@@ -31,7 +31,7 @@ final class Backends {
         }
         Optional<String> url = config.url(protocol.name());
         if (url.isPresent()) {
-            return BackendPlan.ready(protocol, Map.of("url", url.get()));
+            return BackendPlan.ready(protocol, Map.of("server", url.get()));
         }
         Availability availability;
         try {
@@ -53,7 +53,7 @@ final class Backends {
                     .append("_URL) to a JDBC URL");
             Docker.Outcome docker = Docker.serverUrl(protocol.name(), config, cache);
             if (docker.url().isPresent()) {
-                return BackendPlan.ready(protocol, Map.of("url", docker.url().get()));
+                return BackendPlan.ready(protocol, Map.of("server", docker.url().get()));
             }
             why.append("; ").append(docker.whyNot());
         }

@@ -6,6 +6,7 @@ import dev.ipcm.IpcmException;
 import dev.ipcm.MessagesWaitingException;
 import dev.ipcm.SpawnOptions;
 import dev.ipcm.Store;
+import dev.ipcm.service.ServiceHandle;
 import dev.ipcm.spi.AbstractClient;
 import dev.ipcm.spi.Protocol;
 import java.util.Map;
@@ -20,10 +21,13 @@ final class Fixture implements AutoCloseable {
 
     private final Protocol protocol;
     private final Store store;
+    private final IpcmConfiguration config;
+    private EchoFixture echo;
 
-    private Fixture(Protocol protocol, Store store) {
+    private Fixture(Protocol protocol, Store store, IpcmConfiguration config) {
         this.protocol = protocol;
         this.store = store;
+        this.config = config;
     }
 
     /** Spawns a fresh store as the plan says. */
@@ -32,7 +36,7 @@ final class Fixture implements AutoCloseable {
         SpawnOptions options = SpawnOptions.defaults().protocol(protocol.name()).serializer(config.serializer())
                 .peerTimeout(config.shutdownTimeout());
         plan.spawnParams().forEach(options::param);
-        return new Fixture(protocol, Ipcm.spawn(options));
+        return new Fixture(protocol, Ipcm.spawn(options), config);
     }
 
     Protocol protocol() {
@@ -41,6 +45,20 @@ final class Fixture implements AutoCloseable {
 
     Store store() {
         return store;
+    }
+
+    /** The store's Echo service, started on first use. */
+    synchronized ServiceHandle echo() {
+        if (echo == null) {
+            echo = EchoFixture.start(store, config);
+        }
+        return echo.handle();
+    }
+
+    private synchronized void stopEcho() {
+        if (echo != null) {
+            echo.stop(store, config.shutdownTimeout());
+        }
     }
 
     /**
@@ -52,6 +70,7 @@ final class Fixture implements AutoCloseable {
         if (store.isDestroyed()) {
             return Map.of();
         }
+        stopEcho();
         for (Client c : AbstractClient.openClients(store.route())) {
             Clients.disconnectQuietly(c);
         }
@@ -87,6 +106,7 @@ final class Fixture implements AutoCloseable {
         if (store.isDestroyed()) {
             return;
         }
+        stopEcho();
         if (onlyLocalOrDeadPeersLeft()) {
             store.unspawn();
         } else {

@@ -4,6 +4,7 @@ import dev.ipcm.Client;
 import dev.ipcm.IpcmException;
 import dev.ipcm.Protocols;
 import dev.ipcm.Store;
+import dev.ipcm.service.ServiceHandle;
 import dev.ipcm.spi.Capabilities;
 import dev.ipcm.spi.Capability;
 import dev.ipcm.spi.Protocol;
@@ -37,7 +38,8 @@ import org.opentest4j.AssertionFailedError;
  * The Jupiter extension behind {@link IpcmTest}: it runs templates once per protocol, skips
  * protocols that cannot run here (or fails them when required), and injects {@link Store},
  * {@link Client}, {@link Capabilities}, {@link Protocol} and {@link IpcmConfiguration}
- * parameters.
+ * parameters, and a {@link ServiceHandle} to a running Echo service (one per store, named
+ * {@code echo}, stopped before the store is checked and closed).
  *
  * <p>Used alone ({@code @ExtendWith(IpcmExtension.class)}) it gives plain tests the same
  * injection on one protocol: the nearest {@link IpcmProtocol}, else the configuration parameter
@@ -55,7 +57,7 @@ public final class IpcmExtension implements TestTemplateInvocationContextProvide
     static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(IpcmExtension.class);
     static final String BINDING = "binding";
     private static final Set<Class<?>> INJECTABLE = Set.of(Store.class, Client.class, Capabilities.class, Protocol.class,
-            IpcmConfiguration.class);
+            IpcmConfiguration.class, ServiceHandle.class);
 
     /** Created by JUnit through {@code @ExtendWith}. */
     public IpcmExtension() {}
@@ -213,6 +215,9 @@ public final class IpcmExtension implements TestTemplateInvocationContextProvide
                     .orElseGet(() -> scope.own(() -> Fixture.spawn(plan, config)));
             if (type == Store.class) {
                 return fixture.store();
+            }
+            if (type == ServiceHandle.class) {
+                return fixture.echo();
             }
             Optional<String> named = parameterContext.findAnnotation(ClientName.class).map(ClientName::value);
             if (named.isPresent()) {

@@ -29,6 +29,10 @@ final class Scope implements AutoCloseable {
         return parent == null ? Optional.empty() : parent.fixture();
     }
 
+    synchronized Fixture fixtureOrNull() {
+        return fixture;
+    }
+
     synchronized boolean ownsFixture() {
         return fixture != null;
     }

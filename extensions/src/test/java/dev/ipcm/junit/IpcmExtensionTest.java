@@ -16,6 +16,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 import dev.ipcm.Client;
 import dev.ipcm.Store;
 import dev.ipcm.junit.fixtures.ClassTemplateFixture;
+import dev.ipcm.junit.fixtures.EchoFixtureTests;
 import dev.ipcm.junit.fixtures.MethodTemplateFixture;
 import dev.ipcm.junit.fixtures.ParallelFixture;
 import dev.ipcm.junit.fixtures.PlainFixture;
@@ -28,8 +29,10 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
 class IpcmExtensionTest {
+    /** Jupiter on the fixtures, limited to the protocols these tests know (others may be on the class path). */
     private static EngineTestKit.Builder jupiter() {
-        return EngineTestKit.engine("junit-jupiter");
+        return EngineTestKit.engine("junit-jupiter")
+                .configurationParameter(IpcmConfiguration.PROTOCOLS, "LocalMemory,Twin,Unreachable");
     }
 
     @Test
@@ -147,6 +150,17 @@ class IpcmExtensionTest {
                         message(m -> m.contains("Messages sent vs received mismatch") && m.contains("+1 alice -> bob")))))
                 .haveExactly(1, event(test("allowedToLeaveUnread"), finishedSuccessfully()))
                 .haveExactly(1, event(test("readsEverything"), finishedSuccessfully()));
+    }
+
+    @Test
+    void echoFixtureAnswersAndIsStoppedWithItsStore() {
+        EchoFixtureTests.HANDLES.clear();
+        jupiter().selectors(selectClass(EchoFixtureTests.class))
+                .configurationParameter(IpcmConfiguration.PROTOCOLS, "LocalMemory,MessageFiles")
+                .execute().testEvents().assertStatistics(s -> s.started(2).succeeded(2));
+        assertThat(EchoFixtureTests.HANDLES).hasSize(2)
+                .allSatisfy(h -> assertThat(h.process().map(Process::isAlive).orElse(false)).isFalse());
+        assertThat(EchoFixtureTests.HANDLES).anySatisfy(h -> assertThat(h.process()).isPresent());
     }
 
     @Test

@@ -41,7 +41,7 @@ public final class UnreachableProtocol implements Protocol {
 
     @Override
     public Spawned spawn(SpawnRequest request) {
-        String url = request.param("url").orElseThrow(() -> new NotSupportedException("no url given"));
+        String url = request.param("server").orElseThrow(() -> new NotSupportedException("no url given"));
         Spawned s = memory.spawn(request);
         LAST_URL = url;
         return s;

@@ -11,8 +11,14 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Pattern;
 
 /**
@@ -28,12 +34,18 @@ final class MessageFilesClient extends DirectoryClient {
     private static final String READY = ".ready";
     private static final String CORRUPT = ".corrupt";
     /** Message ids become file names: only UUID-like ids are accepted, never a path. */
+    /** Listings per fetch before falling back to change times. */
+    private static final int MAX_LISTINGS = 8;
+    /** How far before a listing a file must have been renamed to count as settled: above the kernel's coarse clock tick. */
+    private static final long CTIME_MARGIN_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,127}");
 
     private Path inbox;
     private DirectoryWatch inboxWatch;
     /** Set once disconnect has begun: a vanished store then just means there is nothing left to drain. */
     private boolean leaving;
+    /** Whether the last fetch left recent files for the next one (see {@link #readyBatch()}). */
+    private boolean deferred;
 
     MessageFilesClient(ConnectRequest request) {
         super(request, MessageFilesProtocol.CAPABILITIES, OnDiskNames.FILE_BUDGET);
@@ -119,10 +131,7 @@ final class MessageFilesClient extends DirectoryClient {
     @Override
     protected List<Message> fetch() {
         List<Message> out = new ArrayList<>();
-        for (String file : inboxEntries()) {
-            if (!file.endsWith(READY)) {
-                continue;
-            }
+        for (String file : readyBatch()) {
             Path path = inbox.resolve(file);
             byte[] bytes;
             try {
@@ -140,6 +149,69 @@ final class MessageFilesClient extends DirectoryClient {
                 setAside(path, e);
             } catch (IOException e) {
                 throw ioFailure("delete message file", path, e);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The {@code .ready} files to deliver now, chosen so that a sender's order survives across
+     * batches.
+     *
+     * <p>A directory listing may miss an entry added while it runs (ext4 lists in hash order),
+     * so one listing could return a sender's message k+1 but not k, and k would arrive in a
+     * later batch, out of order. We therefore list again until a listing finds nothing new:
+     * every file renamed into place before that last listing began is then in the batch, and
+     * with it every earlier file of the same sender. If senders keep the directory busy for
+     * {@link #MAX_LISTINGS} listings, we deliver only the files whose change time (set by the
+     * rename) is safely before the last listing began, and defer the rest to the next call;
+     * the same argument holds for them.
+     */
+    private List<String> readyBatch() {
+        Set<String> batch = new HashSet<>(readyEntries());
+        if (batch.isEmpty()) {
+            deferred = false;
+            return List.of();
+        }
+        long lastStart = 0;
+        for (int i = 0; i < MAX_LISTINGS; i++) {
+            lastStart = nanos(Instant.now());
+            if (!batch.addAll(readyEntries())) {
+                deferred = false;
+                return new ArrayList<>(batch);
+            }
+        }
+        long cutoff = lastStart - CTIME_MARGIN_NANOS;
+        List<String> settled = new ArrayList<>();
+        for (String file : batch) {
+            try {
+                FileTime ctime = (FileTime) Files.getAttribute(inbox.resolve(file), "unix:ctime");
+                if (nanos(ctime) < cutoff) {
+                    settled.add(file);
+                }
+            } catch (NoSuchFileException e) {
+                // Taken meanwhile: nothing to deliver.
+            } catch (IOException e) {
+                throw ioFailure("read change time of", inbox.resolve(file), e);
+            }
+        }
+        deferred = settled.size() < batch.size();
+        return settled;
+    }
+
+    private static long nanos(FileTime t) {
+        return nanos(t.toInstant());
+    }
+
+    private static long nanos(Instant i) {
+        return i.getEpochSecond() * 1_000_000_000L + i.getNano();
+    }
+
+    private List<String> readyEntries() {
+        List<String> out = new ArrayList<>();
+        for (String file : inboxEntries()) {
+            if (file.endsWith(READY)) {
+                out.add(file);
             }
         }
         return out;
@@ -214,10 +286,15 @@ final class MessageFilesClient extends DirectoryClient {
     @Override
     protected void waitForActivity(long nanos) {
         DirectoryWatch w;
+        boolean settling;
         synchronized (io) {
             w = inboxWatch;
+            settling = deferred;
         }
-        if (w == null) {
+        if (settling) {
+            // Files are waiting only for their change time to settle: no event will come for them.
+            LockSupport.parkNanos(Math.min(nanos, CTIME_MARGIN_NANOS));
+        } else if (w == null) {
             super.waitForActivity(nanos);
         } else {
             w.await(nanos);

@@ -1,0 +1,76 @@
+package dev.ipcm.protocol.fs;
+
+import dev.ipcm.Client;
+import dev.ipcm.IpcmException;
+import dev.ipcm.spi.Availability;
+import dev.ipcm.spi.Capabilities;
+import dev.ipcm.spi.Capability;
+import dev.ipcm.spi.ConnectRequest;
+import dev.ipcm.spi.Protocol;
+import dev.ipcm.spi.SpawnRequest;
+import dev.ipcm.spi.Spawned;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apiguardian.api.API;
+
+/**
+ * JSONFile: the whole store is one JSON file ({@code PerlIPCMgr-<pid>-XXXXXX.json}, mode 0600)
+ * holding every client, inbox and stats entry, locked with {@code flock(2)} and rewritten in
+ * place on every change. Wire-compatible with IPC::Manager's JSONFile (spec 02 §3).
+ *
+ * <p>Simple and slow: every operation reads and parses the whole file. Spawn parameters:
+ * {@code route} (exact path), {@code dir}, {@code template} ({@code .json} is appended).
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+public final class JsonFileProtocol implements Protocol {
+    /** The name prefix of spawned store files, as the reference names them. */
+    public static final String FILE_PREFIX = "PerlIPCMgr";
+
+    static final Capabilities CAPABILITIES = Capabilities.of(Capability.CROSS_PROCESS, Capability.SUSPEND,
+            Capability.SUSPEND_KEEPS_PID, Capability.MESSAGE_WAKEUP, Capability.PEER_CHANGE_WAKEUP);
+
+    private static final byte[] EMPTY_STORE = "{\"clients\":{},\"messages\":{},\"stats\":{}}"
+            .getBytes(StandardCharsets.US_ASCII);
+
+    @Override
+    public String name() {
+        return "JSONFile";
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return CAPABILITIES;
+    }
+
+    @Override
+    public Availability availability() {
+        return Availability.available();
+    }
+
+    @Override
+    public Spawned spawn(SpawnRequest request) {
+        Path file = StoreLocations.create(request, FILE_PREFIX, ".json", p -> Sidecars.writeNew(p, EMPTY_STORE));
+        return new Spawned(file.toString(), null);
+    }
+
+    @Override
+    public void unspawn(String route, AutoCloseable stash) {
+        try {
+            Files.deleteIfExists(Path.of(route));
+        } catch (IOException e) {
+            throw new IpcmException("Could not delete the JSONFile store '" + route + "': " + e, e);
+        }
+    }
+
+    @Override
+    public boolean storeExists(String route) {
+        return Files.isRegularFile(Path.of(route));
+    }
+
+    @Override
+    public Client connect(ConnectRequest request) {
+        return new JsonFileClient(request);
+    }
+}

@@ -1,0 +1,130 @@
+package dev.ipcm.protocol.fs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ipcm.ContentException;
+import dev.ipcm.IpcmException;
+import dev.ipcm.StoreGoneException;
+import dev.ipcm.internal.Json;
+import dev.ipcm.os.Fd;
+import dev.ipcm.os.Os;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Function;
+
+/**
+ * The JSONFile store: one JSON file with {@code clients}, {@code messages} and {@code stats},
+ * read under a shared {@code flock(2)} and rewritten in place under an exclusive one (spec 02
+ * §3.3), so Perl processes, which lock the same way and watch the same inode, are excluded and
+ * notified. {@code FileChannel.lock} is not used: it is an fcntl lock, which does not conflict
+ * with flock.
+ */
+final class JsonStore {
+    /** One exclusive-lock transaction: the decoded store, and whether it must be written back. */
+    static final class Tx {
+        private final ObjectNode root;
+        private boolean changed;
+
+        private Tx(ObjectNode root) {
+            this.root = root;
+        }
+
+        /** The top-level member {@code name}, created empty if missing. */
+        ObjectNode section(String name) {
+            JsonNode n = root.get(name);
+            if (n instanceof ObjectNode o) {
+                return o;
+            }
+            return root.putObject(name);
+        }
+
+        /** Marks the store as modified: it is written back when the transaction ends. */
+        void changed() {
+            changed = true;
+        }
+    }
+
+    private final Path file;
+
+    JsonStore(Path file) {
+        this.file = file;
+    }
+
+    Path path() {
+        return file;
+    }
+
+    /** Runs {@code reader} on the store under a shared lock. */
+    <T> T read(Function<ObjectNode, T> reader) {
+        try (Fd fd = open(Fd.O_RDONLY)) {
+            fd.lock(false);
+            return reader.apply(decode(fd.readAll()));
+        } catch (IOException e) {
+            throw failure(e);
+        }
+    }
+
+    /**
+     * Runs {@code mutation} under an exclusive lock and, if it called {@link Tx#changed()},
+     * rewrites the file in place (same inode) before the lock is released. A transaction that
+     * changes nothing does not write, so idle receivers do not wake each other up.
+     */
+    <T> T update(Function<Tx, T> mutation) {
+        try (Fd fd = open(Fd.O_RDWR)) {
+            fd.lock(true);
+            Tx tx = new Tx(decode(fd.readAll()));
+            T result = mutation.apply(tx);
+            if (tx.changed) {
+                fd.rewrite(Json.encode(tx.root));
+            }
+            return result;
+        } catch (IOException e) {
+            throw failure(e);
+        }
+    }
+
+    private Fd open(int mode) {
+        try {
+            return Os.get().open(file, mode, 0);
+        } catch (UncheckedIOException e) {
+            if (!Files.exists(file)) {
+                throw gone();
+            }
+            throw new IpcmException("Could not open the JSONFile store '" + file + "': " + e.getCause().getMessage(), e);
+        }
+    }
+
+    private ObjectNode decode(byte[] bytes) {
+        JsonNode root;
+        try {
+            root = Json.decode(bytes);
+        } catch (ContentException e) {
+            throw new ContentException("The JSONFile store '" + file + "' is not valid JSON (" + e.getMessage()
+                    + "); something other than IPC::Manager wrote it. Nothing was changed; spawn a new store", e);
+        }
+        if (!(root instanceof ObjectNode o)) {
+            throw new ContentException("The JSONFile store '" + file + "' must hold a JSON object with 'clients', "
+                    + "'messages' and 'stats', got " + abbreviate(root.toString()) + "; nothing was changed");
+        }
+        return o;
+    }
+
+    private RuntimeException failure(IOException e) {
+        if (!Files.exists(file)) {
+            return gone();
+        }
+        return new IpcmException("I/O on the JSONFile store '" + file + "' failed: " + e.getMessage(), e);
+    }
+
+    /** The error for a store file that no longer exists. */
+    StoreGoneException gone() {
+        return new StoreGoneException("The JSONFile store file '" + file + "' no longer exists: the store was unspawned "
+                + "or deleted; spawn a new store and connect to its info string");
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 80 ? s.substring(0, 80) + "..." : s;
+    }
+}
