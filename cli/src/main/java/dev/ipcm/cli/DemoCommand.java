@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ipcm.Client;
 import dev.ipcm.Ipcm;
+import dev.ipcm.IpcmException;
 import dev.ipcm.Message;
 import dev.ipcm.NotSupportedException;
 import dev.ipcm.Protocols;
@@ -83,7 +84,9 @@ final class DemoCommand implements Callable<Integer> {
         }
         try (Store store = Ipcm.spawn(SpawnOptions.defaults().protocol(protocol).peerTimeout(SHUTDOWN))) {
             ctx.println("store     " + store.info());
-            Process child = ChildJvm.of(DemoEcho.class).args(store.info(), ECHO).start();
+            ChildJvm echo = ChildJvm.of(DemoEcho.class).args(store.info(), ECHO);
+            NativeAccess.jvmOptions().forEach(echo::jvmOption);
+            Process child = echo.start();
             try {
                 ctx.println("echo      child JVM, pid " + child.pid());
                 int code;
@@ -105,12 +108,12 @@ final class DemoCommand implements Callable<Integer> {
         long deadline = System.nanoTime() + STARTUP.toNanos();
         while (!demo.peerExists(ECHO)) {
             if (!child.isAlive()) {
-                throw new IllegalStateException("the echo child JVM exited with code " + child.exitValue()
+                throw new IpcmException("The echo child JVM exited with code " + child.exitValue()
                         + " before it connected (its standard error is above)");
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw new IllegalStateException("the echo child JVM did not connect within " + Seconds.format(STARTUP));
+                throw new IpcmException("The echo child JVM did not connect within " + Seconds.format(STARTUP));
             }
             // Bounded so that a child that died is noticed; an arrival wakes the wait at once.
             demo.awaitPeerChange(Duration.ofNanos(Math.min(left, LIVENESS_CHECK.toNanos())));

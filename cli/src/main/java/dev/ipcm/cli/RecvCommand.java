@@ -65,12 +65,8 @@ final class RecvCommand implements Callable<Integer> {
         while (printed < count) {
             Duration wait = SLICE;
             if (timeout != null) {
-                long left = deadline - System.nanoTime();
-                if (left < 0) {
-                    return gaveUp("timed out after " + Seconds.format(timeout) + " with " + printed + " of " + count
-                            + " message(s) received");
-                }
-                wait = Duration.ofNanos(Math.min(left, SLICE.toNanos()));
+                // Zero still reads once: --timeout 0 takes what is already there.
+                wait = Duration.ofNanos(Math.max(0, Math.min(deadline - System.nanoTime(), SLICE.toNanos())));
             }
             List<Message> batch = client.awaitMessages(wait);
             for (int i = 0; i < batch.size(); i++) {
@@ -87,6 +83,10 @@ final class RecvCommand implements Callable<Integer> {
                     return gaveUp("the store is shutting down (terminate message from '" + m.from() + "') after "
                             + printed + " of " + count + " message(s)");
                 }
+            }
+            if (printed < count && timeout != null && deadline - System.nanoTime() <= 0) {
+                return gaveUp("timed out after " + Seconds.format(timeout) + " with " + printed + " of " + count
+                        + " message(s) received");
             }
         }
         return ExitCodes.OK;

@@ -30,7 +30,8 @@ final class CliProcess {
         Thread reader = new Thread(() -> pump(process.getInputStream()), "cli-stdout-" + process.pid());
         reader.setDaemon(true);
         reader.start();
-        this.err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
+        // A thread of its own: a shared pool may have a single worker, held by another process's reader.
+        this.err = Background.supply(() -> readAll(process.getErrorStream()));
     }
 
     static CliProcess start(String... args) {
@@ -39,7 +40,9 @@ final class CliProcess {
 
     /** Starts in a working directory ({@code null}: this JVM's). */
     static CliProcess startIn(java.nio.file.Path dir, String... args) {
-        ProcessBuilder pb = new ProcessBuilder(ChildJvm.of(IpcmCli.class).args(args).command());
+        ChildJvm jvm = ChildJvm.of(IpcmCli.class).args(args);
+        NativeAccess.jvmOptions().forEach(jvm::jvmOption);
+        ProcessBuilder pb = new ProcessBuilder(jvm.command());
         if (dir != null) {
             pb.directory(dir.toFile());
         }

@@ -9,20 +9,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** Spawn, send, receive and destroy, each command in a JVM of its own, as from a shell. */
+/** Spawn, send, receive and destroy, each command in a JVM of its own, as from a shell, on file stores. */
 class CrossProcessTest {
 
-    @Test
-    void messageFilesStoreIsSharedBySeparateCommands() throws Exception {
-        Cli.Result spawn = CliProcess.run("spawn", "--protocol", "MessageFiles");
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"MessageFiles", "JSONFile"})
+    void aStoreIsSharedBySeparateCommands(String protocol) throws Exception {
+        Cli.Result spawn = CliProcess.run("spawn", "--protocol", protocol);
         assertThat(spawn.code()).as(spawn.toString()).isZero();
         assertThat(spawn.out().lines()).hasSize(1);
         String info = spawn.line();
         Path route = Path.of(ConnectionInfo.parse(info).route());
-        assertThat(info).startsWith("[\"IPC::Manager::Client::MessageFiles\",\"IPC::Manager::Serializer::JSON\",");
-        assertThat(Files.isDirectory(route)).as("the store outlives the spawn command").isTrue();
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(route))).isEqualTo("rwx------");
+        assertThat(info).startsWith("[\"IPC::Manager::Client::" + protocol + "\",\"IPC::Manager::Serializer::JSON\",");
+        assertThat(Files.exists(route)).as("the store outlives the spawn command").isTrue();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(route))).matches("rw[x-]------");
         try {
             CliProcess recv = CliProcess.start("recv", info, "--name", "bob", "--count", "2", "--timeout", "120");
 
@@ -59,7 +62,7 @@ class CrossProcessTest {
         assertThat(Files.exists(route)).isFalse();
         Cli.Result again = CliProcess.run("destroy", info);
         assertThat(again.code()).isEqualTo(2);
-        assertThat(again.err()).startsWith("ipcm destroy: There is no MessageFiles store at '" + route + "'");
+        assertThat(again.err()).startsWith("ipcm destroy: There is no " + protocol + " store at '" + route + "'");
     }
 
     @Test

@@ -39,7 +39,7 @@ class JsonRoundTripProperties {
         String argument = compactArgument ? Json.encodeToString(value) : Json.mapper().copy()
                 .disable(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII.mappedFeature())
                 .writerWithDefaultPrettyPrinter().writeValueAsString(value);
-        CompletableFuture<Cli.Result> recv = CompletableFuture.supplyAsync(
+        CompletableFuture<Cli.Result> recv = Background.supply(
                 () -> CLI.run("recv", info, "--name", "bob", "--timeout", "60"));
         Cli.Result send = CLI.run("send", info, "--from", "alice", "--to", "bob", "--wait", "60", argument);
         assertThat(send.code()).as(send.toString()).isZero();

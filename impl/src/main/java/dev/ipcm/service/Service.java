@@ -2,6 +2,7 @@ package dev.ipcm.service;
 
 import dev.ipcm.Message;
 import dev.ipcm.os.Os;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -334,7 +335,7 @@ public class Service extends AbstractService {
     /** Builds a {@link Service}; every action accepts several callbacks, run in the order given. */
     @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static final class Builder {
-        private final ServiceParams params;
+        private ServiceParams params;
         private final Callbacks<ActivityAction> onAll = new Callbacks<>("on_all");
         private final Callbacks<Action> onCleanup = new Callbacks<>("on_cleanup");
         private final Callbacks<MessageAction> onGeneralMessage = new Callbacks<>("on_general_message");
@@ -353,6 +354,43 @@ public class Service extends AbstractService {
             params.name();
             params.ipcmInfo();
             this.params = params;
+        }
+
+        /** The loop's longest single wait (default 0.2 s). */
+        public Builder cycle(Duration value) {
+            params = params.with("cycle", seconds("cycle", value));
+            return this;
+        }
+
+        /** The period of the interval callbacks (default 0.2 s). */
+        public Builder interval(Duration value) {
+            params = params.with("interval", seconds("interval", value));
+            return this;
+        }
+
+        /** Whether callback exceptions are reported and survived instead of ending the loop. */
+        public Builder interceptErrors(boolean value) {
+            params = params.with("intercept_errors", value ? 1 : 0);
+            return this;
+        }
+
+        /** Whether error responses carry the exception text instead of {@code Internal service error}. */
+        public Builder exposeErrorDetails(boolean value) {
+            params = params.with("expose_error_details", value ? 1 : 0);
+            return this;
+        }
+
+        /** Pids whose death ends the service. */
+        public Builder watchPids(long... pids) {
+            params = params.with("watch_pids", pids);
+            return this;
+        }
+
+        private static java.math.BigDecimal seconds(String what, Duration d) {
+            if (d == null || d.isNegative()) {
+                throw new ServiceConfigException("'" + what + "' must not be negative, got: " + d);
+            }
+            return java.math.BigDecimal.valueOf(d.toNanos()).movePointLeft(9).stripTrailingZeros();
         }
 
         /** Sees every pass's whole activity map first. */

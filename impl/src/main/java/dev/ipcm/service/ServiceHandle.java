@@ -189,8 +189,8 @@ public final class ServiceHandle implements AutoCloseable {
         return requests.havePending();
     }
 
-    /** Sends a request to this handle's service and waits up to {@code timeout} for the response. */
-    public Response syncRequest(Object request, Duration timeout) {
+    /** Sends a request to this handle's own service and waits up to {@code timeout} for the response. */
+    public Response request(Object request, Duration timeout) {
         return syncRequest(serviceName, request, timeout);
     }
 
@@ -284,8 +284,10 @@ public final class ServiceHandle implements AutoCloseable {
 
     private Set<String> gonePeers() {
         Set<String> gone = new LinkedHashSet<>();
+        // Many requests usually share a few peers: ask the store once per (peer, pid), not per request.
+        Set<String> checked = new java.util.HashSet<>();
         for (Requests.Entry e : requests.pending()) {
-            if (!gone.contains(e.peer) && !PeerLiveness.isAlive(client(), e.peer, e.pid)) {
+            if (checked.add(e.peer + "\u0000" + e.pid) && !PeerLiveness.isAlive(client(), e.peer, e.pid)) {
                 gone.add(e.peer);
             }
         }

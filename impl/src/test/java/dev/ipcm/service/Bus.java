@@ -28,11 +28,17 @@ public final class Bus {
         this.inThread = inThread;
     }
 
-    /** Every available protocol: cross-process ones with child JVMs, the rest with threads. */
+    /**
+     * Every available protocol: cross-process ones with child JVMs, the rest with threads. The
+     * system property {@code ipcm.service.test.protocols} (comma-separated names) narrows the list,
+     * to keep a run short once many protocols are on the class path.
+     */
     static Stream<Bus> all() {
+        String only = System.getProperty("ipcm.service.test.protocols", "").trim();
+        List<String> wanted = only.isEmpty() ? List.of() : List.of(only.split("\\s*,\\s*"));
         List<Bus> out = new ArrayList<>();
         for (Protocol p : Protocols.all().values()) {
-            if (p.availability().isAvailable()) {
+            if ((wanted.isEmpty() || wanted.contains(p.name())) && p.availability().isAvailable()) {
                 out.add(new Bus(p.name(), !p.capabilities().has(Capability.CROSS_PROCESS)));
             }
         }

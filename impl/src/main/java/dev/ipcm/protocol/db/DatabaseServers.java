@@ -1,5 +1,6 @@
 package dev.ipcm.protocol.db;
 
+import dev.ipcm.InvalidInfoException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -45,11 +46,11 @@ public final class DatabaseServers {
     /**
      * Uses {@code url} for {@code kind} in this JVM, ahead of properties and environment.
      *
-     * @throws IllegalArgumentException when the URL is neither a JDBC URL nor a DBI DSN
+     * @throws InvalidInfoException when the URL is neither a JDBC URL nor a DBI DSN
      */
     public static void register(Kind kind, String url) {
         if (url == null || !(url.startsWith("jdbc:") || url.regionMatches(true, 0, "dbi:", 0, 4))) {
-            throw new IllegalArgumentException("A server URL must be a JDBC URL (jdbc:...) or a DBI DSN (dbi:...): url="
+            throw new InvalidInfoException("A server URL must be a JDBC URL (jdbc:...) or a DBI DSN (dbi:...): url="
                     + url);
         }
         REGISTERED.put(kind, url);

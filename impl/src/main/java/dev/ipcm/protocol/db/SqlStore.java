@@ -206,8 +206,9 @@ final class SqlStore {
             ps.setString(1, self);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    String id = rs.getString(1);
                     long pid = rs.getLong(2);
-                    out.put(rs.getString(1), rs.wasNull() ? null : pid);
+                    out.put(id, rs.wasNull() ? null : pid); // wasNull refers to the last column read
                 }
             }
         }

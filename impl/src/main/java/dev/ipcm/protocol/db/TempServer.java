@@ -143,7 +143,9 @@ abstract class TempServer implements AutoCloseable {
             }
             if (Files.exists(socket)) {
                 try (Connection c = connect.get()) {
-                    return;
+                    if (c.isValid(5)) {
+                        return;
+                    }
                 } catch (RuntimeException | java.sql.SQLException e) {
                     last = e instanceof RuntimeException r ? r : new DatabaseAccessException(e.getMessage(), e);
                 }

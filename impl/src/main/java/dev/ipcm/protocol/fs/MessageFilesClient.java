@@ -33,11 +33,11 @@ import java.util.regex.Pattern;
 final class MessageFilesClient extends DirectoryClient {
     private static final String READY = ".ready";
     private static final String CORRUPT = ".corrupt";
-    /** Message ids become file names: only UUID-like ids are accepted, never a path. */
     /** Listings per fetch before falling back to change times. */
     private static final int MAX_LISTINGS = 8;
     /** How far before a listing a file must have been renamed to count as settled: above the kernel's coarse clock tick. */
     private static final long CTIME_MARGIN_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    /** Message ids become file names: only UUID-like ids are accepted, never a path. */
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,127}");
 
     private Path inbox;
@@ -101,8 +101,11 @@ final class MessageFilesClient extends DirectoryClient {
         try {
             Sidecars.rename(pend, ready);
         } catch (IOException e) {
-            // The recipient disconnected between our write and our rename: its directory is now _N.
             abandon(pend, to);
+            if (Files.isDirectory(dir)) {
+                throw ioFailure("rename message file (Could not rename file)", pend, e);
+            }
+            // The recipient disconnected between our write and our rename: its directory is now _N.
             throw vanished(to);
         }
     }
@@ -323,10 +326,11 @@ final class MessageFilesClient extends DirectoryClient {
             }
             inbox = to;
         } catch (NoSuchFileException e) {
+            // The directory (or the whole store) is already gone: nothing is left to drain, so leaving just completes.
             if (storeExists()) {
-                throw inboxGone();
+                System.getLogger("dev.ipcm").log(System.Logger.Level.WARNING, "The message directory '" + from
+                        + "' of client '" + name() + "' had already been removed when it disconnected");
             }
-            // The store is gone: there is nothing left to drain or to remove.
         } catch (IOException e) {
             throw ioFailure("rename directory (Cannot rename directory)", from, e);
         }

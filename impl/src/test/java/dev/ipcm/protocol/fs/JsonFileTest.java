@@ -107,6 +107,8 @@ class JsonFileTest {
             beta.send("alpha", "while away");
         }
         try (Client back = store.reconnect("alpha")) {
+            assertThatThrownBy(() -> store.reconnect("alpha")).isInstanceOf(NameTakenException.class)
+                    .hasMessageContaining("already running in this process");
             assertThat(content().at("/clients/alpha").has("suspend_expires_at")).isFalse();
             assertThat(back.awaitMessages(Duration.ofSeconds(10))).extracting(m -> m.content().asText())
                     .containsExactly("while away");

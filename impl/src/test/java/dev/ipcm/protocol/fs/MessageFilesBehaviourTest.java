@@ -118,6 +118,15 @@ class MessageFilesBehaviourTest {
     }
 
     @Test
+    void disconnectCompletesWhenTheInboxWasRemovedBehindItsBack() throws Exception {
+        Client b = store.connect("beta");
+        Sidecars.deleteTree(route.resolve("beta"));
+        b.disconnect();
+        assertThat(b.isDisconnected()).isTrue();
+        assertThat(route.resolve("beta.stats")).exists();
+    }
+
+    @Test
     void aStaleTearDownDirectoryDoesNotBlockDisconnect() throws Exception {
         Files.createDirectory(route.resolve("_beta"));
         Files.writeString(route.resolve("_beta").resolve("X.ready"), "{}");

@@ -107,6 +107,7 @@ class MessageFilesLayoutTest {
             assertThat(read(route.resolve("alpha.suspend"))).isEqualTo("1795433141.30804");
             assertThat(read(route.resolve("alpha.suspend"))).matches("[0-9]+(\\.[0-9]+)?");
             assertThat(mode(route.resolve("alpha.suspend"))).isEqualTo("rw-------");
+            assertThat(mode(route.resolve("alpha.stats"))).isEqualTo("rw-------");
             JsonNode stats = Json.decode(Files.readAllBytes(route.resolve("alpha.stats")));
             assertThat(stats.get("read").get("beta").asLong()).isEqualTo(1);
             assertThat(stats.get("sent").get("beta").asLong()).isEqualTo(1);
@@ -154,6 +155,7 @@ class MessageFilesLayoutTest {
                 got.addAll(more);
             }
             alpha.requeue(got);
+            assertThat(mode(route.resolve("alpha.resume"))).isEqualTo("rw-------");
             byte[] bytes = Files.readAllBytes(route.resolve("alpha.resume"));
             ByteBuffer buf = ByteBuffer.wrap(bytes);
             int records = 0;
