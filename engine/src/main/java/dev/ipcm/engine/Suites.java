@@ -5,8 +5,6 @@ import java.util.Optional;
 
 /** Finds the suite to run: the configured one, else the conformance suite. */
 final class Suites {
-    /** The conformance suite's adapter; present when ipcm-conformance is on the class path. */
-    static final String CONFORMANCE = "dev.ipcm.engine.ConformanceSuite";
 
     private Suites() {}
 
@@ -16,14 +14,17 @@ final class Suites {
      * @throws IllegalStateException saying which class could not be used and why
      */
     static CertificationSuite load(Optional<String> configured) {
-        String name = configured.orElse(CONFORMANCE);
+        if (configured.isEmpty()) {
+            return new ConformanceScenarios();
+        }
+        String name = configured.get();
         Class<?> type;
         try {
             type = Class.forName(name, true, classLoader());
         } catch (ClassNotFoundException | LinkageError e) {
-            throw new IllegalStateException("Cannot load the certification suite '" + name + "' (" + e
-                    + "); put ipcm-conformance on the test class path, or name a " + CertificationSuite.class.getName()
-                    + " with the configuration parameter " + CertifyParameters.SUITE, e);
+            throw new IllegalStateException("Cannot load the certification suite '" + name + "' named by "
+                    + CertifyParameters.SUITE + " (" + e + "); name a " + CertificationSuite.class.getName()
+                    + " on the test class path, or remove the parameter to run the conformance suite", e);
         }
         if (!CertificationSuite.class.isAssignableFrom(type)) {
             throw new IllegalStateException("Class '" + name + "' named by " + CertifyParameters.SUITE
