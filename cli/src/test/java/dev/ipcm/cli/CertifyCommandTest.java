@@ -13,7 +13,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code ipcm certify} end to end, in this JVM, on two protocols with the engine's small fixture suite. */
+/**
+ * {@code ipcm certify} end to end, in this JVM, on two protocols: mostly with the engine's small
+ * fixture suite (known outcomes, a deliberately broken plugin), once with the conformance suite.
+ */
 class CertifyCommandTest {
     private static final String SUITE = "ipcm.certify.suite=" + FixtureSuite.class.getName();
 
@@ -85,6 +88,20 @@ class CertifyCommandTest {
         assertThat(r.out()).containsPattern("UnavailableProtocol +skipped \\[2] +skipped \\[2] +skipped \\[2]")
                 .contains("[2] protocol UnavailableProtocol is unavailable: "
                         + "the fixture server is not running (start the fixture server)");
+    }
+
+    @Test
+    void certifiesOnTheRealConformanceSuite() throws IOException {
+        Cli.Result r = Cli.inProcess().run("certify", "--protocols", "LocalMemory,MessageFiles", "--tries", "3",
+                "--report", reports.toString(), "-c", "ipcm.certify.groups=messaging,delivery");
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).containsPattern("protocol +messaging +delivery")
+                .containsPattern("LocalMemory +pass +pass").containsPattern("MessageFiles +pass +pass")
+                .containsPattern("MessageFiles / DeliveryProperties / perSenderOrder: seed -?\\d+, 3 tries");
+        assertThat(r.err()).contains("ipcm certify: MessageFiles / MessagingScenarios: pass");
+        JsonNode json = new ObjectMapper().readTree(reports.resolve("certification.json").toFile());
+        assertThat(json.get("groups")).extracting(JsonNode::asText).containsExactly("messaging", "delivery");
     }
 
     @Test
