@@ -52,6 +52,24 @@ class ConformanceCertificationTest {
     }
 
     @Test
+    void oneConformanceTestIsSelectedByMethodAndRerunByItsUniqueId() throws NoSuchMethodException {
+        EngineTestKit.Builder kit = EngineTestKit.engine(IpcmCertifyEngine.ENGINE_ID)
+                .configurationParameter(CertifyParameters.PROTOCOLS, "LocalMemory");
+        EngineExecutionResults byMethod = kit.selectors(DiscoverySelectors.selectMethod(MessagingScenarios.class,
+                MessagingScenarios.class.getDeclaredMethod("inOrder", dev.ipcm.Client.class, dev.ipcm.Client.class)))
+                .execute();
+        var only = byMethod.testEvents().succeeded().list();
+        assertThat(only).extracting(e -> e.getTestDescriptor().getDisplayName()).containsExactly("inOrder(Client, Client)");
+
+        EngineExecutionResults again = EngineTestKit.engine(IpcmCertifyEngine.ENGINE_ID)
+                .selectors(DiscoverySelectors.selectUniqueId(only.get(0).getTestDescriptor().getUniqueId()))
+                .execute();
+
+        assertThat(again.testEvents().succeeded().list()).extracting(e -> e.getTestDescriptor().getUniqueId())
+                .containsExactly(only.get(0).getTestDescriptor().getUniqueId());
+    }
+
+    @Test
     void jupiterDoesNotAlsoRunTheConformanceClasses() {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClass(MessagingScenarios.class), DiscoverySelectors.selectPackage("dev.ipcm.conformance"))
