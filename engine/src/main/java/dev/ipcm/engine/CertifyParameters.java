@@ -11,8 +11,9 @@ import org.apiguardian.api.API;
 public final class CertifyParameters {
     /**
      * Comma-separated protocols to certify, by any name {@link dev.ipcm.Protocols#byName} accepts
-     * ({@code MessageFiles}, {@code +com.example.MyProtocol}). Default: every protocol on the class
-     * path. Shared with the harness, where it chooses the protocols of {@code @IpcmTest}.
+     * ({@code MessageFiles}, {@code +com.example.MyProtocol}), where no {@link IpcmCertification}
+     * names them. Default (or {@code *}): every protocol on the class path. Shared with the
+     * harness, where it chooses the protocols of {@code @IpcmTest} the same way.
      */
     public static final String PROTOCOLS = "ipcm.protocols";
 

@@ -141,19 +141,23 @@ final class CertifyResolver implements SelectorResolver {
         return Resolution.unresolved();
     }
 
-    /** The protocols to certify: configuration first, then the annotation's, then every one found. */
+    /**
+     * The protocols to certify: those an annotation names, else those the configuration names,
+     * else every protocol found (the harness's {@code @IpcmTest} chooses the same way).
+     */
     private List<CertifiedProtocol> selected(List<String> annotated, TestSource source) {
-        Optional<List<String>> configured = settings.protocols();
-        if (configured.isEmpty() && annotated.isEmpty()) {
+        if (annotated.isEmpty()) {
             return all();
         }
+        return resolve(annotated, "@IpcmCertification", source);
+    }
+
+    private List<CertifiedProtocol> resolve(List<String> names, String where, TestSource source) {
         List<CertifiedProtocol> out = new ArrayList<>();
-        for (String name : configured.orElse(annotated)) {
+        for (String name : names) {
             try {
                 out.add(CertifiedProtocol.byName(name));
             } catch (UnknownProtocolException e) {
-                String where = configured.isPresent() ? "configuration parameter " + CertifyParameters.PROTOCOLS
-                        : "@IpcmCertification";
                 issues.reportIssue(DiscoveryIssue.builder(Severity.ERROR, "Protocol '" + name + "' named by " + where
                         + " cannot be certified: " + e.getMessage()).source(Optional.ofNullable(source)).cause(e));
             }
@@ -161,13 +165,18 @@ final class CertifyResolver implements SelectorResolver {
         return out;
     }
 
+    /** The configured protocols, else every one on the class path; computed (and reported) once. */
     private List<CertifiedProtocol> all() {
         if (defaultProtocols == null) {
-            defaultProtocols = settings.protocols().isPresent() ? selected(List.of(), null)
-                    : Protocols.all().values().stream().map(CertifiedProtocol::of).collect(Collectors.toList());
-            if (defaultProtocols.isEmpty() && settings.protocols().isEmpty()) {
-                issues.reportIssue(DiscoveryIssue.create(Severity.WARNING, "No ipcm protocol is on the class path: "
-                        + "a plugin registers its Protocol in META-INF/services/" + Protocol.class.getName()));
+            Optional<List<String>> configured = settings.protocols();
+            if (configured.isPresent()) {
+                defaultProtocols = resolve(configured.get(), "configuration parameter " + CertifyParameters.PROTOCOLS, null);
+            } else {
+                defaultProtocols = Protocols.all().values().stream().map(CertifiedProtocol::of).collect(Collectors.toList());
+                if (defaultProtocols.isEmpty()) {
+                    issues.reportIssue(DiscoveryIssue.create(Severity.WARNING, "No ipcm protocol is on the class path: "
+                            + "a plugin registers its Protocol in META-INF/services/" + Protocol.class.getName()));
+                }
             }
         }
         return defaultProtocols;

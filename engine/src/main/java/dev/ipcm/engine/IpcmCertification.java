@@ -23,9 +23,9 @@ import org.apiguardian.api.API;
 @Target(ElementType.TYPE)
 public @interface IpcmCertification {
     /**
-     * The protocols to certify, by name or as {@code +} and a class name; empty means every
-     * protocol on the class path. The configuration parameter {@value CertifyParameters#PROTOCOLS},
-     * when set, takes precedence.
+     * The protocols to certify, by name or as {@code +} and a class name; empty means those of the
+     * configuration parameter {@value CertifyParameters#PROTOCOLS}, else every protocol on the
+     * class path.
      */
     String[] protocols() default {};
 }

@@ -24,7 +24,9 @@ final class Settings {
     }
 
     static Settings from(ConfigurationParameters config) {
-        return new Settings(config.get(CertifyParameters.PROTOCOLS).map(Settings::list),
+        // "*" (the harness's spelling of "every protocol") and an empty value mean no selection.
+        return new Settings(config.get(CertifyParameters.PROTOCOLS).map(Settings::list)
+                        .filter(l -> !l.isEmpty() && !l.contains("*")),
                 new LinkedHashSet<>(config.get(CertifyParameters.REQUIRED).map(Settings::list).orElse(List.of())),
                 config.get(CertifyParameters.GROUPS).map(v -> new LinkedHashSet<>(list(v))),
                 config.get(CertifyParameters.SUITE).map(String::trim).filter(s -> !s.isEmpty()));

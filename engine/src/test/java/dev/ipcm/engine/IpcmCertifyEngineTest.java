@@ -172,12 +172,21 @@ class IpcmCertifyEngineTest {
     @Test
     void unknownProtocolNameIsADiscoveryIssue() {
         List<DiscoveryIssue> issues = kit().configurationParameter(CertifyParameters.PROTOCOLS, "NoSuchStore")
-                .selectors(selectClass(LocalMemoryCertification.class)).discover().getDiscoveryIssues();
+                .selectors(selectClass(MessagingFixture.class)).discover().getDiscoveryIssues();
 
         assertThat(issues).hasSize(1);
         assertThat(issues.get(0).severity()).isEqualTo(DiscoveryIssue.Severity.ERROR);
         assertThat(issues.get(0).message()).contains("'NoSuchStore'").contains(CertifyParameters.PROTOCOLS)
                 .contains("known protocols");
+    }
+
+    @Test
+    void annotationOutranksTheConfiguredProtocols() {
+        EngineExecutionResults results = kit().configurationParameter(CertifyParameters.PROTOCOLS, "MessageFiles")
+                .configurationParameter(CertifyParameters.GROUPS, "messaging")
+                .selectors(selectClass(LocalMemoryCertification.class)).execute();
+
+        assertThat(names(results, EventType.STARTED, true)).containsExactly("LocalMemory", "MessagingFixture");
     }
 
     @Test
