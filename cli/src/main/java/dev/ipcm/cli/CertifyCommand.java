@@ -6,6 +6,7 @@ import dev.ipcm.engine.CertifyTree;
 import dev.ipcm.engine.IpcmCertifyEngine;
 import dev.ipcm.spi.Capability;
 import dev.ipcm.spi.Protocol;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -81,7 +82,15 @@ final class CertifyCommand implements Callable<Integer> {
                 .filters(EngineFilter.includeEngines(IpcmCertifyEngine.ENGINE_ID))
                 .configurationParameters(config)
                 .build();
-        LauncherFactory.create().execute(request, listener);
+        // Standard output carries the matrix alone: whatever the suite and the test engines print
+        // while they run goes to standard error with the progress lines.
+        PrintStream stdout = System.out;
+        System.setOut(System.err);
+        try {
+            LauncherFactory.create().execute(request, listener);
+        } finally {
+            System.setOut(stdout);
+        }
         Certification result = listener.result();
 
         CertificationMatrix.lines(result).forEach(ctx::println);
