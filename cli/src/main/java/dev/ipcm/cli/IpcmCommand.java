@@ -1,0 +1,35 @@
+package dev.ipcm.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** The top-level {@code ipcm} command: global options, and the subcommands of {@link Subcommands}. */
+@Command(name = "ipcm", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Message-based IPC between processes on one machine, from the shell. "
+                + "INFO is the info string 'ipcm spawn' prints (Perl class names are accepted).",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success",
+            "1:unexpected failure (stack trace with --debug or IPCM_DEBUG=1)",
+            "2:usage mistake: bad option, INFO, protocol, peer, name or JSON",
+            "3:recv gave up: timeout, or the store shut down"})
+final class IpcmCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    // Inherited so it may be written after the subcommand, where users put options.
+    @Option(names = "--debug", scope = ScopeType.INHERIT,
+            description = "Print the stack trace of an unexpected failure (or set IPCM_DEBUG=1).")
+    boolean debug;
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(),
+                "a subcommand is required: one of " + String.join(", ", spec.subcommands().keySet()));
+    }
+}

@@ -1,0 +1,65 @@
+package dev.ipcm.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ipcm.Client;
+import dev.ipcm.Message;
+import dev.ipcm.Store;
+import dev.ipcm.junit.ClientName;
+import dev.ipcm.junit.IpcmConfiguration;
+import dev.ipcm.junit.IpcmProperties;
+import dev.ipcm.junit.RequiresCapability;
+import dev.ipcm.spi.Capabilities;
+import dev.ipcm.spi.Capability;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.apiguardian.api.API;
+
+/**
+ * Per-sender order and no loss when the senders are other processes: 1-2 child JVMs each send a
+ * generated list of messages to this JVM at the same time. Few tries: each starts JVMs.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@IpcmProperties
+@RequiresCapability(Capability.CROSS_PROCESS)
+@ScenarioGroup("cross-process")
+public class CrossProcessProperties {
+    /** Per child, the sizes of the messages it sends. */
+    @Provide
+    Arbitrary<List<List<Integer>>> childSends() {
+        return Payloads.sizes().list().ofMaxSize(40).list().ofMinSize(1).ofMaxSize(2);
+    }
+
+    /** Messages from each child process arrive complete and in the order it sent them. */
+    @Property(tries = 5)
+    @ScenarioName("cross_process_order")
+    void childSendersKeepOrder(@ForAll("childSends") List<List<Integer>> sends, Store store, Capabilities caps,
+            @ClientName("receiver") Client receiver, IpcmConfiguration config) {
+        Map<String, List<Integer>> received = new TreeMap<>();
+        int total = sends.stream().mapToInt(List::size).sum();
+        try (Children children = new Children(config.awaitTimeout())) {
+            List<Process> started = new ArrayList<>();
+            for (int c = 0; c < sends.size(); c++) {
+                String sizes = sends.get(c).stream().map(s -> String.valueOf(Payloads.fit(s, caps))).collect(Collectors.joining(","));
+                started.add(children.start("send", store.info(), "c" + c, "receiver", sizes));
+            }
+            for (Message m : Await.messages(receiver, total, config.awaitTimeout())) {
+                received.computeIfAbsent(m.from(), k -> new ArrayList<>()).add(m.content().get("seq").asInt());
+            }
+            started.forEach(children::finish);
+        }
+        for (int c = 0; c < sends.size(); c++) {
+            assertThat(received.getOrDefault("c" + c, List.of())).as("messages from child c%d", c)
+                    .containsExactlyElementsOf(IntStream.range(0, sends.get(c).size()).boxed().toList());
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.ipcm.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ipcm.Client;
+import dev.ipcm.Message;
+import dev.ipcm.Store;
+import dev.ipcm.junit.ClientName;
+import dev.ipcm.junit.IpcmConfiguration;
+import dev.ipcm.junit.IpcmTest;
+import dev.ipcm.junit.RequiresCapability;
+import dev.ipcm.spi.Capability;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apiguardian.api.API;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Real processes (catalogue 1.1, 3.9, 3.13): exchange with a child JVM, and the clean-up of a peer
+ * killed with SIGKILL (so no disconnect ran): liveness, the sweep, and taking over its name.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@IpcmTest
+@RequiresCapability(Capability.CROSS_PROCESS)
+@ScenarioGroup("cross-process")
+public class CrossProcessScenarios {
+    private final Duration wait;
+
+    /** Created by Jupiter with the harness settings. */
+    public CrossProcessScenarios(IpcmConfiguration config) {
+        this.wait = config.awaitTimeout();
+    }
+
+    /** A child JVM connected by info string returns every message, in order, with its own pid registered. */
+    @Test
+    @ScenarioName("cross_process_exchange")
+    void exchange(Store store, @ClientName("parent") Client parent) {
+        try (Children children = new Children(wait)) {
+            Process child = children.start("echo", store.info(), "child");
+            assertThat(parent.peerPid("child")).hasValue(child.pid());
+            assertThat(parent.peerActive("child")).isTrue();
+            for (int i = 0; i < 20; i++) {
+                parent.send("child", Map.of("n", i, "text", "caf\u00e9 " + i));
+            }
+            List<Message> back = Await.messages(parent, 20, wait);
+            assertThat(back).extracting(m -> m.content().get("n").asInt()).containsExactlyElementsOf(
+                    java.util.stream.IntStream.range(0, 20).boxed().toList());
+            assertThat(back).allSatisfy(m -> assertThat(m.from()).isEqualTo("child"));
+            assertThat(back.get(3).content().get("text").asText()).isEqualTo("caf\u00e9 3");
+            parent.send("child", "stop");
+            children.awaitExit(child);
+            assertThat(child.exitValue()).isZero();
+            assertThat(Await.peers(parent, () -> !parent.peers().contains("child"), wait)).isTrue();
+        }
+    }
+
+    /** A peer killed with SIGKILL is no longer active or listed, and its name can be taken again. */
+    @Test
+    @ScenarioName("sigkill_reap_and_replace")
+    void reapAndReplace(Store store, @ClientName("observer") Client observer) {
+        try (Children children = new Children(wait)) {
+            Process doomed = children.start("idle", store.info(), "doomed");
+            assertThat(observer.peerActive("doomed")).isTrue();
+            children.kill(doomed);
+            assertThat(observer.peerActive("doomed")).isFalse();
+            assertThat(observer.peers()).doesNotContain("doomed");
+            Client replacement = store.connect("doomed");
+            assertThat(observer.peerPid("doomed")).hasValue(ProcessHandle.current().pid());
+            replacement.disconnect();
+        }
+    }
+
+    /** peerLeft() sweeps a killed peer's entry (and undelivered mail) from the store. */
+    @Test
+    @ScenarioName("sigkill_sweep")
+    void sweep(Store store, @ClientName("observer") Client observer) {
+        try (Children children = new Children(wait)) {
+            Process gone = children.start("idle", store.info(), "gone");
+            children.kill(gone);
+            assertThat(observer.peerLeft()).isGreaterThanOrEqualTo(1);
+            assertThat(observer.peerExists("gone")).isFalse();
+            assertThat(observer.peerLeft()).isZero();
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package dev.ipcm.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import dev.ipcm.Client;
+import dev.ipcm.ClientClosedException;
+import dev.ipcm.Message;
+import dev.ipcm.MessagesWaitingException;
+import dev.ipcm.NotSupportedException;
+import dev.ipcm.Store;
+import dev.ipcm.junit.ClientName;
+import dev.ipcm.junit.IgnoreSanityCheck;
+import dev.ipcm.junit.IpcmConfiguration;
+import dev.ipcm.junit.IpcmTest;
+import dev.ipcm.junit.RequiresCapability;
+import dev.ipcm.spi.Capabilities;
+import dev.ipcm.spi.Capability;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apiguardian.api.API;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Leaving and coming back (spec 01 §7.6-7.9, catalogue 2.6, 2.23, 3.10): disconnect with and
+ * without a handler, suspend with and without a deadline, reconnect, stats and the sanity delta.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@IpcmTest
+@ScenarioGroup("lifecycle")
+public class LifecycleScenarios {
+    private final Duration wait;
+
+    /** Created by Jupiter with the harness settings. */
+    public LifecycleScenarios(IpcmConfiguration config) {
+        this.wait = config.awaitTimeout();
+    }
+
+    /** test_disconnect_with_handler: waiting messages go to the handler, in order, instead of failing. */
+    @Test
+    @ScenarioName("disconnect_with_handler")
+    void disconnectWithHandler(@ClientName("dh1") Client dh1, @ClientName("dh2") Client dh2) {
+        dh1.send("dh2", Map.of("msg", "waiting_1"));
+        dh1.send("dh2", Map.of("msg", "waiting_2"));
+        List<Message> handed = new ArrayList<>();
+        dh2.disconnect(handed::addAll);
+        assertThat(dh2.isDisconnected()).isTrue();
+        assertThat(handed.stream().sorted(Message.ORDER).map(m -> m.content().get("msg").asText()))
+                .containsExactly("waiting_1", "waiting_2");
+    }
+
+    /** Without a handler, waiting messages make disconnect throw (carrying them), after disconnecting fully. */
+    @Test
+    @ScenarioName("disconnect_without_handler")
+    @IgnoreSanityCheck("the unread message is the point of the scenario")
+    void disconnectWithoutHandler(Store store, @ClientName("a") Client a, @ClientName("b") Client b) {
+        a.send("b", "unread");
+        assertThatThrownBy(b::disconnect).isInstanceOfSatisfying(MessagesWaitingException.class,
+                e -> assertThat(e.messages()).extracting(m -> m.content().asText()).containsExactly("unread"))
+                .hasMessageContaining("Messages waiting at disconnect for b");
+        assertThat(b.isDisconnected()).isTrue();
+        assertThat(Await.peers(a, () -> !a.peers().contains("b"), wait)).isTrue();
+        a.disconnect();
+        Client probe = store.connect("probe");
+        assertThat(store.sanityDelta(probe)).isEqualTo(Map.of("a -> b", 1L));
+        probe.disconnect();
+    }
+
+    /** A disconnected client refuses further use, and a second disconnect is a no-op. */
+    @Test
+    @ScenarioName("closed_client")
+    void closedClient(@ClientName("a") Client a, @ClientName("b") Client b) {
+        a.disconnect();
+        a.disconnect();
+        assertThatThrownBy(() -> a.send("b", "late")).isInstanceOf(ClientClosedException.class).hasMessageContaining("'a'");
+        assertThatThrownBy(a::receive).isInstanceOf(ClientClosedException.class);
+    }
+
+    /** test_suspend_and_reconnect: what was sent before and during a suspend arrives, in order, after reconnect. */
+    @Test
+    @ScenarioName("suspend_and_reconnect")
+    @RequiresCapability(Capability.SUSPEND)
+    void suspendAndReconnect(Store store, @ClientName("sr1") Client sr1, @ClientName("sr2") Client sr2) {
+        sr1.send("sr2", Map.of("before", "suspend"));
+        sr2.suspend();
+        assertThat(sr1.peerExists("sr2")).isTrue();
+        sr1.send("sr2", Map.of("during", "suspend"));
+        Client back = store.reconnect("sr2");
+        List<Message> got = Await.messages(back, 2, wait);
+        assertThat(got).extracting(m -> m.content().toString()).containsExactly("{\"before\":\"suspend\"}", "{\"during\":\"suspend\"}");
+        back.disconnect();
+    }
+
+    /** A suspend deadline is visible to peers and cleared by reconnecting. */
+    @Test
+    @ScenarioName("suspend_deadline")
+    @RequiresCapability(Capability.SUSPEND)
+    void suspendDeadline(Store store, @ClientName("watcher") Client watcher, @ClientName("sleeper") Client sleeper) {
+        Instant until = Instant.ofEpochSecond(4_000_000_000L, 250_000_000);
+        sleeper.suspend(until);
+        assertThat(watcher.peerSuspendExpires("sleeper")).hasValueSatisfying(v ->
+                assertThat(v.compareTo(new BigDecimal("4000000000.25"))).isZero());
+        assertThat(watcher.peers()).contains("sleeper");
+        Client back = store.reconnect("sleeper");
+        assertThat(watcher.peerSuspendExpires("sleeper")).isEmpty();
+        assertThat(watcher.peerActive("sleeper")).isTrue();
+        back.disconnect();
+    }
+
+    /** A protocol without SUSPEND refuses it clearly and the client stays usable. */
+    @Test
+    @ScenarioName("suspend_unsupported")
+    void suspendUnsupported(Capabilities caps, @ClientName("a") Client a) {
+        assumeFalse(caps.has(Capability.SUSPEND), "the protocol supports suspend");
+        assertThatThrownBy(a::suspend).isInstanceOf(NotSupportedException.class).hasMessageContaining("suspend");
+        assertThat(a.isDisconnected()).isFalse();
+    }
+
+    /** Stats count per peer, survive a disconnect, and balance when everything was read. */
+    @Test
+    @ScenarioName("stats_and_sanity")
+    void statsAndSanity(Store store, @ClientName("d1") Client d1, @ClientName("d2") Client d2) {
+        assertThat(d1.stats().read()).isEmpty();
+        assertThat(d1.stats().sent()).isEmpty();
+        d1.send("d2", 1);
+        d1.send("d2", 2);
+        d2.send("d1", 3);
+        assertThat(Await.messages(d2, 2, wait)).hasSize(2);
+        assertThat(Await.messages(d1, 1, wait)).hasSize(1);
+        d1.disconnect();
+        d2.disconnect();
+        Client probe = store.connect("probe");
+        Map<String, dev.ipcm.Stats> all = probe.allStats();
+        assertThat(all.get("d1").sent()).isEqualTo(Map.of("d2", 2L));
+        assertThat(all.get("d2").read()).isEqualTo(Map.of("d1", 2L));
+        assertThat(store.sanityDelta(probe)).isEmpty();
+        probe.disconnect();
+    }
+}

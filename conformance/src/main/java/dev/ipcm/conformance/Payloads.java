@@ -1,0 +1,41 @@
+package dev.ipcm.conformance;
+
+import dev.ipcm.spi.Capabilities;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Tuple;
+
+/** Generated message sizes, and message contents that say who sent them and in which order. */
+final class Payloads {
+    /** The largest payload the properties generate. */
+    static final int MAX = 64 * 1024;
+    // Room for the envelope and the JSON around the padding, under a protocol's byte limit.
+    private static final int ENVELOPE_ALLOWANCE = 1024;
+
+    private Payloads() {}
+
+    /** Mostly small sizes, sometimes up to 64 KiB; shrinks towards 0. */
+    static Arbitrary<Integer> sizes() {
+        return Arbitraries.frequencyOf(Tuple.of(9, Arbitraries.integers().between(0, 256)),
+                Tuple.of(1, Arbitraries.integers().between(0, MAX)));
+    }
+
+    /** A generated size, cut to what this protocol can carry. */
+    static int fit(int size, Capabilities caps) {
+        if (caps.maxMessageBytes() == Capabilities.UNLIMITED) {
+            return size;
+        }
+        return (int) Math.max(0, Math.min(size, caps.maxMessageBytes() - ENVELOPE_ALLOWANCE));
+    }
+
+    /** {@code {"s": sender, "q": seq, "pad": "..."}}. */
+    static Map<String, Object> content(String sender, int seq, int size) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("s", sender);
+        m.put("q", seq);
+        m.put("pad", "p".repeat(size));
+        return m;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.ipcm.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ipcm.Client;
+import dev.ipcm.NoSuchPeerException;
+import dev.ipcm.Store;
+import dev.ipcm.junit.ClientName;
+import dev.ipcm.junit.IpcmConfiguration;
+import dev.ipcm.junit.IpcmTest;
+import java.time.Duration;
+import java.util.Map;
+import org.apiguardian.api.API;
+import org.junit.jupiter.api.Test;
+
+/** Peers and liveness (spec 01 §7.12, catalogue 2.14, 3.12): lists, existence, pids, activity, changes. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@IpcmTest
+@ScenarioGroup("peers")
+public class PeerScenarios {
+    private final Duration wait;
+
+    /** Created by Jupiter with the harness settings. */
+    public PeerScenarios(IpcmConfiguration config) {
+        this.wait = config.awaitTimeout();
+    }
+
+    /** test_peer_active: each client sees the other active; an unknown name is not. */
+    @Test
+    @ScenarioName("peer_active")
+    void peerActive(@ClientName("pa1") Client pa1, @ClientName("pa2") Client pa2) {
+        assertThat(pa1.peerActive("pa2")).isTrue();
+        assertThat(pa2.peerActive("pa1")).isTrue();
+        assertThat(pa1.peerActive("nonexistent")).isFalse();
+        assertThat(pa1.awaitPeerActive("pa2", wait)).isTrue();
+        assertThat(pa1.awaitPeerActive("nonexistent", Duration.ofMillis(50))).isFalse();
+    }
+
+    /** peers() lists the others, sorted, never oneself. */
+    @Test
+    @ScenarioName("peers_sorted")
+    void peersSorted(@ClientName("carol") Client carol, @ClientName("alice") Client alice, @ClientName("bob") Client bob) {
+        assertThat(carol.peers()).containsExactly("alice", "bob");
+        assertThat(alice.peers()).containsExactly("bob", "carol");
+        bob.disconnect();
+        assertThat(Await.peers(alice, () -> alice.peers().equals(java.util.List.of("carol")), wait)).isTrue();
+    }
+
+    /** peerExists and peerPid know connected clients (with this JVM's pid) and nothing of strangers. */
+    @Test
+    @ScenarioName("peer_exists_and_pid")
+    void peerExistsAndPid(@ClientName("a") Client a, @ClientName("b") Client b) {
+        assertThat(a.peerExists("b")).isTrue();
+        assertThat(a.peerExists("stranger")).isFalse();
+        assertThat(a.peerPid("b")).hasValue(ProcessHandle.current().pid());
+        assertThat(a.peerPid("stranger")).isEmpty();
+        assertThatThrownBy(() -> a.peerExists("")).isInstanceOf(NoSuchPeerException.class);
+        assertThat(b.pid()).isEqualTo(ProcessHandle.current().pid());
+    }
+
+    /** A waiter sees a peer arrive (+1) and leave (-1). */
+    @Test
+    @ScenarioName("peer_changes")
+    void peerChanges(Store store, @ClientName("watcher") Client watcher) {
+        Client late = store.connect("late");
+        assertThat(watcher.awaitPeerChange(wait)).isEqualTo(Map.of("late", 1));
+        late.disconnect();
+        assertThat(watcher.awaitPeerChange(wait)).isEqualTo(Map.of("late", -1));
+        assertThat(watcher.awaitPeerChange(Duration.ofMillis(50))).isEmpty();
+    }
+}

@@ -1,0 +1,62 @@
+package dev.ipcm.junit;
+
+import dev.ipcm.Protocols;
+import dev.ipcm.UnknownProtocolException;
+import dev.ipcm.spi.Availability;
+import dev.ipcm.spi.Capability;
+import dev.ipcm.spi.Protocol;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Decides where a protocol's stores come from: a configured server URL, else whatever the
+ * protocol finds itself (a temporary private server, a local file), else a Testcontainers
+ * database when a Docker engine is present, else nowhere, with the reason and the remedy.
+ */
+final class Backends {
+    private Backends() {}
+
+    static BackendPlan plan(String name, IpcmConfiguration config, BackendCache cache) {
+        return cache.get("plan:" + name, BackendPlan.class, () -> compute(name, config, cache));
+    }
+
+    private static BackendPlan compute(String name, IpcmConfiguration config, BackendCache cache) {
+        Protocol protocol;
+        try {
+            protocol = Protocols.byName(name);
+        } catch (UnknownProtocolException e) {
+            return BackendPlan.unavailable(name, null, "protocol '" + name + "' is not on the test class path (known: "
+                    + Protocols.all().keySet() + "); add the jar that registers it in META-INF/services/"
+                    + Protocol.class.getName());
+        }
+        Optional<String> url = config.url(protocol.name());
+        if (url.isPresent()) {
+            return BackendPlan.ready(protocol, Map.of("server", url.get()));
+        }
+        Availability availability;
+        try {
+            availability = protocol.availability();
+        } catch (RuntimeException e) {
+            // availability() must not throw; a plugin that does is still reported, not fatal.
+            availability = Availability.unavailable("its availability check failed: " + e, "fix the protocol plugin");
+        }
+        if (availability.isAvailable()) {
+            return BackendPlan.ready(protocol, Map.of());
+        }
+        StringBuilder why = new StringBuilder(protocol.name()).append(" cannot run here: ").append(availability.reason());
+        if (!availability.remedy().isEmpty()) {
+            why.append(" (").append(availability.remedy()).append(')');
+        }
+        if (protocol.capabilities().has(Capability.REQUIRES_SERVER)) {
+            why.append("; or set the configuration parameter ").append(IpcmConfiguration.urlKey(protocol.name()))
+                    .append(" (or the environment variable IPCM_").append(protocol.name().toUpperCase(java.util.Locale.ROOT))
+                    .append("_URL) to a JDBC URL");
+            Docker.Outcome docker = Docker.serverUrl(protocol.name(), config, cache);
+            if (docker.url().isPresent()) {
+                return BackendPlan.ready(protocol, Map.of("server", docker.url().get()));
+            }
+            why.append("; ").append(docker.whyNot());
+        }
+        return BackendPlan.unavailable(name, protocol, why.toString());
+    }
+}

@@ -1,0 +1,145 @@
+package dev.ipcm.protocol.db;
+
+import dev.ipcm.IpcmException;
+import dev.ipcm.StoreGoneException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
+/**
+ * One client's JDBC connection: opened on first use, and replaced by a new one when the server
+ * drops it (a restart, {@code pg_terminate_backend}, {@code KILL}), as the reference does with
+ * its liveness probe. Not thread-safe; the client serialises access.
+ */
+final class DbSession implements AutoCloseable {
+    /** Work on a connection. */
+    interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private static final int VALID_SECONDS = 2;
+
+    final Dialect dialect;
+    final DbLocation location;
+    private final JdbcTarget target;
+    private final Credentials credentials;
+    private Connection connection;
+
+    DbSession(Dialect dialect, DbLocation location, Credentials credentials) {
+        this.dialect = dialect;
+        this.location = location;
+        this.credentials = credentials;
+        this.target = dialect.target(location, credentials);
+    }
+
+    /** Opens a fresh connection to the same database (for a listener); the caller closes it. */
+    Connection openAnother() {
+        return open(dialect, location, target, credentials);
+    }
+
+    /** The current connection, opening one if needed. */
+    Connection connection() {
+        if (connection == null) {
+            connection = open(dialect, location, target, credentials);
+        }
+        return connection;
+    }
+
+    /**
+     * Runs idempotent work; when the connection turns out to be dead, reconnects and runs it once
+     * more. Other failures are translated.
+     */
+    <T> T call(String what, Work<T> work) {
+        try {
+            return work.run(connection());
+        } catch (SQLException e) {
+            if (!lost()) {
+                throw SqlErrors.statementFailed(dialect, location, what, e);
+            }
+            reset();
+            try {
+                return work.run(connection());
+            } catch (SQLException again) {
+                throw SqlErrors.statementFailed(dialect, location, what, again);
+            }
+        }
+    }
+
+    /** Runs work once, translating failures. */
+    <T> T once(String what, Work<T> work) {
+        try {
+            return work.run(connection());
+        } catch (SQLException e) {
+            throw SqlErrors.statementFailed(dialect, location, what, e);
+        }
+    }
+
+    /** Whether the current connection is gone (closed, or no longer answering). */
+    boolean lost() {
+        Connection c = connection;
+        if (c == null) {
+            return true;
+        }
+        try {
+            return c.isClosed() || !c.isValid(VALID_SECONDS);
+        } catch (SQLException e) {
+            return true;
+        }
+    }
+
+    /** Drops the current connection; the next use opens a new one. */
+    void reset() {
+        Connection c = connection;
+        connection = null;
+        closeQuietly(c);
+    }
+
+    @Override
+    public void close() {
+        reset();
+    }
+
+    static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException | RuntimeException ignored) {
+                // The connection is being discarded; a failure to close it changes nothing.
+            }
+        }
+    }
+
+    /** Opens a connection, with an error that names the setting to fix when it fails. */
+    static Connection open(Dialect d, DbLocation location, JdbcTarget target, Credentials credentials) {
+        requireDriver(d);
+        if (d instanceof SqliteDialect && !Files.exists(Path.of(location.database))) {
+            throw new StoreGoneException("The SQLite store '" + location.database
+                    + "' does not exist (it was destroyed, or the info string is stale); spawn a new store");
+        }
+        String socket = d instanceof PostgresDialect ? PostgresDialect.socketFile(location) : location.socket;
+        if (socket != null && !location.jdbcUrl && !Files.exists(Path.of(socket))) {
+            throw new StoreGoneException("The " + d.protocolName() + " server socket '" + socket + "' of route '"
+                    + location.route + "' does not exist: the server (perhaps a temporary one) has stopped; "
+                    + "spawn a new store or start the server");
+        }
+        try {
+            return DriverManager.getConnection(target.url(), target.properties());
+        } catch (SQLException e) {
+            throw SqlErrors.connectFailed(d, location, target, credentials, e);
+        }
+    }
+
+    static void requireDriver(Dialect d) {
+        if (!DatabaseProtocol.classPresent(d.driverClass())) {
+            throw new DatabaseAccessException("The " + d.protocolName() + " JDBC driver " + d.driverClass()
+                    + " is not on the class path: add the dependency " + d.driverArtifact());
+        }
+    }
+
+    /** Translates a failure of work that is not a statement on a client connection. */
+    static IpcmException failure(Dialect d, DbLocation location, String what, SQLException e) {
+        return SqlErrors.statementFailed(d, location, what, e);
+    }
+}

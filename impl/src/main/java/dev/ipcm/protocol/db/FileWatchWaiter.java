@@ -1,0 +1,109 @@
+package dev.ipcm.protocol.db;
+
+import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
+
+/**
+ * SQLite wake-up: a {@link WatchService} (inotify on Linux) on the database file's directory.
+ * Every commit writes the database file (and creates and deletes its rollback journal), so a
+ * write by any process, Perl included, wakes the receiver within milliseconds. Events are only a
+ * hint: the inbox is re-checked on each, and at least every {@link #MAX_RECHECK_MILLIS} ms in
+ * case an event is missed (overflow, a file system without notification).
+ */
+final class FileWatchWaiter implements ActivityWaiter {
+    static final long MIN_RECHECK_MILLIS = 5;
+    static final long MAX_RECHECK_MILLIS = 200;
+
+    private final WatchService watcher;
+    private final String fileName;
+    private final ReentrantLock lock = new ReentrantLock();
+
+    private FileWatchWaiter(WatchService watcher, String fileName) {
+        this.watcher = watcher;
+        this.fileName = fileName;
+    }
+
+    /** A watcher on {@code database}'s directory, or a polling waiter when the directory cannot be watched. */
+    static ActivityWaiter forFile(Path database) {
+        Path dir = database.toAbsolutePath().getParent();
+        try {
+            WatchService ws = FileSystems.getDefault().newWatchService();
+            try {
+                dir.register(ws, StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_CREATE,
+                        StandardWatchEventKinds.ENTRY_DELETE);
+            } catch (IOException | RuntimeException e) {
+                ws.close();
+                throw e;
+            }
+            return new FileWatchWaiter(ws, database.getFileName().toString());
+        } catch (IOException | RuntimeException e) {
+            return new BackoffWaiter(TimeUnit.MILLISECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(50));
+        }
+    }
+
+    @Override
+    public void await(long nanos, BooleanSupplier ready) {
+        long deadline = System.nanoTime() + nanos;
+        try {
+            if (!lock.tryLock(nanos, TimeUnit.NANOSECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        try {
+            long pause = MIN_RECHECK_MILLIS;
+            while (!ready.getAsBoolean()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                WatchKey key = watcher.poll(Math.min(TimeUnit.MILLISECONDS.toNanos(pause), left), TimeUnit.NANOSECONDS);
+                if (key != null && aboutOurFile(key)) {
+                    pause = MIN_RECHECK_MILLIS;
+                } else {
+                    pause = Math.min(pause * 2, MAX_RECHECK_MILLIS);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ClosedWatchServiceException e) {
+            // Closed by disconnect while waiting: nothing more to wait for.
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean aboutOurFile(WatchKey key) {
+        boolean ours = false;
+        for (WatchEvent<?> event : key.pollEvents()) {
+            Object context = event.context();
+            // The database file itself or its "-journal" sibling; an overflow may hide either.
+            if (event.kind() == StandardWatchEventKinds.OVERFLOW
+                    || (context != null && context.toString().startsWith(fileName))) {
+                ours = true;
+            }
+        }
+        key.reset();
+        return ours;
+    }
+
+    @Override
+    public void close() {
+        try {
+            watcher.close();
+        } catch (IOException ignored) {
+            // Nothing is left to release.
+        }
+    }
+}

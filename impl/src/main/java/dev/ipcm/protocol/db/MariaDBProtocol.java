@@ -1,0 +1,55 @@
+package dev.ipcm.protocol.db;
+
+import dev.ipcm.spi.Capabilities;
+import dev.ipcm.spi.Capability;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.apiguardian.api.API;
+
+/**
+ * MariaDB (10.7 or later): a store in a MariaDB database, shared with IPC::Manager's
+ * {@code MariaDB} protocol. The route is a Perl DBI DSN
+ * ({@code dbi:MariaDB:dbname=...;host=...} or {@code ...;mariadb_socket=...}) or a JDBC URL.
+ * Content is limited to 65,535 serialized bytes (a BLOB column) and names are compared without
+ * regard to case (the default collation), so a name differing from a registered one only in case
+ * is refused. Receivers poll with a bounded back-off: MariaDB cannot notify.
+ *
+ * <p>Spawn uses, in order, the {@code route} parameter, the server configured by
+ * {@code IPCM_MARIADB_URL} / {@code -Dipcm.mariadb.url} (a fresh database per store), or a private
+ * temporary server started from the {@code mariadb-install-db} and {@code mariadbd} binaries.
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+public final class MariaDBProtocol extends ServerProtocol {
+    static final Capabilities CAPABILITIES = Capabilities.of(Capability.CROSS_PROCESS, Capability.SUSPEND,
+            Capability.DISCONNECTED_PEERS_ADDRESSABLE, Capability.REQUIRES_SERVER, Capability.CASE_INSENSITIVE_NAMES)
+            .withMaxMessageBytes(MySqlFamilyDialect.MAX_BLOB);
+    /** First re-check after 1 ms (at most one query per receiver per millisecond), then doubling. */
+    static final long MIN_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    /** Longest pause between checks while idle: the worst-case added latency. */
+    static final long MAX_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
+    /** The protocol, as {@link java.util.ServiceLoader} creates it. */
+    public MariaDBProtocol() {
+        super(MariaDbDialect.INSTANCE, CAPABILITIES, DatabaseServers.Kind.MARIADB);
+    }
+
+    @Override
+    Optional<String> tempServerMissing() {
+        return TempMariaDb.missing();
+    }
+
+    @Override
+    TempServer startTempServer() {
+        return TempMariaDb.start(dialect);
+    }
+
+    @Override
+    String tempServerRemedy() {
+        return "install the MariaDB server (mariadb-install-db, mariadbd) for a temporary server";
+    }
+
+    @Override
+    ActivityWaiter waiter(DbSession session, String clientName) {
+        return new BackoffWaiter(MIN_POLL_NANOS, MAX_POLL_NANOS);
+    }
+}

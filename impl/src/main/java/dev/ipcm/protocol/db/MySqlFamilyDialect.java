@@ -1,0 +1,92 @@
+package dev.ipcm.protocol.db;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * What MariaDB and MySQL share: back-tick quoting, DOUBLE seconds, BLOB content limited to
+ * 65,535 bytes, and case-insensitive ids under the servers' default collations.
+ */
+abstract class MySqlFamilyDialect extends Dialect {
+    static final int DEFAULT_PORT = 3306;
+    /** A BLOB column holds at most 2^16 - 1 bytes. */
+    static final long MAX_BLOB = 65_535;
+    /** Where libmariadb looks for the server's socket when a DSN names neither host nor socket (Debian). */
+    private static final String DEFAULT_SOCKET = "/run/mysqld/mysqld.sock";
+
+    /** The type of {@code ipcm_messages.id}. */
+    abstract String idType();
+
+    /** The JDBC sub-protocol, e.g. {@code mariadb}. */
+    abstract String subProtocol();
+
+    /** Sets the properties that route a connection through a Unix socket file. */
+    abstract void useSocket(Properties properties, String socketFile);
+
+    @Override
+    char quoteChar() {
+        return '`';
+    }
+
+    @Override
+    long maxContentBytes() {
+        return MAX_BLOB;
+    }
+
+    @Override
+    boolean caseInsensitiveNames() {
+        return true;
+    }
+
+    @Override
+    List<String> createTables() {
+        return List.of(
+                "CREATE TABLE IF NOT EXISTS ipcm_peers("
+                        + "`id` VARCHAR(512) NOT NULL PRIMARY KEY, "
+                        + "`pid` INTEGER DEFAULT NULL, "
+                        + "`active` DOUBLE DEFAULT UNIX_TIMESTAMP(), "
+                        + "`stats` BLOB DEFAULT NULL, "
+                        + "`suspend_expires` DOUBLE DEFAULT NULL)",
+                "CREATE TABLE IF NOT EXISTS ipcm_messages("
+                        + "`id` " + idType() + " NOT NULL PRIMARY KEY, "
+                        + "`to` VARCHAR(512) NOT NULL REFERENCES ipcm_peers(id) ON DELETE CASCADE, "
+                        + "`from` VARCHAR(512) NOT NULL REFERENCES ipcm_peers(id) ON DELETE CASCADE, "
+                        + "`stamp` DOUBLE NOT NULL, "
+                        + "`content` BLOB NOT NULL, "
+                        + "`broadcast` BOOL NOT NULL DEFAULT FALSE)");
+    }
+
+    @Override
+    JdbcTarget target(DbLocation location, Credentials credentials) {
+        Properties p = new Properties();
+        p.setProperty("user", credentials.user());
+        p.setProperty("password", credentials.password());
+        p.setProperty("connectTimeout", "10000");
+        if (location.jdbcUrl) {
+            return new JdbcTarget(location.route, p);
+        }
+        String socket = location.socket;
+        if (socket == null && location.host == null) {
+            socket = existingSocket(DEFAULT_SOCKET);
+        }
+        String db = location.database == null ? "" : DbLocation.encode(location.database);
+        if (socket != null) {
+            useSocket(p, socket);
+            return new JdbcTarget("jdbc:" + subProtocol() + "://localhost/" + db, p);
+        }
+        String host = location.host == null ? "localhost" : location.host;
+        int port = location.port == null ? DEFAULT_PORT : location.port;
+        return new JdbcTarget("jdbc:" + subProtocol() + "://" + host + ":" + port + "/" + db, p);
+    }
+
+    @Override
+    boolean isDuplicateKey(SQLException e) {
+        return e.getErrorCode() == 1062 || super.isDuplicateKey(e);
+    }
+
+    /** Whether an insert failed on a value too long for its column (strict SQL mode). */
+    static boolean isDataTooLong(SQLException e) {
+        return e.getErrorCode() == 1406 || text(e).contains("data too long");
+    }
+}

@@ -1,0 +1,120 @@
+package dev.ipcm.protocol.db;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+/**
+ * PostgreSQL wake-up: a second connection LISTENs on {@value SqlStore#CHANNEL}; Java senders
+ * NOTIFY it with the recipient's name when their insert commits, so a waiting receiver wakes at
+ * once. Perl senders never notify, so the table stays the source of truth and the wait re-checks
+ * it with a back-off of {@link #MIN_RECHECK_MILLIS} to {@link #MAX_RECHECK_MILLIS} ms anyway. If
+ * the listening connection dies, waits fall back to that back-off and the listener is reopened.
+ */
+final class PgNotifyWaiter implements ActivityWaiter {
+    static final int MIN_RECHECK_MILLIS = 5;
+    static final int MAX_RECHECK_MILLIS = 100;
+
+    private final DbSession session;
+    private final String name;
+    private final ReentrantLock lock = new ReentrantLock();
+    private Connection listener;
+    private volatile boolean closed;
+
+    PgNotifyWaiter(DbSession session, String name) {
+        this.session = session;
+        this.name = name;
+        try {
+            listen();
+        } catch (RuntimeException | SQLException e) {
+            // The first wait retries; polling covers the gap.
+            dropListener();
+        }
+    }
+
+    private void listen() throws SQLException {
+        Connection c = session.openAnother();
+        try (Statement s = c.createStatement()) {
+            s.execute("LISTEN " + SqlStore.CHANNEL);
+        } catch (SQLException e) {
+            DbSession.closeQuietly(c);
+            throw e;
+        }
+        listener = c;
+    }
+
+    @Override
+    public void await(long nanos, BooleanSupplier ready) {
+        long deadline = System.nanoTime() + nanos;
+        try {
+            if (!lock.tryLock(nanos, TimeUnit.NANOSECONDS)) {
+                return; // another thread of this client waited the whole time; the caller re-checks
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        try {
+            long pause = MIN_RECHECK_MILLIS;
+            while (!closed && !ready.getAsBoolean()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                int millis = (int) Math.max(1, Math.min(pause, TimeUnit.NANOSECONDS.toMillis(left) + 1));
+                if (waitForNotification(millis)) {
+                    pause = MIN_RECHECK_MILLIS;
+                } else {
+                    pause = Math.min(pause * 2, MAX_RECHECK_MILLIS);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits up to {@code millis} for a notification addressed to this client; true if one came. */
+    private boolean waitForNotification(int millis) {
+        try {
+            if (listener == null) {
+                listen();
+            }
+            PGNotification[] got = listener.unwrap(PGConnection.class).getNotifications(millis);
+            if (got != null) {
+                for (PGNotification n : got) {
+                    if (name.equals(n.getParameter())) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        } catch (SQLException | RuntimeException e) {
+            dropListener();
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(millis));
+            return false;
+        }
+    }
+
+    private void dropListener() {
+        Connection c = listener;
+        listener = null;
+        DbSession.closeQuietly(c);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        lock.lock();
+        try {
+            dropListener();
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.ipcm.protocol.db;
+
+import dev.ipcm.spi.Capabilities;
+import dev.ipcm.spi.Capability;
+import java.util.Optional;
+import org.apiguardian.api.API;
+
+/**
+ * PostgreSQL: a store in a PostgreSQL database, shared with IPC::Manager's {@code PostgreSQL}
+ * protocol. The route is a Perl DBI DSN ({@code dbi:Pg:dbname=...;host=...;port=...}) or a JDBC
+ * URL. Receivers wake on {@code LISTEN/NOTIFY} from Java senders and re-check the table with a
+ * back-off for Perl senders, which never notify.
+ *
+ * <p>Spawn uses, in order, the {@code route} parameter, the server configured by
+ * {@code IPCM_POSTGRESQL_URL} / {@code -Dipcm.postgresql.url} (a fresh database per store), or a
+ * private temporary server started from the {@code initdb} and {@code postgres} binaries.
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+public final class PostgreSQLProtocol extends ServerProtocol {
+    static final Capabilities CAPABILITIES = Capabilities.of(Capability.CROSS_PROCESS, Capability.SUSPEND,
+            Capability.DISCONNECTED_PEERS_ADDRESSABLE, Capability.REQUIRES_SERVER, Capability.MESSAGE_WAKEUP)
+            .withMaxMessageBytes(PostgresDialect.INSTANCE.maxContentBytes());
+
+    /** The protocol, as {@link java.util.ServiceLoader} creates it. */
+    public PostgreSQLProtocol() {
+        super(PostgresDialect.INSTANCE, CAPABILITIES, DatabaseServers.Kind.POSTGRESQL);
+    }
+
+    @Override
+    Optional<String> tempServerMissing() {
+        return TempPostgres.missing();
+    }
+
+    @Override
+    TempServer startTempServer() {
+        return TempPostgres.start();
+    }
+
+    @Override
+    String tempServerRemedy() {
+        return "install the PostgreSQL server (initdb, postgres) for a temporary server";
+    }
+
+    @Override
+    ActivityWaiter waiter(DbSession session, String clientName) {
+        return new PgNotifyWaiter(session, clientName);
+    }
+}

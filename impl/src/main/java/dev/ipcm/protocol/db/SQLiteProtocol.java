@@ -1,0 +1,95 @@
+package dev.ipcm.protocol.db;
+
+import dev.ipcm.StoreGoneException;
+import dev.ipcm.spi.Availability;
+import dev.ipcm.spi.Capabilities;
+import dev.ipcm.spi.Capability;
+import dev.ipcm.spi.SpawnRequest;
+import dev.ipcm.spi.Spawned;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import org.apiguardian.api.API;
+
+/**
+ * SQLite: a store in one database file that any process on the machine can open, shared with
+ * IPC::Manager's {@code SQLite} protocol. The route is the file's path. Spawn creates a private
+ * (0600) file {@code PerlIPCManager-<pid>-XXXXXX.sqlite} in the temporary directory unless given
+ * a {@code route}; unspawn deletes the file. Receivers wake through a file watch on the
+ * database's directory.
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+public final class SQLiteProtocol extends DatabaseProtocol {
+    static final Capabilities CAPABILITIES = Capabilities.of(Capability.CROSS_PROCESS, Capability.SUSPEND,
+            Capability.DISCONNECTED_PEERS_ADDRESSABLE).withMaxMessageBytes(SqliteDialect.INSTANCE.maxContentBytes());
+
+    /** The protocol, as {@link java.util.ServiceLoader} creates it. */
+    public SQLiteProtocol() {
+        super(SqliteDialect.INSTANCE, CAPABILITIES);
+    }
+
+    @Override
+    Availability databaseAvailability() {
+        return Availability.available();
+    }
+
+    @Override
+    DbLocation location(String route) {
+        return DbLocation.parse(route, true);
+    }
+
+    @Override
+    public Spawned spawn(SpawnRequest request) {
+        DbSession.requireDriver(dialect);
+        Path file = request.param("route").map(r -> Path.of(location(r).database)).orElseGet(() -> newFile(request));
+        try (Connection c = DriverManager.getConnection(SqliteDialect.INSTANCE.creatingTarget(file.toString()).url(),
+                SqliteDialect.INSTANCE.creatingTarget(file.toString()).properties())) {
+            sql.createTables(c);
+        } catch (SQLException e) {
+            throw DbSession.failure(dialect, location(file.toString()), "create the ipcm tables", e);
+        }
+        return new Spawned(file.toString(), null);
+    }
+
+    private static Path newFile(SpawnRequest request) {
+        String template = request.param("template").orElse("PerlIPCManager-" + ProcessHandle.current().pid() + "-");
+        try {
+            return Files.createTempFile(tempDir(), template, ".sqlite",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not create a SQLite store file in " + tempDir(), e);
+        }
+    }
+
+    private static Path tempDir() {
+        String tmp = System.getenv("TMPDIR");
+        return Path.of(tmp != null && !tmp.isBlank() ? tmp : System.getProperty("java.io.tmpdir", "/tmp"));
+    }
+
+    /** Deletes the database file (and a leftover rollback journal), as the reference does, even for a given route. */
+    @Override
+    public void unspawn(String route, AutoCloseable stash) {
+        String path = location(route).database;
+        try {
+            Files.deleteIfExists(Path.of(path));
+            Files.deleteIfExists(Path.of(path + "-journal"));
+        } catch (IOException e) {
+            throw new StoreGoneException("Could not delete the SQLite store '" + path + "': " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean storeExists(String route) {
+        return Files.exists(Path.of(location(route).database));
+    }
+
+    @Override
+    ActivityWaiter waiter(DbSession session, String clientName) {
+        return FileWatchWaiter.forFile(Path.of(session.location.database));
+    }
+}

@@ -1,0 +1,85 @@
+package dev.ipcm.protocol.db;
+
+import java.sql.SQLException;
+import java.util.List;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteOpenMode;
+
+/**
+ * SQLite: back-tick quoting, REAL/BLOB/BOOL affinities, foreign keys left off and the journal
+ * mode left as it is (both as IPC::Manager leaves them), a 30 s busy timeout like DBD::SQLite's.
+ */
+final class SqliteDialect extends Dialect {
+    static final SqliteDialect INSTANCE = new SqliteDialect();
+    /** DBD::SQLite's default; sqlite-jdbc's own (3 s) gives up too early under contention. */
+    static final int BUSY_TIMEOUT_MILLIS = 30_000;
+    /** SQLite's default SQLITE_MAX_LENGTH, the largest blob it stores. */
+    private static final long MAX_BLOB = 1_000_000_000L;
+
+    @Override
+    String protocolName() {
+        return "SQLite";
+    }
+
+    @Override
+    String driverClass() {
+        return "org.sqlite.JDBC";
+    }
+
+    @Override
+    String driverArtifact() {
+        return "org.xerial:sqlite-jdbc";
+    }
+
+    @Override
+    char quoteChar() {
+        return '`';
+    }
+
+    @Override
+    long maxContentBytes() {
+        return MAX_BLOB;
+    }
+
+    @Override
+    List<String> createTables() {
+        return List.of(
+                "CREATE TABLE IF NOT EXISTS ipcm_peers("
+                        + "`id` VARCHAR(512) NOT NULL PRIMARY KEY, "
+                        + "`pid` INTEGER DEFAULT NULL, "
+                        + "`active` REAL DEFAULT (strftime('%s', 'now')), "
+                        + "`stats` BLOB DEFAULT NULL, "
+                        + "`suspend_expires` REAL DEFAULT NULL)",
+                "CREATE TABLE IF NOT EXISTS ipcm_messages("
+                        + "`id` UUID NOT NULL PRIMARY KEY, "
+                        + "`to` VARCHAR(512) NOT NULL REFERENCES ipcm_peers(id) ON DELETE CASCADE, "
+                        + "`from` VARCHAR(512) NOT NULL REFERENCES ipcm_peers(id) ON DELETE CASCADE, "
+                        + "`stamp` REAL NOT NULL, "
+                        + "`content` BLOB NOT NULL, "
+                        + "`broadcast` BOOL NOT NULL DEFAULT 0)");
+    }
+
+    @Override
+    JdbcTarget target(DbLocation location, Credentials credentials) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        // A receive reads then deletes; taking the write lock up front avoids a lock upgrade that
+        // SQLite would refuse (SQLITE_BUSY, no busy wait) while another connection writes.
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        // Connecting must not create a missing file: a missing file is a store that is gone.
+        config.resetOpenMode(SQLiteOpenMode.CREATE);
+        return new JdbcTarget("jdbc:sqlite:" + location.database, config.toProperties());
+    }
+
+    /** The target used by spawn, which may create the file. */
+    JdbcTarget creatingTarget(String path) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        return new JdbcTarget("jdbc:sqlite:" + path, config.toProperties());
+    }
+
+    @Override
+    boolean isDuplicateKey(SQLException e) {
+        return text(e).contains("unique constraint failed") || text(e).contains("constraint failed: ipcm");
+    }
+}

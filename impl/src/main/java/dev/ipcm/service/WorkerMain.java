@@ -1,0 +1,30 @@
+package dev.ipcm.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ipcm.internal.Json;
+import org.apiguardian.api.API;
+
+/**
+ * The entry point of a worker JVM: builds the named {@link WorkerTask}, runs it, and exits with
+ * its result (255 if it throws). Not for direct use.
+ */
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class WorkerMain {
+    private WorkerMain() {}
+
+    /** {@code WorkerMain SPEC-JSON}. */
+    public static void main(String[] args) {
+        int code;
+        try {
+            JsonNode spec = Json.decode(args[0]);
+            Class<?> type = Class.forName(spec.get("task").asText());
+            WorkerTask task = (WorkerTask) type.getConstructor().newInstance();
+            code = task.run(new WorkerContext(spec.get("name").asText(), spec.get("params"),
+                    spec.path("service").asText(), spec.path("ipcm_info").asText()));
+        } catch (Throwable t) {
+            t.printStackTrace();
+            code = 255;
+        }
+        System.exit(code);
+    }
+}

@@ -1,0 +1,84 @@
+package dev.ipcm.protocol.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ipcm.InvalidInfoException;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DbLocationTest {
+    @Test
+    void pgDsnOverAUnixSocketDirectory() {
+        DbLocation l = DbLocation.parse("dbi:Pg:dbname=quickdb;host=/tmp/DB-QUICK-1-abc", false);
+        assertThat(l.scheme).isEqualTo(DbLocation.Scheme.POSTGRESQL);
+        assertThat(l.database).isEqualTo("quickdb");
+        assertThat(PostgresDialect.socketFile(l)).isEqualTo("/tmp/DB-QUICK-1-abc/.s.PGSQL.5432");
+        JdbcTarget t = PostgresDialect.INSTANCE.target(l, new Credentials("u", ""));
+        assertThat(t.url()).isEqualTo("jdbc:postgresql://localhost:5432/quickdb");
+        assertThat(t.properties()).containsEntry("socketFactoryArg", "/tmp/DB-QUICK-1-abc/.s.PGSQL.5432");
+        assertThat(l.perlRoute()).isEqualTo("dbi:Pg:dbname=quickdb;host=/tmp/DB-QUICK-1-abc");
+    }
+
+    @Test
+    void pgDsnOverTcpWithAliasesAndAttributes() {
+        DbLocation l = DbLocation.parse("dbi:Pg(AutoCommit=>1):database=test;host=127.0.0.1;port=5433;sslmode=disable", false);
+        JdbcTarget t = PostgresDialect.INSTANCE.target(l, new Credentials("u", "p"));
+        assertThat(t.url()).isEqualTo("jdbc:postgresql://127.0.0.1:5433/test");
+        assertThat(t.properties()).containsEntry("sslmode", "disable").containsEntry("user", "u");
+        assertThat(l.perlRoute()).isEqualTo("dbi:Pg:dbname=test;host=127.0.0.1;port=5433");
+    }
+
+    @Test
+    void mariadbDsnWithSocketAndTheMysqlSpelling() {
+        DbLocation l = DbLocation.parse("dbi:MariaDB:dbname=quickdb;mariadb_socket=/tmp/q/mysql.sock", false);
+        assertThat(MariaDbDialect.INSTANCE.target(l, new Credentials("root", "")).properties())
+                .containsEntry("localSocket", "/tmp/q/mysql.sock");
+        DbLocation m = DbLocation.parse("dbi:mysql:database=x;mysql_socket=/s/mysqld.sock", false);
+        assertThat(m.scheme).isEqualTo(DbLocation.Scheme.MYSQL);
+        assertThat(MySqlDialect.INSTANCE.target(m, new Credentials("root", "")).properties())
+                .containsEntry("junixsocket.file", "/s/mysqld.sock");
+        assertThat(m.perlRoute()).isEqualTo("dbi:MariaDB:dbname=x;mariadb_socket=/s/mysqld.sock");
+    }
+
+    @Test
+    void jdbcUrlsKeepTheirOptionsAndGiveUpCredentials() {
+        DbLocation l = DbLocation.parse("jdbc:postgresql://db.example:6543/test?user=alice&password=s%20cret&ssl=true", false);
+        assertThat(l.jdbcUrl).isTrue();
+        assertThat(l.host).isEqualTo("db.example");
+        assertThat(l.port).isEqualTo(6543);
+        assertThat(l.user).isEqualTo("alice");
+        assertThat(l.password).isEqualTo("s cret");
+        assertThat(Credentials.resolve(Map.of(), l)).isEqualTo(new Credentials("alice", "s cret"));
+        assertThat(Credentials.resolve(Map.of("user", "bob", "password", "x"), l)).isEqualTo(new Credentials("bob", "x"));
+        assertThat(l.withDatabase("ipcm_1").route).isEqualTo("jdbc:postgresql://db.example:6543/ipcm_1?user=alice&password=s%20cret&ssl=true");
+        assertThat(l.withDatabase("ipcm_1").perlRoute()).isEqualTo("dbi:Pg:dbname=ipcm_1;host=db.example;port=6543");
+        assertThat(DbLocation.parse("jdbc:mysql://127.0.0.1:3306/test?user=root", false).withDatabase("d").perlRoute())
+                .isEqualTo("dbi:MariaDB:dbname=d;host=127.0.0.1;port=3306");
+    }
+
+    @Test
+    void credentialsNeverAppearInTheTargetsText() {
+        Credentials c = new Credentials("alice", "hunter2");
+        assertThat(c.toString()).doesNotContain("hunter2");
+        JdbcTarget t = PostgresDialect.INSTANCE.target(DbLocation.parse("dbi:Pg:dbname=x;host=h", false), c);
+        assertThat(t.toString()).doesNotContain("hunter2");
+    }
+
+    @Test
+    void sqliteRoutesAreBarePathsOrDsns() {
+        assertThat(DbLocation.parse("/tmp/x.sqlite", true).database).isEqualTo("/tmp/x.sqlite");
+        assertThat(DbLocation.parse("dbi:SQLite:dbname=/tmp/x.sqlite", true).perlRoute()).isEqualTo("/tmp/x.sqlite");
+        assertThat(DbLocation.parse("jdbc:sqlite:/tmp/x.sqlite", true).perlRoute()).isEqualTo("/tmp/x.sqlite");
+    }
+
+    @Test
+    void unreadableRoutesNameTheProblem() {
+        assertThatThrownBy(() -> DbLocation.parse("dbi:Oracle:sid=x", false)).isInstanceOf(InvalidInfoException.class)
+                .hasMessageContaining("Oracle");
+        assertThatThrownBy(() -> DbLocation.parse("/tmp/x", false)).isInstanceOf(InvalidInfoException.class)
+                .hasMessageContaining("/tmp/x");
+        assertThatThrownBy(() -> DbLocation.parse("dbi:Pg:dbname=x;port=fifty", false))
+                .isInstanceOf(InvalidInfoException.class).hasMessageContaining("fifty");
+    }
+}

@@ -1,0 +1,79 @@
+package dev.ipcm.protocol.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ipcm.Client;
+import dev.ipcm.Message;
+import dev.ipcm.Store;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Behaviour of stores on a database server, mixed into each server target's test class. */
+interface ServerStoreTests {
+    Store store();
+
+    DbTargets target();
+
+    /** Kills, from the server side, every connection to the store's database but the caller's. */
+    default void killOtherConnections() throws SQLException {
+        try (Connection c = DbTargets.raw(target().protocol, store().route()); Statement s = c.createStatement()) {
+            if (target().dialect() instanceof PostgresDialect) {
+                s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                        + "WHERE datname = current_database() AND pid <> pg_backend_pid()");
+            } else {
+                List<Long> ids = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery("SELECT id FROM information_schema.processlist "
+                        + "WHERE db = DATABASE() AND id <> CONNECTION_ID()")) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+                assertThat(ids).as("client connections to kill").isNotEmpty();
+                for (long id : ids) {
+                    try {
+                        s.execute("KILL " + id); // a number read from the server, not text from a message
+                    } catch (SQLException gone) {
+                        // The connection ended by itself meanwhile.
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    default void connectionsKilledServerSideMidStreamReconnectAndLoseNothing() throws SQLException {
+        String a = AbstractDbStoreTest.unique("killed-a");
+        String b = AbstractDbStoreTest.unique("killed-b");
+        Set<String> sent = new HashSet<>();
+        List<String> received = new ArrayList<>();
+        try (Client ca = store().connect(a); Client cb = store().connect(b)) {
+            for (int round = 0; round < 6; round++) {
+                for (int i = 0; i < 20; i++) {
+                    sent.add(ca.send(b, Map.of("round", round, "i", i)).id().toLowerCase());
+                }
+                if (round % 2 == 0) {
+                    killOtherConnections();
+                }
+                for (Message m : cb.receive()) {
+                    received.add(m.id().toLowerCase());
+                }
+            }
+            while (received.size() < sent.size()) {
+                List<Message> got = cb.awaitMessages(AbstractDbStoreTest.WAIT);
+                if (got.isEmpty()) {
+                    break;
+                }
+                got.forEach(m -> received.add(m.id().toLowerCase()));
+            }
+        }
+        assertThat(received).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(sent);
+    }
+}

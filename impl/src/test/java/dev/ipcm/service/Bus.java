@@ -1,0 +1,80 @@
+package dev.ipcm.service;
+
+import dev.ipcm.Protocols;
+import dev.ipcm.SpawnOptions;
+import dev.ipcm.spi.Capability;
+import dev.ipcm.spi.Protocol;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * One protocol to run service scenarios on, and how: protocols that cross processes run their
+ * services in child JVMs, the others (LocalMemory) in threads. The list comes from the protocols
+ * on the class path that are available here, so a new protocol is tested without editing tests.
+ */
+public final class Bus {
+    /** Options that make short-lived child JVMs start faster; they change nothing observable. */
+    static final List<String> FAST_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto");
+    static final Duration READY = Duration.ofSeconds(60);
+
+    final String protocol;
+    final boolean inThread;
+
+    private Bus(String protocol, boolean inThread) {
+        this.protocol = protocol;
+        this.inThread = inThread;
+    }
+
+    /**
+     * Every available protocol: cross-process ones with child JVMs, the rest with threads. The
+     * system property {@code ipcm.service.test.protocols} (comma-separated names) narrows the list,
+     * to keep a run short once many protocols are on the class path.
+     */
+    static Stream<Bus> all() {
+        String only = System.getProperty("ipcm.service.test.protocols", "").trim();
+        List<String> wanted = only.isEmpty() ? List.of() : List.of(only.split("\\s*,\\s*"));
+        List<Bus> out = new ArrayList<>();
+        for (Protocol p : Protocols.all().values()) {
+            if ((wanted.isEmpty() || wanted.contains(p.name())) && p.availability().isAvailable()) {
+                out.add(new Bus(p.name(), !p.capabilities().has(Capability.CROSS_PROCESS)));
+            }
+        }
+        return out.stream();
+    }
+
+    /** Available protocols that cross processes (services in child JVMs); a placeholder that skips when none. */
+    static Stream<Bus> crossProcess() {
+        List<Bus> out = new ArrayList<>(all().filter(b -> !b.inThread).toList());
+        if (out.isEmpty()) {
+            out.add(new Bus(null, false));
+        }
+        return out.stream();
+    }
+
+    /** Skips the test when no protocol qualified. */
+    Bus require() {
+        Assumptions.assumeTrue(protocol != null, "no available protocol can cross processes");
+        return this;
+    }
+
+    SpawnOptions spawn() {
+        return SpawnOptions.defaults().protocol(protocol).peerTimeout(Duration.ofSeconds(30));
+    }
+
+    /** Options for a service on a new store of this protocol, in a child JVM or a thread. */
+    ServiceOptions service(String name, Class<?> serviceOrFactory) {
+        require();
+        ServiceOptions o = ServiceOptions.named(name).className(serviceOrFactory.getName())
+                .spawnOptions(spawn()).timeout(READY);
+        FAST_JVM.forEach(o::jvmOption);
+        return inThread ? o.inThread() : o;
+    }
+
+    @Override
+    public String toString() {
+        return protocol == null ? "(none)" : protocol + (inThread ? " (thread)" : " (child JVM)");
+    }
+}

@@ -1,0 +1,353 @@
+package dev.ipcm.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ipcm.Client;
+import dev.ipcm.Ipcm;
+import dev.ipcm.Message;
+import dev.ipcm.NotSupportedException;
+import dev.ipcm.SpawnOptions;
+import dev.ipcm.Store;
+import dev.ipcm.internal.Json;
+import dev.ipcm.os.Os;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The service role and the callback-configured service (05 §3.1, §3.4), on a LocalMemory store. */
+class ServiceUnitTest {
+    static final Duration WAIT = Duration.ofSeconds(30);
+    Store store;
+
+    @BeforeEach
+    void setUp() {
+        store = Ipcm.spawn(SpawnOptions.defaults().protocol("LocalMemory").peerTimeout(WAIT));
+    }
+
+    @AfterEach
+    void tearDown() {
+        store.close();
+    }
+
+    Service.Builder builder(String name) {
+        return Service.builder(name, store.info());
+    }
+
+    // ---- 3.1 role -------------------------------------------------------------------------------
+
+    @Test
+    void terminationKeepsTheFirstNonZeroValue() {
+        EchoService s = new EchoService("t", store.info());
+        assertThat(s.isTerminated()).isFalse();
+        assertThat(s.terminated()).isEmpty();
+        assertThat(s.terminate(42)).isEqualTo(42);
+        assertThat(s.terminate(99)).isEqualTo(42);
+        assertThat(s.terminated()).contains(42);
+
+        EchoService z = new EchoService("z", store.info());
+        assertThat(z.terminate()).isZero();
+        assertThat(z.isTerminated()).isTrue();
+        assertThat(z.terminate(5)).isEqualTo(5);
+        assertThat(z.terminate()).isEqualTo(5);
+    }
+
+    @Test
+    void defaultsAndClearingState() {
+        EchoService s = new EchoService("d", store.info());
+        assertThat(s.cycle()).isEqualTo(Duration.ofMillis(200));
+        assertThat(s.interval()).isEqualTo(Duration.ofMillis(200));
+        assertThat(s.usePosixExit()).isFalse();
+        assertThat(s.interceptErrors()).isFalse();
+        assertThat(s.exposeErrorDetails()).isFalse();
+        assertThat(s.pid()).isEqualTo(Os.get().pid());
+        s.registerWorker("w", 12345);
+        assertThat(s.workers()).containsExactly(Map.entry(12345L, "w"));
+        s.terminate(3);
+        s.clearServiceFields();
+        assertThat(s.isTerminated()).isFalse();
+        assertThat(s.workers()).isEmpty();
+    }
+
+    @Test
+    void missingParametersAreNamed() {
+        ObjectNode noName = Json.mapper().createObjectNode().put("ipcm_info", store.info());
+        assertThatThrownBy(() -> new EchoService(new ServiceParams(noName))).isInstanceOf(ServiceConfigException.class)
+                .hasMessageContaining("'name' is a required parameter");
+        assertThatThrownBy(() -> new EchoService(ServiceParams.of("x", "")))
+                .isInstanceOf(ServiceConfigException.class).hasMessageContaining("'ipcm_info'");
+        assertThatThrownBy(() -> new EchoService(ServiceParams.of("x", store.info()).with("cycle", "soon")))
+                .isInstanceOf(ServiceConfigException.class).hasMessageContaining("'cycle'").hasMessageContaining("soon");
+        assertThatThrownBy(() -> new EchoService(ServiceParams.of("x", store.info()).with("watch_pids", List.of(-4))))
+                .isInstanceOf(ServiceConfigException.class).hasMessageContaining("watch_pids").hasMessageContaining("-4");
+    }
+
+    @Test
+    void reapingReportsChildrenAndDropsWorkersSilently() throws Exception {
+        EchoService s = new EchoService("r", store.info());
+        assertThat(s.reapChildren()).isEmpty();
+        Process seven = s.startChild(new ProcessBuilder("sh", "-c", "exit 7"));
+        Process worker = new ProcessBuilder("sh", "-c", "exit 0").start();
+        s.trackChild(worker);
+        s.registerWorker("quiet", worker.pid());
+        assertThat(seven.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(worker.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        Map<Long, Integer> reaped = s.reapChildren();
+        assertThat(reaped).containsOnlyKeys(seven.pid());
+        assertThat(reaped.get(seven.pid()) >> 8).isEqualTo(7);
+        assertThat(s.workers()).isEmpty();
+        assertThat(s.reapChildren()).isEmpty();
+    }
+
+    @Test
+    void waitStatusEncoding() {
+        assertThat(WaitStatus.fromExitValue(0)).isZero();
+        assertThat(WaitStatus.fromExitValue(5)).isEqualTo(5 << 8);
+        assertThat(WaitStatus.fromExitValue(255)).isEqualTo(255 << 8);
+        assertThat(WaitStatus.fromExitValue(128 + 9)).isEqualTo(9);
+        assertThat(WaitStatus.signal(WaitStatus.fromExitValue(143))).isEqualTo(15);
+        assertThat(WaitStatus.exitCode(WaitStatus.fromExitValue(42))).isEqualTo(42);
+    }
+
+    @Test
+    void attemptPassesErrorsThroughUnlessIntercepted() {
+        EchoService plain = new EchoService("a", store.info());
+        AbstractService.Outcome ok = plain.attempt(() -> "out");
+        assertThat(ok.ok).isTrue();
+        assertThat(ok.err).isEmpty();
+        assertThat(ok.out).isEqualTo("out");
+        assertThatThrownBy(() -> plain.attempt(() -> {
+            throw new IllegalStateException("boom");
+        })).isInstanceOf(IllegalStateException.class).hasMessage("boom");
+        assertThatThrownBy(() -> plain.attempt(() -> {
+            throw new java.io.IOException("checked");
+        })).isInstanceOf(ServiceFailedException.class).hasMessageContaining("checked");
+
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        EchoService guarded = new EchoService(ServiceParams.of("g", store.info()).with("intercept_errors", 1));
+        guarded.setDebugStream(new PrintStream(err, true, StandardCharsets.UTF_8));
+        AbstractService.Outcome failed = guarded.attempt(() -> {
+            throw new IllegalStateException("boom");
+        });
+        assertThat(failed.ok).isFalse();
+        assertThat(failed.err).contains("boom");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Peer 'g' caught exception: ").contains("boom");
+    }
+
+    @Test
+    void debugWritesToTheOriginalStandardError() {
+        EchoService s = new EchoService("dbg", store.info());
+        s.debug("to the real stderr");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        s.setDebugStream(new PrintStream(err, true, StandardCharsets.UTF_8));
+        s.debug("hello");
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("hello" + System.lineSeparator());
+    }
+
+    @Test
+    void aServiceRunsOnlyInItsOwnProcess() {
+        EchoService s = new EchoService("pidcheck", store.info());
+        s.setPid(1);
+        assertThatThrownBy(s::checkPid).isInstanceOf(ServiceFailedException.class).hasMessageContaining("Incorrect PID");
+        assertThatThrownBy(s::run).isInstanceOf(ServiceFailedException.class).hasMessageContaining("Incorrect PID");
+        assertThatThrownBy(() -> s.peer("other")).isInstanceOf(ServiceConfigException.class)
+                .hasMessageContaining("only be called on the service in the service process");
+    }
+
+    @Test
+    void peerDeltaSeesANewClient() {
+        EchoService s = new EchoService("pd", store.info());
+        assertThat(s.peerDelta(false)).isEmpty();
+        try (Client extra = store.connect("extra")) {
+            assertThat(s.peerDelta(true)).containsExactly(Map.entry("extra", 1));
+            assertThat(s.peerDelta(false)).containsExactly(Map.entry("extra", 1));
+            assertThat(s.peerDelta(false)).isEmpty();
+        }
+        assertThat(s.peerDelta(false)).containsExactly(Map.entry("extra", -1));
+        s.client().disconnect();
+    }
+
+    @Test
+    void requestsAreAnsweredInTheReferenceShape() throws Exception {
+        EchoService s = new EchoService("echo", store.info());
+        s.client();
+        try (Client requester = store.connect("requester")) {
+            Message m = requester.send("echo", Map.of("ipcm_request_id", "test-req-1", "request", "ping"));
+            s.client().receive();
+            s.dispatch(m);
+            s.sendResponse("requester", "test-req-2", null);
+            List<Message> got = new ArrayList<>();
+            Await.until("both responses", WAIT, () -> {
+                got.addAll(requester.receive());
+                return got.size() >= 2;
+            });
+            assertThat(got.get(0).content().toString()).isEqualTo("{\"ipcm_response_id\":\"test-req-1\",\"response\":\"echo: ping\"}");
+            assertThat(got.get(1).content().toString()).isEqualTo("{\"ipcm_response_id\":\"test-req-2\",\"response\":null}");
+        }
+        ServiceHandle h = s.handle("caller");
+        assertThat(h.serviceName()).isEqualTo("echo");
+        assertThat(h.name()).isEqualTo("caller");
+        assertThatThrownBy(() -> s.handle("")).isInstanceOf(ServiceConfigException.class).hasMessageContaining("'name'");
+        s.client().disconnect();
+    }
+
+    @Test
+    void echoRefusesStrayResponsesAndUnhandledActivity() {
+        EchoService s = new EchoService("strict", store.info());
+        Message stray = Message.builder("x").to("strict").content(Wire.response("nobody-asked", 1, null)).build();
+        assertThatThrownBy(() -> s.dispatch(stray)).isInstanceOf(UnexpectedResponseException.class)
+                .hasMessageContaining("unexpected response for 'nobody-asked'");
+        Activity a = new Activity().put("custom", 1).put(Activity.TERMINATED, Map.of("value", 0));
+        assertThatThrownBy(() -> s.runOnUnhandled(a)).isInstanceOf(ServiceFailedException.class)
+                .hasMessage("Failed to handle activity: custom, terminated");
+    }
+
+    @Test
+    void errorTextRules() {
+        assertThat(AbstractService.errorText(new IllegalStateException("x\n"))).isEqualTo("x\n");
+        assertThat(AbstractService.errorText(new IllegalStateException("0"))).startsWith("There was an error: ");
+        assertThat(AbstractService.errorText(new NullPointerException())).isEqualTo("There was an error: java.lang.NullPointerException");
+    }
+
+    // ---- the loop in a thread -------------------------------------------------------------------
+
+    @Test
+    void theLoopDispatchesInOrderAndOnAllCanRedirectActivity() throws Exception {
+        List<String> log = java.util.Collections.synchronizedList(new ArrayList<>());
+        Service s = builder("loop").interval(Duration.ofMillis(50))
+                .onAll((svc, a) -> {
+                    if (a.has(Activity.MESSAGES)) {
+                        log.add("all:" + a.keys());
+                        a.put("custom", "x");
+                    }
+                })
+                .onStart(svc -> log.add("start"))
+                .onGeneralMessage((svc, m) -> log.add("general:" + m.content()))
+                .onUnhandled((svc, a) -> log.add("unhandled:" + a.keys()))
+                .onCleanup(svc -> log.add("cleanup"))
+                .shouldEnd(svc -> log.contains("general:\"stop\""))
+                .build();
+        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(s::run);
+        try (Client c = store.connect("driver")) {
+            Await.until("the service to register", WAIT, () -> c.peerActive("loop"));
+            c.send("loop", "stop");
+            assertThat(run.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
+        }
+        s.disconnectQuietly();
+        assertThat(log.get(0)).isEqualTo("start");
+        assertThat(log).contains("general:\"stop\"", "unhandled:[custom]").endsWith("cleanup");
+        assertThat(log.indexOf("general:\"stop\"")).isLessThan(log.indexOf("unhandled:[custom]"));
+    }
+
+    @Test
+    void terminateFromAnotherThreadEndsTheLoopWithItsValue() throws Exception {
+        Service s = builder("stopper").handleRequest((svc, r) -> "ok").onUnhandled((svc, a) -> { }).build();
+        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(s::run);
+        Await.until("the loop to run", WAIT, s::isRunning);
+        s.terminate(42);
+        assertThat(run.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(42);
+        s.disconnectQuietly();
+    }
+
+    @Test
+    void signalsAreHandledOnTheLoopAndRefusedOnesAreNamed() throws Exception {
+        List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        Service s = builder("sig").onSig("sigusr2", (svc, sig) -> seen.add(sig + "@" + Thread.currentThread().getName()))
+                .handleRequest((svc, r) -> "ok").build();
+        assertThat(s.signalsToGrab()).containsExactly("USR2");
+        String[] loopThread = new String[1];
+        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> {
+            loopThread[0] = Thread.currentThread().getName();
+            return s.run();
+        });
+        Await.until("the loop to run", WAIT, s::isRunning);
+        Await.until("the handler to be installed", WAIT, () -> s.clientIfConnected().isPresent());
+        assertThat(Os.get().kill(Os.get().pid(), "USR2")).isTrue();
+        Await.until("USR2 to be handled", WAIT, () -> !seen.isEmpty());
+        assertThat(seen.get(0)).isEqualTo("USR2@" + loopThread[0]);
+        s.terminate();
+        assertThat(run.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
+        s.disconnectQuietly();
+
+        Service quit = builder("quit").onSig("QUIT", (svc, sig) -> { }).handleRequest((svc, r) -> "ok").build();
+        assertThatThrownBy(quit::run).isInstanceOf(NotSupportedException.class).hasMessageContaining("QUIT");
+        assertThat(quit.clientIfConnected()).isEmpty();
+    }
+
+    // ---- 3.4 the callback-configured service ------------------------------------------------------
+
+    @Test
+    void constructionRules() {
+        assertThat(builder("all").onAll((s, a) -> { }).build()).isNotNull();
+        assertThatThrownBy(() -> builder("none").build()).isInstanceOf(ServiceConfigException.class)
+                .hasMessageContaining("Either 'on_all' or 'handle_request' callback is required");
+        assertThatThrownBy(() -> builder("x").handleRequest(null)).isInstanceOf(ServiceConfigException.class)
+                .hasMessageContaining("'handle_request' must be a function");
+        assertThatThrownBy(() -> builder("x").handleResponse(null)).isInstanceOf(ServiceConfigException.class)
+                .hasMessageContaining("'handle_response' must be a function");
+        assertThatThrownBy(() -> builder("x").postLaunch(null)).isInstanceOf(ServiceConfigException.class)
+                .hasMessageContaining("'post_fork' must be a function");
+        assertThatThrownBy(() -> builder("x").onInterval(null)).isInstanceOf(ServiceConfigException.class)
+                .hasMessageContaining("callbacks must be functions");
+        assertThatThrownBy(() -> builder("x").onSig("NOPE", (s, g) -> { })).isInstanceOf(ServiceConfigException.class)
+                .hasMessageContaining("Unknown signal 'NOPE'");
+        assertThatThrownBy(() -> Service.builder("", store.info())).isInstanceOf(ServiceConfigException.class)
+                .hasMessageContaining("'name'");
+    }
+
+    @Test
+    void callbackListsAndDefaults() throws Exception {
+        List<String> order = new ArrayList<>();
+        Service.Action a = s -> order.add("a");
+        Service.Action b = s -> order.add("b");
+        Service s = builder("lists").handleRequest((svc, r) -> "ok").onInterval(a)
+                .cycle(Duration.ofMillis(70)).interval(Duration.ofMillis(30)).build();
+        assertThat(s.cycle()).isEqualTo(Duration.ofMillis(70));
+        assertThat(s.interval()).isEqualTo(Duration.ofMillis(30));
+        s.onInterval().push(b).unshift(b);
+        s.runOnInterval();
+        assertThat(order).containsExactly("b", "a", "b");
+        s.onInterval().remove(b);
+        order.clear();
+        s.runOnInterval();
+        assertThat(order).containsExactly("a");
+        s.onInterval().clear();
+        assertThat(s.onInterval().isEmpty()).isTrue();
+
+        List<String> pids = new ArrayList<>();
+        s.onPid().push((svc, pid, st) -> pids.add("1:" + pid + ":" + st)).push((svc, pid, st) -> pids.add("2:" + pid + ":" + st));
+        s.runOnPid(10, 5 << 8);
+        assertThat(pids).containsExactly("1:10:1280", "2:10:1280");
+
+        assertThat(s.runShouldEnd()).isFalse();
+        s.shouldEnd().push(svc -> false);
+        assertThat(s.runShouldEnd()).isFalse();
+        s.shouldEnd().push(svc -> true).push(svc -> false);
+        assertThat(s.runShouldEnd()).isTrue();
+
+        s.onSig("HUP").push((svc, g) -> order.add("hup"));
+        assertThat(s.signalsToGrab()).containsExactly("HUP");
+        s.runOnSig("HUP");
+        s.runOnSig("USR1");
+        assertThat(order).endsWith("hup");
+
+        assertThatThrownBy(() -> s.handleResponse(new Response(Wire.response("r1", 1, null), null)))
+                .isInstanceOf(UnexpectedResponseException.class).hasMessageContaining("no response handler set");
+        Service withAll = builder("withall").onAll((svc, act) -> order.add("all1")).onAll((svc, act) -> order.add("all2")).build();
+        withAll.handleResponse(new Response(Wire.response("r1", 1, null), null));
+        assertThat(withAll.handleRequest(new Request(Wire.request("q", 1), null))).isSameAs(AbstractService.NO_RESPONSE);
+        order.clear();
+        withAll.runOnAll(new Activity());
+        assertThat(order).containsExactly("all1", "all2");
+    }
+}
