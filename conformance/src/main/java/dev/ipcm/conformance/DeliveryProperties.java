@@ -54,7 +54,7 @@ public class DeliveryProperties {
     }
 
     /** Each receiver gets each sender's messages in the order they were sent. */
-    @Property(tries = 30)
+    @Property(tries = 20)
     @ScenarioName("per_sender_order")
     void perSenderOrder(@ForAll("directSends") List<Op> ops, Store store, Capabilities caps, IpcmConfiguration config) {
         Outcome o = run(ops, store, caps, config);
@@ -64,7 +64,7 @@ public class DeliveryProperties {
     }
 
     /** With broadcasts mixed in: every message arrives exactly once, at the peers it was meant for, in order. */
-    @Property(tries = 30)
+    @Property(tries = 20)
     @ScenarioName("exactly_once")
     void exactlyOnce(@ForAll("mixedSends") List<Op> ops, Store store, Capabilities caps, IpcmConfiguration config) {
         Outcome o = run(ops, store, caps, config);

@@ -40,7 +40,7 @@ public class SuspendProperties {
     }
 
     /** Every message arrives once and in order across any suspend/reconnect points. */
-    @Property(tries = 30)
+    @Property(tries = 20)
     @ScenarioName("suspend_reconnect_no_loss")
     void noLossAcrossSuspends(@ForAll("steps") List<Step> steps, Store store, Capabilities caps,
             @ClientName("s") Client sender, IpcmConfiguration config) {
