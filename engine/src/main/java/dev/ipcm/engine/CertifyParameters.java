@@ -34,6 +34,13 @@ public final class CertifyParameters {
      */
     public static final String SUITE = "ipcm.certify.suite";
 
+    /**
+     * How long one scenario (one class against one protocol) may run before it fails with the
+     * stack of its stuck test: {@code 180s}, {@code 3m}, {@code 500ms}, plain seconds or ISO-8601.
+     * Default {@code 180s}, IPC::Manager's scenario timeout.
+     */
+    public static final String TIMEOUT = "ipcm.certify.timeout";
+
     /** Tries per jqwik property inside a certification run. Default: jqwik's own ({@code jqwik.tries.default}). */
     public static final String TRIES = "ipcm.certify.tries";
 

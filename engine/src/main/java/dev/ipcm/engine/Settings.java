@@ -1,9 +1,12 @@
 package dev.ipcm.engine;
 
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.platform.engine.ConfigurationParameters;
@@ -50,6 +53,33 @@ final class Settings {
     /** The suite class named by configuration, if any. */
     Optional<String> suite() {
         return suite;
+    }
+
+    /** {@value CertifyParameters#TIMEOUT}, read at execution. */
+    static Duration timeout(ConfigurationParameters config) {
+        String text = config.get(CertifyParameters.TIMEOUT).map(String::trim).orElse("180s");
+        String t = text.toLowerCase(Locale.ROOT);
+        try {
+            Duration d;
+            if (t.startsWith("pt")) {
+                d = Duration.parse(t.toUpperCase(Locale.ROOT));
+            } else if (t.endsWith("ms")) {
+                d = Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2).trim()));
+            } else if (t.endsWith("s")) {
+                d = Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1).trim()));
+            } else if (t.endsWith("m")) {
+                d = Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1).trim()));
+            } else {
+                d = Duration.ofSeconds(Long.parseLong(t));
+            }
+            if (d.isNegative() || d.isZero()) {
+                throw new NumberFormatException();
+            }
+            return d;
+        } catch (NumberFormatException | DateTimeParseException e) {
+            throw new IllegalArgumentException(CertifyParameters.TIMEOUT + " must be a positive duration such as 180s, 3m, "
+                    + "500ms or PT3M, got '" + text + "'", e);
+        }
     }
 
     static List<String> list(String value) {

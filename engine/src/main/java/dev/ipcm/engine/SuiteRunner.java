@@ -1,5 +1,6 @@
 package dev.ipcm.engine;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -56,8 +57,10 @@ final class SuiteRunner implements TestExecutionListener {
                 .filters(EngineFilter.excludeEngines(IpcmCertifyEngine.ENGINE_ID))
                 .configurationParameters(params)
                 .build();
+        Duration timeout = Settings.timeout(context.configuration());
         try (SystemProperties ignored = SystemProperties.set(systemView(params))) {
-            context.launcher().execute(request, this);
+            InnerRun.execute(context.newLauncher(), request, this, timeout,
+                    "Scenario " + scenario.spec().type().getSimpleName() + " on " + protocol.name());
         }
         dynamic.awaitFinished();
         if (!containerFailures.isEmpty()) {

@@ -10,6 +10,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqu
 import dev.ipcm.engine.fixtures.ConnectionsFixture;
 import dev.ipcm.engine.fixtures.DuplicatingProtocol;
 import dev.ipcm.engine.fixtures.FixtureSuite;
+import dev.ipcm.engine.fixtures.HangingSuite;
 import dev.ipcm.engine.fixtures.MessagingFixture;
 import dev.ipcm.engine.fixtures.OrderPropertyFixture;
 import dev.ipcm.engine.fixtures.UnavailableProtocol;
@@ -187,6 +188,33 @@ class IpcmCertifyEngineTest {
                 .selectors(selectClass(LocalMemoryCertification.class)).execute();
 
         assertThat(names(results, EventType.STARTED, true)).containsExactly("LocalMemory", "MessagingFixture");
+    }
+
+    @Test
+    void scenarioStuckPastTheDeadlineFailsWithTheStuckStackAndKeepsWhatFinished() {
+        EngineExecutionResults results = EngineTestKit.engine(IpcmCertifyEngine.ENGINE_ID)
+                .configurationParameter(CertifyParameters.SUITE, HangingSuite.class.getName())
+                .configurationParameter(CertifyParameters.TIMEOUT, "1s")
+                .selectors(selectUniqueId(LOCAL_MEMORY)).execute();
+
+        assertThat(results.testEvents().succeeded().list()).extracting(e -> e.getTestDescriptor().getDisplayName())
+                .containsExactly("finishes()");
+        Event scenario = results.containerEvents().failed().list().get(0);
+        Throwable timeout = scenario.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow();
+        assertThat(timeout).hasMessageStartingWith("Scenario HangingFixture on LocalMemory did not finish within 1 s")
+                .hasMessageContaining(CertifyParameters.TIMEOUT);
+        assertThat(timeout.getStackTrace()).anySatisfy(f -> assertThat(f.getMethodName()).isEqualTo("hangs"));
+    }
+
+    @Test
+    void badTimeoutFailsTheScenarioSayingWhatIsExpected() {
+        EngineExecutionResults results = kit().configurationParameter(CertifyParameters.TIMEOUT, "soon")
+                .selectors(selectUniqueId(LOCAL_MEMORY.append("scenario", MessagingFixture.class.getName()))).execute();
+
+        Throwable t = results.containerEvents().failed().list().get(0).getRequiredPayload(TestExecutionResult.class)
+                .getThrowable().orElseThrow();
+        assertThat(t).hasMessage(CertifyParameters.TIMEOUT
+                + " must be a positive duration such as 180s, 3m, 500ms or PT3M, got 'soon'");
     }
 
     @Test
