@@ -12,6 +12,8 @@ final class ExitCodes {
     static final int GAVE_UP = 3;
     /** {@code request}: the service answered with an error response ({@code ipcm_error}). */
     static final int SERVICE_ERROR = 4;
+    /** {@code certify}: a protocol that could run failed certification. */
+    static final int NOT_CERTIFIED = 4;
 
     private ExitCodes() {}
 }

@@ -21,7 +21,8 @@ final class Subcommands {
             PeersCommand.class,
             EchoCommand.class,
             RequestCommand.class,
-            DemoCommand.class);
+            DemoCommand.class,
+            CertifyCommand.class);
 
     private Subcommands() {}
 }
