@@ -19,9 +19,11 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.BitSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -61,6 +63,9 @@ final class DemoCommand implements Callable<Integer> {
             description = "Round trips to print in full (default: ${DEFAULT-VALUE}).")
     int show;
 
+    @Mixin
+    Credentials credentials;
+
     DemoCommand(CliContext ctx) {
         this.ctx = ctx;
     }
@@ -82,15 +87,20 @@ final class DemoCommand implements Callable<Integer> {
         if (!availability.isAvailable()) {
             throw new NotSupportedException("The " + p.name() + " protocol cannot run here: " + availability);
         }
-        try (Store store = Ipcm.spawn(SpawnOptions.defaults().protocol(protocol).peerTimeout(SHUTDOWN))) {
+        Map<String, String> params = credentials.params(ctx);
+        SpawnOptions options = SpawnOptions.defaults().protocol(protocol).peerTimeout(SHUTDOWN);
+        params.forEach(options::param);
+        try (Store store = Ipcm.spawn(options)) {
             ctx.println("store     " + store.info());
             ChildJvm echo = ChildJvm.of(DemoEcho.class).args(store.info(), ECHO);
             NativeAccess.jvmOptions().forEach(echo::jvmOption);
+            // Through the environment, never the command line, where other users could read a password.
+            params.forEach((key, value) -> echo.env(DemoEcho.ENV_PREFIX + key.toUpperCase(Locale.ROOT), value));
             Process child = echo.start();
             try {
                 ctx.println("echo      child JVM, pid " + child.pid());
                 int code;
-                try (Session session = Session.of(ctx, store.connect(SELF))) {
+                try (Session session = Session.of(ctx, store.connect(SELF, params))) {
                     awaitEcho(session.client(), child);
                     code = exchange(session.client());
                 }

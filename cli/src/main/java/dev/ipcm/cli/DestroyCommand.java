@@ -1,8 +1,10 @@
 package dev.ipcm.cli;
 
 import dev.ipcm.ConnectionInfo;
+import dev.ipcm.NotSupportedException;
 import dev.ipcm.Protocols;
 import dev.ipcm.StoreGoneException;
+import dev.ipcm.spi.Capability;
 import dev.ipcm.spi.Protocol;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -11,7 +13,8 @@ import picocli.CommandLine.Parameters;
 /** {@code ipcm destroy}: removes a store that {@code ipcm spawn} (or any other process) left behind. */
 @Command(name = "destroy", mixinStandardHelpOptions = true,
         description = {"Remove a store. Clients still connected to it lose it.",
-            "Refuses, with exit code 2, when there is no such store."})
+            "Refuses, with exit code 2, when there is no such store, when the route is not a private store of yours, "
+                + "or for database-server stores, which it cannot remove."})
 final class DestroyCommand implements Callable<Integer> {
     private final CliContext ctx;
 
@@ -27,6 +30,13 @@ final class DestroyCommand implements Callable<Integer> {
         ConnectionInfo parsed = ConnectionInfo.parse(info);
         Protocol protocol = Protocols.byName(parsed.protocol());
         CrossProcess.requireForConnect(ctx, protocol, parsed);
+        if (protocol.capabilities().has(Capability.REQUIRES_SERVER)) {
+            // Unspawn without the spawner's stash removes nothing there, so saying "done" would be false.
+            throw new NotSupportedException("'ipcm destroy' cannot remove a " + protocol.name() + " store: a database "
+                    + "given as its route is left as it is, tables and rows included (as IPC::Manager does), and one "
+                    + "created by a spawn is removed only by the process that spawned it; drop the tables with your "
+                    + "database tools if they are no longer needed");
+        }
         if (!protocol.storeExists(parsed.route())) {
             throw new StoreGoneException("There is no " + protocol.name() + " store at '" + parsed.route()
                     + "': it was already destroyed, or the info string is stale; nothing to destroy");

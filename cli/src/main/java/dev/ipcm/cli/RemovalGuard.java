@@ -10,8 +10,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Checks a route before {@code ipcm destroy} removes it. A file-system store's route is deleted
@@ -24,24 +28,48 @@ final class RemovalGuard {
             PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
             PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
 
+    private static final Pattern DSN_FILE = Pattern.compile("(?i)^dbi:[^:]*:(?:.*;)?(?:dbname|database|db)=([^;]+)");
+
     private RemovalGuard() {}
 
     /**
-     * Returns quietly for a route that is not a path on disk (a database DSN, an in-JVM name),
-     * or is a private path of this user that holds neither the home nor the working directory.
+     * Returns quietly for a route that names no path on disk (a server DSN, an in-JVM name), or
+     * whose paths (the route, or the file a DSN names) are private to this user and hold neither
+     * the home nor the working directory.
      *
      * @throws InvalidInfoException naming the reason for refusing
      */
     static void check(String route) {
-        Path path;
-        try {
-            path = Path.of(route);
-        } catch (InvalidPathException e) {
-            return;
+        for (String candidate : paths(route)) {
+            Path path;
+            try {
+                path = Path.of(candidate);
+            } catch (InvalidPathException e) {
+                continue;
+            }
+            if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+                checkPath(route, path.toAbsolutePath());
+            }
         }
-        if (!path.isAbsolute() || !Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-            return;
+    }
+
+    /** The route itself, and the file a DSN or JDBC URL names ({@code dbi:SQLite:dbname=/x}, {@code jdbc:sqlite:/x}). */
+    static List<String> paths(String route) {
+        List<String> out = new ArrayList<>();
+        out.add(route);
+        Matcher dsn = DSN_FILE.matcher(route);
+        if (dsn.find()) {
+            out.add(dsn.group(1));
         }
+        if (route.regionMatches(true, 0, "jdbc:sqlite:", 0, 12)) {
+            String rest = route.substring(12);
+            int q = rest.indexOf('?');
+            out.add(q < 0 ? rest : rest.substring(0, q));
+        }
+        return out;
+    }
+
+    private static void checkPath(String route, Path path) {
         PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
         if (view == null) {
             return; // no POSIX owner or modes to judge by on this file system

@@ -4,6 +4,7 @@ import dev.ipcm.Ipcm;
 import dev.ipcm.Protocols;
 import dev.ipcm.SpawnOptions;
 import dev.ipcm.Store;
+import dev.ipcm.spi.Protocol;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -28,7 +29,8 @@ final class SpawnCommand implements Callable<Integer> {
     String serializer;
 
     @Option(names = "--param", paramLabel = "KEY=VALUE",
-            description = "A protocol spawn parameter such as route or template; repeatable.")
+            description = "A protocol spawn parameter such as route (a directory, file or database DSN) or template; "
+                    + "repeatable. Database-server protocols need route: an existing database.")
     Map<String, String> params = new LinkedHashMap<>();
 
     @Mixin
@@ -42,7 +44,9 @@ final class SpawnCommand implements Callable<Integer> {
     public Integer call() {
         SpawnOptions options = SpawnOptions.defaults();
         if (protocol != null) {
-            CrossProcess.requireForSpawn(ctx, Protocols.byName(protocol));
+            Protocol p = Protocols.byName(protocol);
+            CrossProcess.requireForSpawn(ctx, p);
+            CrossProcess.requireRouteOnServer(ctx, p, params);
             options.protocol(protocol);
         }
         if (serializer != null) {

@@ -19,7 +19,10 @@ final class Subcommands {
             BroadcastCommand.class,
             RecvCommand.class,
             PeersCommand.class,
+            EchoCommand.class,
+            RequestCommand.class,
             DemoCommand.class,
+            CertifyCommand.class,
             BenchCommand.class);
 
     private Subcommands() {}

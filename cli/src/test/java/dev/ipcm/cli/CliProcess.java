@@ -59,6 +59,13 @@ final class CliProcess {
         return start(args).await();
     }
 
+    /** Ends the process if it still runs, and waits for it, with a deadline. */
+    void kill() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroyForcibly().waitFor(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

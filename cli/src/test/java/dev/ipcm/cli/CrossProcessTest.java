@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Spawn, send, receive and destroy, each command in a JVM of its own, as from a shell, on file stores. */
+/** Spawn, send, receive and destroy, each command in a JVM of its own, as from a shell, on file and SQLite stores. */
 class CrossProcessTest {
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"MessageFiles", "JSONFile"})
+    @ValueSource(strings = {"MessageFiles", "JSONFile", "SQLite"})
     void aStoreIsSharedBySeparateCommands(String protocol) throws Exception {
         Cli.Result spawn = CliProcess.run("spawn", "--protocol", protocol);
         assertThat(spawn.code()).as(spawn.toString()).isZero();
@@ -26,8 +26,8 @@ class CrossProcessTest {
         assertThat(info).startsWith("[\"IPC::Manager::Client::" + protocol + "\",\"IPC::Manager::Serializer::JSON\",");
         assertThat(Files.exists(route)).as("the store outlives the spawn command").isTrue();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(route))).matches("rw[x-]------");
+        CliProcess recv = CliProcess.start("recv", info, "--name", "bob", "--count", "2", "--timeout", "120");
         try {
-            CliProcess recv = CliProcess.start("recv", info, "--name", "bob", "--count", "2", "--timeout", "120");
 
             Cli.Result send = CliProcess.run("send", info, "--from", "alice", "--to", "bob", "--wait", "120",
                     "{\"n\":1,\"text\":\"caf\u00e9\"}");
@@ -56,6 +56,7 @@ class CrossProcessTest {
             assertThat(recvEnd.code()).as(recvEnd.toString()).isZero();
             assertThat(recvEnd.err()).isEmpty();
         } finally {
+            recv.kill(); // only matters when the scenario failed half-way: it must not outlive the test
             Cli.Result destroy = CliProcess.run("destroy", info);
             assertThat(destroy.code()).as(destroy.toString()).isZero();
         }

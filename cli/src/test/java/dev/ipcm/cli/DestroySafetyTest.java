@@ -37,6 +37,27 @@ class DestroySafetyTest {
     }
 
     @Test
+    void refusesADatabaseFileOthersCanReadWhenTheRouteIsADsn() throws IOException {
+        Path file = Files.writeString(tmp.resolve("shared.sqlite"), "not really a database");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        String dsn = "dbi:SQLite:dbname=" + file;
+        Cli.Result r = Cli.inProcess().run("destroy",
+                "[\"IPC::Manager::Client::SQLite\",\"IPC::Manager::Serializer::JSON\",\"" + dsn + "\"]");
+        assertThat(r.code()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).startsWith("ipcm destroy: Refusing to destroy '" + dsn + "': it is readable or writable by others");
+        assertThat(file).exists();
+    }
+
+    @Test
+    void findsTheFileBehindADsnOrJdbcUrl() {
+        assertThat(RemovalGuard.paths("dbi:SQLite:dbname=/x/y.db")).containsExactly("dbi:SQLite:dbname=/x/y.db", "/x/y.db");
+        assertThat(RemovalGuard.paths("DBI:SQLite:foo=1;database=/x/y.db;bar=2"))
+                .containsExactly("DBI:SQLite:foo=1;database=/x/y.db;bar=2", "/x/y.db");
+        assertThat(RemovalGuard.paths("jdbc:sqlite:/x/y.db?mode=rw")).containsExactly("jdbc:sqlite:/x/y.db?mode=rw", "/x/y.db");
+        assertThat(RemovalGuard.paths("/tmp/PerlIPCManager-1-abc")).containsExactly("/tmp/PerlIPCManager-1-abc");
+    }
+
+    @Test
     void refusesASymbolicLink() throws IOException {
         Path target = dir("target", "rwx------");
         Path link = Files.createSymbolicLink(tmp.resolve("link"), target);

@@ -91,6 +91,10 @@ class UsageErrorsTest {
                         "recv", "$INFO", "--name", "x", "--count", "many"),
                 mistake("store gone", "ipcm send: The LocalMemory store at '", "send", "$GONE", "--from", "a", "--to", "b", "1"),
                 mistake("destroy a store that is gone", "ipcm destroy: There is no LocalMemory store at '", "destroy", "$GONE"),
+                mistake("destroy a database-server store", "ipcm destroy: 'ipcm destroy' cannot remove a PostgreSQL store: "
+                        + "a database given as its route is left as it is",
+                        "destroy", "[\"IPC::Manager::Client::PostgreSQL\",\"IPC::Manager::Serializer::JSON\","
+                                + "\"dbi:Pg:dbname=test;host=127.0.0.1\"]"),
                 mistake("demo on an in-JVM protocol", "ipcm demo: The demo talks to a child JVM, but the LocalMemory protocol",
                         "demo", "--protocol", "LocalMemory"),
                 mistake("demo count", "ipcm demo: --count must be at least 1, got -3", "demo", "--count", "-3"));

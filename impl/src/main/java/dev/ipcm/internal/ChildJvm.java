@@ -76,6 +76,10 @@ public final class ChildJvm {
                 cmd.add(opt);
             }
         }
+        if (Runtime.version().feature() >= 22 && cmd.stream().noneMatch(o -> o.startsWith("--enable-native-access"))) {
+            // JNA's native calls otherwise make JDK 22+ print a warning into the child's output.
+            cmd.add("--enable-native-access=ALL-UNNAMED");
+        }
         cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
