@@ -50,7 +50,7 @@ class MessageTest {
     void builtMessagesHaveUpperCaseUuidV7IdsAndPlainStamps() {
         Message m = Message.builder("alice").to("bob").content(Map.of("n", 1)).build();
         assertThat(m.id()).matches("[0-9A-F]{8}-[0-9A-F]{4}-7[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}");
-        assertThat(m.toString()).doesNotContain("E+").doesNotContain("E9").contains("\"stamp\":");
+        assertThat(m.toJson().get("stamp").toString()).matches("[0-9]+\\.[0-9]{6}");
         assertThat(m.stamp().scale()).isEqualTo(6);
     }
 

@@ -19,7 +19,10 @@ final class Subcommands {
             BroadcastCommand.class,
             RecvCommand.class,
             PeersCommand.class,
-            DemoCommand.class);
+            EchoCommand.class,
+            RequestCommand.class,
+            DemoCommand.class,
+            CertifyCommand.class);
 
     private Subcommands() {}
 }
