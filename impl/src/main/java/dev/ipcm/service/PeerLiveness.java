@@ -34,6 +34,10 @@ final class PeerLiveness {
             }
             return true;
         }
+        // Without suspend, an unregistered peer left for good, even if its process lives on.
+        if (!client.peerExists(peer)) {
+            return false;
+        }
         // A pid of 0 means "unknown at send time" here (IPC::Manager would throw on it).
         if (pidAtSend > 0) {
             return running(pidAtSend);

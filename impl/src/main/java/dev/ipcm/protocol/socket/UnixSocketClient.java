@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A UnixSocket client: receives datagrams on its own bound socket, sends each message as one
@@ -32,9 +31,6 @@ import java.util.concurrent.TimeUnit;
  * payloads per peer; a blocking send empties that peer's queue first.
  */
 final class UnixSocketClient extends DirectoryClient {
-    /** Upper bound of one selector wait; see AtomicPipe's client for why the wait looks again. */
-    private static final long WAIT_SLICE_MILLIS = 100;
-
     private final Map<String, DatagramPeer> peers = new HashMap<>();
     private DatagramInbox inbox;
 
@@ -59,7 +55,7 @@ final class UnixSocketClient extends DirectoryClient {
     @Override
     protected void createEndpoint(Path path) throws IOException {
         try {
-            inbox = DatagramInbox.bind(path);
+            inbox = DatagramInbox.bind(path, this::oversizedDatagram);
         } catch (IOException e) {
             if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
                 throw new FileAlreadyExistsException(path.toString());
@@ -204,7 +200,7 @@ final class UnixSocketClient extends DirectoryClient {
 
     @Override
     protected List<Message> fetch() {
-        pump();
+        inbox.hasReceived(); // takes what the kernel holds right now, not only what the reader thread moved
         List<Message> out = new ArrayList<>();
         byte[] payload;
         while ((payload = inbox.poll()) != null) {
@@ -218,15 +214,14 @@ final class UnixSocketClient extends DirectoryClient {
         return out;
     }
 
-    private void pump() {
-        inbox.pump(size -> setAside(new CorruptMessageException("A datagram of more than " + DatagramInbox.MAX_DATAGRAM
+    private void oversizedDatagram(int size) {
+        setAside(new CorruptMessageException("A datagram of more than " + DatagramInbox.MAX_DATAGRAM
                 + " bytes arrived on socket '" + endpointPath() + "'; the kernel truncated it, so it was dropped (the "
-                + "sender must keep messages within the limit)")));
+                + "sender must keep messages within the limit)"));
     }
 
     @Override
     protected boolean hasReady() {
-        pump();
         return inbox.hasReceived();
     }
 
@@ -235,22 +230,17 @@ final class UnixSocketClient extends DirectoryClient {
         return hasReady();
     }
 
+    /** Waits on the inbox's monitor, which its reader thread notifies for every datagram. */
     @Override
     protected void waitForActivity(long nanos) {
-        long deadline = System.nanoTime() + nanos;
-        while (true) {
-            DatagramInbox in;
-            synchronized (io) {
-                if (isDisconnected() || inbox == null || inbox.hasReceived()) {
-                    return;
-                }
-                in = inbox;
-            }
-            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-            if (left <= 0 || in.await(Math.min(left, WAIT_SLICE_MILLIS))) {
+        DatagramInbox in;
+        synchronized (io) {
+            if (isDisconnected() || inbox == null) {
                 return;
             }
+            in = inbox;
         }
+        in.await(nanos);
     }
 
     // ==== peers and leaving ===================================================================

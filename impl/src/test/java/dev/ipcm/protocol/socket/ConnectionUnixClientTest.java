@@ -161,6 +161,29 @@ class ConnectionUnixClientTest {
     }
 
     @Test
+    void aStaleListeningSocketOfADeadClientRefusesClearlyAndAFreshConnectReapsIt() throws Exception {
+        Path route = Path.of(store.route());
+        try (java.nio.channels.ServerSocketChannel ghost =
+                java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+            ghost.bind(java.net.UnixDomainSocketAddress.of(route.resolve("ghost")));
+        }
+        long dead = UnixSocketClientTest.deadPid();
+        Files.writeString(route.resolve("ghost.pid"), Long.toString(dead));
+        try (ConnectionClient alice = (ConnectionClient) store.connect("alice")) {
+            assertThat(alice.peerIsListener("ghost")).isTrue();
+            assertThatThrownBy(() -> alice.send("ghost", Map.of("x", 1)))
+                    .isInstanceOf(dev.ipcm.PeerGoneException.class)
+                    .hasMessageContaining("connection refused")
+                    .hasMessageContaining("pid " + dead + ", not running");
+            assertThat(alice.hasConnection("ghost")).isFalse();
+            try (Client ghost = store.connect("ghost")) {
+                alice.send("ghost", Map.of("welcome", 1));
+                assertThat(receive(ghost, 1)).hasSize(1);
+            }
+        }
+    }
+
+    @Test
     void suspendAndBadParametersAreRefused() {
         try (Client alice = store.connect("alice")) {
             assertThatThrownBy(alice::suspend).isInstanceOf(NotSupportedException.class)
