@@ -35,6 +35,19 @@ class DocsTest {
     }
 
     @Test
+    void readmeSnippetIsTheCompiledQuickStart() throws IOException {
+        String readme = Files.readString(ROOT.resolve("README.md"));
+        Matcher m = INCLUDE.matcher(readme);
+        int count = 0;
+        while (m.find()) {
+            String file = Files.readString(ROOT.resolve(m.group(1))).stripTrailing();
+            assertThat(m.group(2)).as("README snippet of %s", m.group(1)).isEqualTo(file);
+            count++;
+        }
+        assertThat(count).as("README snippets taken from test classes").isEqualTo(1);
+    }
+
+    @Test
     void everyDocumentedSettingExists() throws IOException, IllegalAccessException {
         Set<String> known = new HashSet<>();
         for (Field f : IpcmConfiguration.class.getFields()) {
