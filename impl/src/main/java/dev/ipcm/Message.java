@@ -116,7 +116,7 @@ public final class Message {
 
     /** True when the content is an object whose {@code terminate} member is truthy (store shutdown). */
     public boolean isTerminate() {
-        return content.isObject() && truthy(content.get("terminate"));
+        return content.isObject() && Json.truthy(content.get("terminate"));
     }
 
     /** This message with another stamp ordinal (a receiver numbers messages that came without one). */
@@ -168,7 +168,7 @@ public final class Message {
             throw new ContentException("'content' is a required attribute of a message: " + describe(node));
         }
         String to = text(node.get("to"));
-        boolean broadcast = truthy(node.get("broadcast"));
+        boolean broadcast = Json.truthy(node.get("broadcast"));
         if ((to == null || to.isEmpty()) && !broadcast) {
             throw new ContentException("Message must either have a 'to' or 'broadcast' attribute: " + describe(node));
         }
@@ -184,23 +184,6 @@ public final class Message {
         }
         return new Message(id == null ? MessageIds.next() : id, from, to, broadcast,
                 stamp == null ? Stamps.now() : stamp, ord, content, Collections.unmodifiableMap(extras));
-    }
-
-    static boolean truthy(JsonNode v) {
-        if (v == null || v.isNull() || v.isMissingNode()) {
-            return false;
-        }
-        if (v.isBoolean()) {
-            return v.booleanValue();
-        }
-        if (v.isNumber()) {
-            return v.decimalValue().signum() != 0;
-        }
-        if (v.isTextual()) {
-            String s = v.textValue();
-            return !s.isEmpty() && !s.equals("0");
-        }
-        return true; // arrays and objects are references, always true in Perl
     }
 
     private static String text(JsonNode v) {

@@ -88,6 +88,27 @@ public final class Json {
         }
     }
 
+    /**
+     * Perl's truth of a JSON value, which IPC::Manager applies to flags and ids on the wire:
+     * null, false, 0, "" and "0" are false; arrays and objects (references) are true.
+     */
+    public static boolean truthy(JsonNode v) {
+        if (v == null || v.isNull() || v.isMissingNode()) {
+            return false;
+        }
+        if (v.isBoolean()) {
+            return v.booleanValue();
+        }
+        if (v.isNumber()) {
+            return v.decimalValue().signum() != 0;
+        }
+        if (v.isTextual()) {
+            String s = v.textValue();
+            return !s.isEmpty() && !s.equals("0");
+        }
+        return true;
+    }
+
     private static String firstLine(String text) {
         if (text == null) {
             return "(no detail)";

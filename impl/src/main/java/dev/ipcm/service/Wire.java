@@ -43,22 +43,9 @@ final class Wire {
         return content != null && content.isObject() && truthy(content.get(RESPONSE_ID));
     }
 
-    /** Perl truth of a JSON value: null, false, 0, "" and "0" are false; references are true. */
+    /** Perl truth of a JSON value (see {@link Json#truthy}). */
     static boolean truthy(JsonNode v) {
-        if (v == null || v.isNull() || v.isMissingNode()) {
-            return false;
-        }
-        if (v.isBoolean()) {
-            return v.booleanValue();
-        }
-        if (v.isNumber()) {
-            return v.decimalValue().signum() != 0;
-        }
-        if (v.isTextual()) {
-            String s = v.textValue();
-            return !s.isEmpty() && !s.equals("0");
-        }
-        return true;
+        return Json.truthy(v);
     }
 
     /** A JSON scalar as Perl would stringify it (text as is, others as JSON). */
