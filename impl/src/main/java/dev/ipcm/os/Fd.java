@@ -6,6 +6,10 @@ import org.apiguardian.api.API;
 /**
  * A raw file descriptor, for what Java streams cannot do: {@code flock(2)}, atomic
  * {@code write(2)} on a FIFO, non-blocking opens, and {@code poll(2)} with a deadline.
+ *
+ * <p>Failed calls throw {@link ErrnoException}, which carries the {@code errno} (a write to a
+ * FIFO whose reader is gone gives {@link ErrnoException#EPIPE}; the JVM ignores
+ * {@code SIGPIPE}, so that error is all that happens).
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public interface Fd extends AutoCloseable {

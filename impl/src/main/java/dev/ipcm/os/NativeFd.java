@@ -201,7 +201,7 @@ final class NativeFd implements Fd {
         }
     }
 
-    private IOException fail(String call, LastErrorException e) {
-        return new IOException(call + " on '" + path + "' failed: " + os.error(e));
+    private ErrnoException fail(String call, LastErrorException e) {
+        return new ErrnoException(call + " on '" + path + "' failed: " + os.error(e), e.getErrorCode());
     }
 }

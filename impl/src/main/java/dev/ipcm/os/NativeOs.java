@@ -4,7 +4,6 @@ import com.sun.jna.LastErrorException;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Structure;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -128,7 +127,7 @@ final class NativeOs implements Os {
         try {
             libc.mkfifo(path.toString(), mode);
         } catch (LastErrorException e) {
-            throw new IllegalStateException("mkfifo('" + path + "') failed: " + error(e));
+            throw new NativeIoException("mkfifo('" + path + "') failed: " + error(e), e.getErrorCode());
         }
     }
 
@@ -145,13 +144,16 @@ final class NativeOs implements Os {
         return libc.strerror(e.getErrorCode()) + " (errno " + e.getErrorCode() + ")";
     }
 
-    /** An {@link IOException}-like unchecked failure that keeps errno for callers that branch on it. */
+    /**
+     * An unchecked failure that keeps errno for callers that branch on it; its cause is an
+     * {@link ErrnoException} with the same number.
+     */
     static final class NativeIoException extends java.io.UncheckedIOException {
         private static final long serialVersionUID = 1L;
         private final int errno;
 
         NativeIoException(String message, int errno) {
-            super(new IOException(message));
+            super(new ErrnoException(message, errno));
             this.errno = errno;
         }
 

@@ -40,9 +40,19 @@ public interface Os {
     /** The number of a signal name on this machine. */
     int signalNumber(String signal);
 
-    /** Creates a FIFO with the given mode (masked by the umask). */
+    /**
+     * Creates a FIFO with the given mode (masked by the umask).
+     *
+     * @throws java.io.UncheckedIOException whose cause is an {@link ErrnoException} (e.g.
+     *     {@link ErrnoException#EEXIST})
+     */
     void mkfifo(Path path, int mode);
 
-    /** Opens a file descriptor with {@code open(2)} flags from {@link Fd}. */
+    /**
+     * Opens a file descriptor with {@code open(2)} flags from {@link Fd}.
+     *
+     * @throws java.io.UncheckedIOException whose cause is an {@link ErrnoException} (e.g.
+     *     {@link ErrnoException#ENXIO} for a non-blocking write-open of a FIFO without a reader)
+     */
     Fd open(Path path, int flags, int mode);
 }

@@ -1,0 +1,339 @@
+package dev.ipcm.protocol.pipe;
+
+import dev.ipcm.ContentException;
+import dev.ipcm.CorruptMessageException;
+import dev.ipcm.IpcmException;
+import dev.ipcm.Message;
+import dev.ipcm.PeerGoneException;
+import dev.ipcm.SendOutcome;
+import dev.ipcm.os.ErrnoException;
+import dev.ipcm.os.FileType;
+import dev.ipcm.os.Os;
+import dev.ipcm.protocol.fs.DirectoryClient;
+import dev.ipcm.protocol.fs.OnDiskNames;
+import dev.ipcm.spi.ConnectRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An AtomicPipe client: reads its own FIFO, writes chunk sequences to its peers' FIFOs.
+ *
+ * <p>Each client object writes under its own thread-id value, so two clients of one JVM writing
+ * to the same FIFO never share a reassembly slot; the client's I/O lock keeps its own messages
+ * whole. Messages queued by non-blocking sends are the writer's queue for that peer; a blocking
+ * send empties that queue first, and a queued message counts as sent when its last chunk goes.
+ */
+final class AtomicPipeClient extends DirectoryClient {
+    /** Default FIFO mode, as IPC::Manager's. */
+    private static final int DEFAULT_PERMISSIONS = 0700;
+    /**
+     * Upper bound of one {@code poll(2)} in {@link #waitForActivity}: bytes another thread of this
+     * client moved into memory do not wake the poll, so the wait looks again at least this often.
+     */
+    private static final long WAIT_SLICE_MILLIS = 100;
+    private static final AtomicInteger NEXT_TID = new AtomicInteger();
+
+    private final int tid = NEXT_TID.getAndIncrement();
+    private final int permissions;
+    private final Map<String, FifoWriter> writers = new HashMap<>();
+    private FifoReader reader;
+
+    AtomicPipeClient(ConnectRequest request) {
+        super(request, AtomicPipeProtocol.CAPABILITIES, OnDiskNames.FILE_BUDGET);
+        this.permissions = permissions(request);
+        register();
+        synchronized (io) {
+            if (reader == null) {
+                // Reconnect re-attaches to the FIFO that is still there; its earlier reader is gone.
+                reader = FifoReader.open(endpointPath());
+            }
+        }
+    }
+
+    private static int permissions(ConnectRequest request) {
+        String p = request.param("permissions").orElse(null);
+        if (p == null) {
+            return DEFAULT_PERMISSIONS;
+        }
+        try {
+            int mode = Integer.parseInt(p.trim(), 8);
+            if (mode >= 0 && mode <= 0777) {
+                return mode;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IpcmException("AtomicPipe parameter 'permissions' must be an octal file mode such as 0700 or 0600, got '"
+                + p + "'");
+    }
+
+    // ==== endpoint ===========================================================================
+
+    @Override
+    protected boolean isEndpoint(Path path) {
+        return FileType.of(path) == FileType.FIFO;
+    }
+
+    @Override
+    protected void createEndpoint(Path path) throws IOException {
+        try {
+            Os.get().mkfifo(path, permissions);
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof ErrnoException && ((ErrnoException) e.getCause()).errno() == ErrnoException.EEXIST) {
+                throw new FileAlreadyExistsException(path.toString());
+            }
+            throw e.getCause();
+        }
+        reader = FifoReader.open(path);
+    }
+
+    @Override
+    protected String endpointType() {
+        return "FIFO";
+    }
+
+    // ==== sending ============================================================================
+
+    @Override
+    protected void deliver(Message message) {
+        send(message, true);
+    }
+
+    @Override
+    protected SendOutcome tryDeliver(Message message) {
+        return send(message, false) ? SendOutcome.DELIVERED : SendOutcome.QUEUED;
+    }
+
+    /** Queues the message behind that peer's backlog and writes; returns whether it went out whole. */
+    private boolean send(Message message, boolean block) {
+        String to = message.toOrNull();
+        List<byte[]> chunks = ChunkFraming.chunks(encode(message), (int) pid(), tid);
+        FifoWriter writer = writerFor(to);
+        FifoWriter.Outgoing mine = writer.enqueue(to, chunks);
+        flush(to, writer, block, o -> o != mine);
+        return mine.done();
+    }
+
+    /** Writes a peer's queue; messages that complete (other than {@code uncounted} ones) count as sent. */
+    private int flush(String to, FifoWriter writer, boolean block, java.util.function.Predicate<FifoWriter.Outgoing> counted) {
+        int[] completed = {0};
+        try {
+            writer.flush(block, o -> {
+                completed[0]++;
+                if (counted.test(o)) {
+                    countSent(o.to);
+                }
+            });
+        } catch (FifoWriter.ReaderGoneException e) {
+            int lost = writer.queued();
+            dropWriter(to);
+            throw peerGone(to, e.getMessage(), lost);
+        }
+        return completed[0];
+    }
+
+    private FifoWriter writerFor(String to) {
+        Path fifo = peerEndpoint(to).orElseThrow(() -> noSuchPeer(to));
+        Object key = fileKey(to, fifo);
+        FifoWriter w = writers.get(to);
+        if (w != null && !w.fileKey().equals(key)) {
+            // The peer left and a new client took the name: the old FIFO's backlog cannot reach it.
+            int lost = w.queued();
+            dropWriter(to);
+            if (lost > 0) {
+                warn(lost + " queued message(s) to '" + to + "' were dropped: its FIFO was replaced by a new client");
+            }
+            w = null;
+        }
+        if (w == null) {
+            try {
+                w = FifoWriter.open(fifo, key);
+            } catch (FifoWriter.ReaderGoneException e) {
+                throw peerGone(to, e.getMessage(), 0);
+            }
+            writers.put(to, w);
+        }
+        return w;
+    }
+
+    private Object fileKey(String to, Path fifo) {
+        try {
+            return Files.readAttributes(fifo, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+        } catch (NoSuchFileException e) {
+            throw noSuchPeer(to);
+        } catch (IOException e) {
+            throw ioFailure("stat FIFO", fifo, e);
+        }
+    }
+
+    private void dropWriter(String to) {
+        FifoWriter w = writers.remove(to);
+        if (w != null) {
+            w.close();
+        }
+    }
+
+    private PeerGoneException peerGone(String to, String why, int lost) {
+        OptionalLong owner = recordedPid(to);
+        String who = owner.isPresent()
+                ? (isRunning(owner.getAsLong()) ? "pid " + owner.getAsLong() : "pid " + owner.getAsLong() + ", not running")
+                : "no pid recorded";
+        return new PeerGoneException("Cannot send to '" + to + "': its FIFO " + why + " (" + who + ")"
+                + (lost > 0 ? "; " + lost + " queued message(s) to it were dropped" : "")
+                + ". The peer died or is leaving; call peerLeft() to clean up after a dead peer");
+    }
+
+    @Override
+    protected int drainQueued() {
+        int sent = 0;
+        for (String to : new ArrayList<>(writers.keySet())) {
+            FifoWriter w = writers.get(to);
+            if (w.queued() == 0) {
+                continue;
+            }
+            try {
+                sent += flush(to, w, false, o -> true);
+            } catch (PeerGoneException e) {
+                warn(e.getMessage());
+            }
+        }
+        return sent;
+    }
+
+    @Override
+    protected int queuedSends(String peer) {
+        if (peer != null) {
+            FifoWriter w = writers.get(peer);
+            return w == null ? 0 : w.queued();
+        }
+        int n = 0;
+        for (FifoWriter w : writers.values()) {
+            n += w.queued();
+        }
+        return n;
+    }
+
+    // ==== receiving ==========================================================================
+
+    @Override
+    protected List<Message> fetch() {
+        pump();
+        List<Message> out = new ArrayList<>();
+        byte[] payload;
+        while ((payload = reader.reassembler().poll()) != null) {
+            try {
+                out.add(decode(payload));
+            } catch (ContentException e) {
+                setAside(new CorruptMessageException("Undecodable message in FIFO '" + endpointPath() + "' ("
+                        + payload.length + " bytes): " + e.getMessage() + "; it was dropped, the others were delivered", e));
+            }
+        }
+        return out;
+    }
+
+    private void pump() {
+        try {
+            reader.pump();
+        } catch (Reassembler.CorruptStreamException e) {
+            setAside(new CorruptMessageException("Corrupt chunk stream in FIFO '" + endpointPath() + "': "
+                    + e.getMessage() + "; a process wrote to it without Atomic::Pipe framing"));
+        }
+    }
+
+    @Override
+    protected boolean hasReady() {
+        pump();
+        return reader.reassembler().hasComplete();
+    }
+
+    /** Something complete, or a message partly here from a writer that is still alive. */
+    @Override
+    protected boolean hasPending() {
+        if (hasReady()) {
+            return true;
+        }
+        for (int writerPid : reader.reassembler().partialWriterPids()) {
+            if (writerPid <= 0 || isRunning(writerPid)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    protected void waitForActivity(long nanos) {
+        long deadline = System.nanoTime() + nanos;
+        while (true) {
+            FifoReader r;
+            synchronized (io) {
+                if (isDisconnected() || reader == null || reader.reassembler().hasComplete()) {
+                    return;
+                }
+                r = reader;
+            }
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (left <= 0 || r.await(Math.min(left, WAIT_SLICE_MILLIS))) {
+                return;
+            }
+        }
+    }
+
+    // ==== peers and leaving ===================================================================
+
+    /** The directory sweep, then drops partial messages of writers that died mid-message. */
+    @Override
+    protected int reapDeadPeers() {
+        int reaped = super.reapDeadPeers();
+        pump();
+        reader.reassembler().dropWriters(p -> p > 0 && !isRunning(p));
+        for (Iterator<Map.Entry<String, FifoWriter>> it = writers.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, FifoWriter> e = it.next();
+            if (e.getValue().queued() == 0 && peerEndpoint(e.getKey()).isEmpty()) {
+                e.getValue().close();
+                it.remove();
+            }
+        }
+        return reaped;
+    }
+
+    /** The pids of writers whose messages are partly collected (for tests). */
+    int[] partialWriters() {
+        synchronized (io) {
+            pump();
+            return reader.reassembler().partialWriterPids();
+        }
+    }
+
+    @Override
+    protected void closeResources() {
+        try {
+            for (FifoWriter w : writers.values()) {
+                w.close();
+            }
+            writers.clear();
+            if (reader != null) {
+                reader.close();
+            }
+        } finally {
+            super.closeResources();
+        }
+    }
+
+    private static void warn(String text) {
+        System.getLogger("dev.ipcm").log(System.Logger.Level.WARNING, text);
+    }
+}

@@ -1,0 +1,107 @@
+package dev.ipcm.protocol.pipe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+class ReassemblerTest {
+    /** Writers interleave whole chunks at random; the reader gets the stream in random slices. */
+    @Property(tries = 60)
+    void interleavedWritersAndArbitrarySlicesReassembleEveryMessage(@ForAll long seed,
+            @ForAll @IntRange(min = 1, max = 5) int writers) {
+        Random rnd = new Random(seed);
+        List<List<byte[]>> pending = new ArrayList<>();
+        List<List<byte[]>> sent = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            List<byte[]> chunks = new ArrayList<>();
+            List<byte[]> messages = new ArrayList<>();
+            for (int m = 0; m < 1 + rnd.nextInt(6); m++) {
+                byte[] payload = new byte[1 + rnd.nextInt(20_000)];
+                rnd.nextBytes(payload);
+                messages.add(payload);
+                chunks.addAll(ChunkFraming.chunks(payload, 1000 + w, w % 2));
+            }
+            pending.add(chunks);
+            sent.add(messages);
+        }
+        ByteArrayOutputStream stream = new ByteArrayOutputStream();
+        while (pending.stream().anyMatch(l -> !l.isEmpty())) {
+            List<byte[]> from = pending.get(rnd.nextInt(pending.size()));
+            if (!from.isEmpty()) {
+                stream.writeBytes(from.remove(0));
+            }
+        }
+        byte[] all = stream.toByteArray();
+        Reassembler r = new Reassembler();
+        int off = 0;
+        while (off < all.length) {
+            int n = Math.min(all.length - off, 1 + rnd.nextInt(9000));
+            r.feed(all, off, n);
+            off += n;
+        }
+        List<byte[]> got = new ArrayList<>();
+        byte[] p;
+        while ((p = r.poll()) != null) {
+            got.add(p);
+        }
+        List<byte[]> expected = new ArrayList<>();
+        sent.forEach(expected::addAll);
+        assertThat(got).hasSameSizeAs(expected);
+        for (List<byte[]> perWriter : sent) {
+            // Per writer, order is kept.
+            List<byte[]> mine = new ArrayList<>();
+            for (byte[] g : got) {
+                for (byte[] s : perWriter) {
+                    if (java.util.Arrays.equals(g, s)) {
+                        mine.add(s);
+                    }
+                }
+            }
+            assertThat(mine).containsExactlyElementsOf(perWriter);
+        }
+        assertThat(r.hasPartial()).isFalse();
+    }
+
+    @Test
+    void aDeadWritersPartialMessageIsDroppedWithoutDisturbingOthers() {
+        Reassembler r = new Reassembler();
+        List<byte[]> dying = ChunkFraming.chunks(new byte[10_000], 111, 0);
+        List<byte[]> living = ChunkFraming.chunks(new byte[9_000], 222, 0);
+        feed(r, dying.get(0));
+        feed(r, living.get(0));
+        feed(r, dying.get(1)); // the writer dies before its last chunk
+        feed(r, living.get(1));
+        assertThat(r.partialWriterPids()).containsExactlyInAnyOrder(111, 222);
+        assertThat(r.dropWriters(pid -> pid == 111)).isEqualTo(1);
+        feed(r, living.get(2));
+        assertThat(r.poll()).hasSize(9_000);
+        assertThat(r.poll()).isNull();
+        assertThat(r.hasPartial()).isFalse();
+    }
+
+    @Test
+    void aHeaderAnnouncingMoreThanAChunkIsRefusedAsCorrupt() {
+        Reassembler r = new Reassembler();
+        byte[] bad = ByteBuffer.allocate(16).order(ByteOrder.nativeOrder()).putInt(5).putInt(0).putInt(0).putInt(70_000).array();
+        assertThatThrownBy(() -> r.feed(bad, 0, bad.length))
+                .isInstanceOf(Reassembler.CorruptStreamException.class)
+                .hasMessageContaining("70000");
+        assertThat(r.hasPartial()).isFalse();
+        feed(r, ChunkFraming.chunks(new byte[] {1, 2, 3}, 5, 0).get(0));
+        assertThat(r.poll()).containsExactly(1, 2, 3);
+    }
+
+    private static void feed(Reassembler r, byte[] chunk) {
+        r.feed(chunk, 0, chunk.length);
+    }
+}
