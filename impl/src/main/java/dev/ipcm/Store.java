@@ -144,6 +144,36 @@ public final class Store implements AutoCloseable {
         return ownerPid;
     }
 
+    /**
+     * Moves ownership to a new detached process, the Java form of IPC::Manager's {@code cleave}:
+     * starts a JVM with this JVM's class path in a session of its own ({@code setsid} when the
+     * machine has it) running {@code ownerMain} with the info string followed by {@code args},
+     * and makes its pid the owner, so this process's close and shutdown no longer act. Java cannot
+     * continue the caller's code in two processes, so what the new owner does is its main class.
+     *
+     * @return the new owner's pid
+     * @throws IpcmException when the process cannot be started
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    public long cleave(Class<?> ownerMain, String... args) {
+        java.util.List<String> cmd = new java.util.ArrayList<>();
+        if (java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/setsid"))) {
+            cmd.add("/usr/bin/setsid"); // not a group leader, so setsid execs in place: the pid stays the same
+        }
+        java.util.List<String> jvmArgs = new java.util.ArrayList<>();
+        jvmArgs.add(info());
+        jvmArgs.addAll(java.util.List.of(args));
+        cmd.addAll(dev.ipcm.internal.ChildJvm.of(ownerMain).args(jvmArgs).command());
+        try {
+            Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            transferOwnership(p.pid());
+            return p.pid();
+        } catch (java.io.IOException e) {
+            throw new IpcmException("Could not start a new owner process for store " + info + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Hands ownership to another process (e.g. a child JVM); this process's close then does nothing. */
     public void transferOwnership(long pid) {
         this.ownerPid = pid;

@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
             "0:success",
             "1:unexpected failure (stack trace with --debug or IPCM_DEBUG=1)",
             "2:usage mistake: bad option, INFO, protocol, peer, name or JSON",
-            "3:recv gave up: timeout, or the store shut down"})
+            "3:recv or request gave up: timeout (or, for recv, the store shut down)",
+            "4:request: the service answered with an error; certify: a protocol that could run failed"})
 final class IpcmCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

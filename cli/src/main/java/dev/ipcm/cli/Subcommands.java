@@ -19,7 +19,11 @@ final class Subcommands {
             BroadcastCommand.class,
             RecvCommand.class,
             PeersCommand.class,
-            DemoCommand.class);
+            EchoCommand.class,
+            RequestCommand.class,
+            DemoCommand.class,
+            CertifyCommand.class,
+            BenchCommand.class);
 
     private Subcommands() {}
 }

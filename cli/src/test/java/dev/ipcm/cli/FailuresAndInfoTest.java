@@ -95,7 +95,8 @@ class FailuresAndInfoTest {
         for (Class<?> sub : Subcommands.ALL) {
             assertThat(r.out()).contains("  " + sub.getAnnotation(Command.class).name() + " ");
         }
-        assertThat(r.out()).contains("Exit codes:").contains("3   recv gave up");
+        assertThat(r.out()).contains("Exit codes:").contains("3   recv or request gave up")
+                .contains("4   request: the service answered with an error");
         assertThat(Cli.inProcess().run("recv", "--help").out()).contains("--timeout=SECONDS", "--user=USER", "--password");
     }
 }

@@ -16,11 +16,16 @@ import java.util.concurrent.TimeoutException;
  * it says {@code ready}, and killed (with its descendants) when the scenario ends, passed or not.
  */
 final class Children implements AutoCloseable {
+    // A JVM start on a loaded 2-core machine can take many seconds; waiting for one is not a test of speed.
+    private static final Duration MIN_START_TIMEOUT = Duration.ofSeconds(60);
+
     private final List<Process> processes = new ArrayList<>();
     private final Duration timeout;
+    private final Duration startTimeout;
 
     Children(Duration timeout) {
         this.timeout = timeout;
+        this.startTimeout = timeout.compareTo(MIN_START_TIMEOUT) > 0 ? timeout : MIN_START_TIMEOUT;
     }
 
     /** Starts {@code PeerProcess mode info name args...} and returns once it is connected. */
@@ -34,12 +39,12 @@ final class Children implements AutoCloseable {
             throw new IpcmException("Could not start a child JVM for " + name + ": " + e.getMessage(), e);
         }
         processes.add(p);
-        expectLine(p, "ready");
+        expectLine(p, "ready", startTimeout);
         return p;
     }
 
-    /** Waits until the child prints {@code line}, failing after the timeout or if it exits first. */
-    void expectLine(Process p, String line) {
+    /** Waits until the child prints {@code line}, failing after {@code timeout} or if it exits first. */
+    void expectLine(Process p, String line, Duration timeout) {
         CompletableFuture<String> read = CompletableFuture.supplyAsync(() -> {
             try {
                 return PeerProcess.readLine(p.getInputStream());

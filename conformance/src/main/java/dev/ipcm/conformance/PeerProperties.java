@@ -26,7 +26,7 @@ import org.apiguardian.api.API;
 @ScenarioGroup("peers")
 public class PeerProperties {
     /** Each element toggles client {@code p<i>}: connects it if it is out, disconnects it if it is in. */
-    @Property(tries = 30)
+    @Property(tries = 20)
     @ScenarioName("peer_set_consistency")
     void peersFollowConnectsAndDisconnects(@ForAll @Size(min = 1, max = 30) List<@IntRange(max = 4) Integer> toggles,
             Store store, @ClientName("observer") Client observer, IpcmConfiguration config) {

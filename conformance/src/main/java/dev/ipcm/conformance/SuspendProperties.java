@@ -35,11 +35,12 @@ public class SuspendProperties {
     @Provide
     Arbitrary<List<Step>> steps() {
         return Arbitraries.frequency(net.jqwik.api.Tuple.of(6, Step.SEND), net.jqwik.api.Tuple.of(2, Step.SUSPEND),
-                net.jqwik.api.Tuple.of(2, Step.RECONNECT), net.jqwik.api.Tuple.of(2, Step.RECEIVE)).list().ofMinSize(1).ofMaxSize(60);
+                net.jqwik.api.Tuple.of(2, Step.RECONNECT), net.jqwik.api.Tuple.of(2, Step.RECEIVE)).list().ofMinSize(1).ofMaxSize(60)
+                .withSizeDistribution(net.jqwik.api.RandomDistribution.biased());
     }
 
     /** Every message arrives once and in order across any suspend/reconnect points. */
-    @Property(tries = 30)
+    @Property(tries = 20)
     @ScenarioName("suspend_reconnect_no_loss")
     void noLossAcrossSuspends(@ForAll("steps") List<Step> steps, Store store, Capabilities caps,
             @ClientName("s") Client sender, IpcmConfiguration config) {

@@ -48,6 +48,12 @@ class ConformanceSuiteTest {
         });
     }
 
+    @Test
+    void theGuideListsEveryScenario() throws java.io.IOException {
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "conformance.md"));
+        assertThat(ConformanceSuite.scenarios()).allSatisfy(s -> assertThat(doc).contains("`" + s.id() + "`"));
+    }
+
     private static boolean isTest(Method m) {
         return m.isAnnotationPresent(org.junit.jupiter.api.Test.class) || m.isAnnotationPresent(net.jqwik.api.Property.class);
     }

@@ -41,6 +41,9 @@ final class Backends {
             availability = Availability.unavailable("its availability check failed: " + e, "fix the protocol plugin");
         }
         if (availability.isAvailable()) {
+            if (protocol.capabilities().has(Capability.REQUIRES_SERVER)) {
+                return sharedServer(protocol, config, cache);
+            }
             return BackendPlan.ready(protocol, Map.of());
         }
         StringBuilder why = new StringBuilder(protocol.name()).append(" cannot run here: ").append(availability.reason());
@@ -58,5 +61,17 @@ final class Backends {
             why.append("; ").append(docker.whyNot());
         }
         return BackendPlan.unavailable(name, protocol, why.toString());
+    }
+
+    /** A server protocol that can start its own private server: one per run, a database per store. */
+    private static BackendPlan sharedServer(Protocol protocol, IpcmConfiguration config, BackendCache cache) {
+        SharedServer server;
+        try {
+            server = cache.get("shared-server:" + protocol.name(), SharedServer.class, () -> SharedServer.start(protocol, config));
+        } catch (RuntimeException e) {
+            // Leave it to each spawn, which reports its own failure precisely.
+            return BackendPlan.ready(protocol, Map.of());
+        }
+        return BackendPlan.ready(protocol, Map.of("server", server.route()));
     }
 }

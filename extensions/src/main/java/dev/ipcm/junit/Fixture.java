@@ -4,6 +4,7 @@ import dev.ipcm.Client;
 import dev.ipcm.Ipcm;
 import dev.ipcm.IpcmException;
 import dev.ipcm.MessagesWaitingException;
+import dev.ipcm.Protocols;
 import dev.ipcm.SpawnOptions;
 import dev.ipcm.Store;
 import dev.ipcm.service.ServiceHandle;
@@ -33,10 +34,17 @@ final class Fixture implements AutoCloseable {
     /** Spawns a fresh store as the plan says. */
     static Fixture spawn(BackendPlan plan, IpcmConfiguration config) {
         Protocol protocol = plan.protocol().orElseThrow();
-        SpawnOptions options = SpawnOptions.defaults().protocol(protocol.name()).serializer(config.serializer())
+        SpawnOptions options = SpawnOptions.defaults().protocol(spawnName(protocol)).serializer(config.serializer())
                 .peerTimeout(config.shutdownTimeout());
         plan.spawnParams().forEach(options::param);
         return new Fixture(protocol, Ipcm.spawn(options), config);
+    }
+
+    /** A name that finds this very protocol again: its short name if registered, else {@code +} and its class (a plugin named by class). */
+    private static String spawnName(Protocol protocol) {
+        Protocol registered = Protocols.all().get(protocol.name());
+        return registered != null && registered.getClass() == protocol.getClass() ? protocol.name()
+                : "+" + protocol.getClass().getName();
     }
 
     Protocol protocol() {

@@ -62,7 +62,7 @@ public final class IpcmConfiguration {
     /** Whether a test's clean-up fails the test when messages were sent and never received; default {@code true}. */
     public static final String SANITY_CHECK = "ipcm.sanityCheck";
 
-    /** Tries per conformance property; default {@code 30}. */
+    /** Tries per property when set (conformance properties default to 20); no default of its own. */
     public static final String PROPERTY_TRIES = "ipcm.property.tries";
 
     /** A seed that replays a conformance property run (printed by jqwik on failure); no default. */
@@ -72,7 +72,7 @@ public final class IpcmConfiguration {
     static final String DEFAULT_SERIALIZER = "JSON";
     static final Duration DEFAULT_AWAIT = Duration.ofSeconds(10);
     static final Duration DEFAULT_SHUTDOWN = Duration.ofSeconds(10);
-    static final int DEFAULT_TRIES = 30;
+    static final int DEFAULT_TRIES = 20;
 
     private final Function<String, Optional<String>> source;
 

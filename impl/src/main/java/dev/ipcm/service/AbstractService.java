@@ -57,6 +57,7 @@ public abstract class AbstractService {
     public static final String GENERIC_ERROR = "Internal service error";
 
     private static final long FLUSH_AT_END_NANOS = TimeUnit.SECONDS.toNanos(5);
+    private static final long LATE_SIGNAL_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
     private static final ThreadLocal<AbstractService> CURRENT = new ThreadLocal<>();
     private static volatile AbstractService processService;
 
@@ -75,6 +76,7 @@ public abstract class AbstractService {
     private volatile PrintStream origErr;
 
     private volatile Client client;
+    private volatile Map<String, String> connectParams = Map.of();
     private long lastInterval;
     private Set<String> previousPeers;
     private volatile Integer termination;
@@ -348,10 +350,15 @@ public abstract class AbstractService {
     public synchronized Client client() {
         Client c = client;
         if (c == null) {
-            c = Ipcm.connect(name, ipcmInfo);
+            c = Ipcm.connect(name, ipcmInfo, connectParams);
             client = c;
         }
         return c;
+    }
+
+    /** Protocol parameters for the service's connect (database {@code user}/{@code password}); set before it connects. */
+    public void setConnectParams(Map<String, String> params) {
+        this.connectParams = Map.copyOf(params);
     }
 
     /** The client if it was connected, without connecting. */
@@ -468,6 +475,45 @@ public abstract class AbstractService {
         children.track(p);
         children.registerWorker(workerName, p.pid());
         return p.pid();
+    }
+
+    /**
+     * Starts a worker in a thread of this JVM instead of a process: {@code task} may be any object
+     * (a lambda too). Its result is only reported when it is not 0. At the end of the service the
+     * thread is interrupted (its TERM) and waited for up to 15 s. Only inside a running service.
+     * Thread workers have no pid, so they are not listed in {@link #workers()}.
+     */
+    public Thread startWorkerThread(String workerName, WorkerTask task, JsonNode taskParams) {
+        if (!running || CURRENT.get() != this) {
+            throw new ServiceConfigException("startWorkerThread() can only be called from inside a running service "
+                    + "(from one of its callbacks); service '" + name + "' is not running on this thread");
+        }
+        if (workerName == null || workerName.isEmpty() || task == null) {
+            throw new ServiceConfigException("A worker needs a name and a task, got: '" + workerName + "', " + task);
+        }
+        WorkerContext ctx = new WorkerContext(workerName,
+                taskParams == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : taskParams, name, ipcmInfo);
+        Thread t = new Thread(() -> {
+            try {
+                int code = task.run(ctx);
+                if (code != 0) {
+                    debug("Worker '" + workerName + "' of '" + name + "' ended with " + code);
+                }
+            } catch (InterruptedException e) {
+                // Interrupted by the service's shutdown: that is how a thread worker is terminated.
+            } catch (Exception | AssertionError e) {
+                debug("Worker '" + workerName + "' of '" + name + "' failed: " + e);
+            }
+        }, "ipcm-worker-" + workerName);
+        t.setDaemon(true);
+        children.trackThreadWorker(workerName, t);
+        t.start();
+        return t;
+    }
+
+    /** Worker threads still running, with their names. */
+    public Map<Thread, String> workerThreads() {
+        return children.threadWorkers();
     }
 
     /** Registers a process as a worker: its exit is not reported, and it is terminated with the service. */
@@ -605,12 +651,26 @@ public abstract class AbstractService {
     }
 
     /**
-     * The JVM runs signal handlers on a thread of their own, so a signal sent just before a
-     * terminate message (as a store's shutdown does) may be counted after the pass that ended the
-     * loop; it is still handled, once, before clean-up.
+     * The JVM runs each signal handler on a new thread, so a signal sent just before a terminate
+     * message (as a store's shutdown does) may be counted only after the pass that ended the loop.
+     * A service that grabs signals therefore gives such a straggler a short grace (woken at once
+     * when it arrives) and still handles it, once, before clean-up.
      */
     private void dispatchLateSignals() {
-        signals.take().forEach((sig, count) -> attempt(() -> {
+        if (!signals.isGrabbing()) {
+            return;
+        }
+        long deadline = System.nanoTime() + LATE_SIGNAL_GRACE_NANOS;
+        Map<String, Integer> late = signals.take();
+        while (late.isEmpty()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            inbox.await(left);
+            late = signals.take();
+        }
+        late.forEach((sig, count) -> attempt(() -> {
             runOnSig(sig);
             return null;
         }));
@@ -697,6 +757,11 @@ public abstract class AbstractService {
                 });
             }
         }
+        // The reference never consumes this key, so a terminate(v) from elsewhere during the wait
+        // would reach onUnhandled and, in strict services such as Echo, crash them. In Java another
+        // thread calling terminate(v) is an ordinary way to stop a service, so the loop consumes it:
+        // it has already acted on it (the loop ends after this pass). onAll still sees it.
+        a.remove(Activity.TERMINATED);
         if (!a.isEmpty()) {
             attempt(() -> {
                 runOnUnhandled(a);
@@ -820,8 +885,9 @@ public abstract class AbstractService {
     private void respond(Request request, Object value, String error) {
         try {
             sendResponse(request.from(), request.id(), value, error);
-        } catch (NoSuchPeerException e) {
-            // The requester left before its answer: not the service's fault, so it carries on.
+        } catch (NoSuchPeerException | ClientClosedException e) {
+            // The requester left before its answer (or our own client was closed under us by the
+            // store's shutdown): not a reason to fail the service.
             debug("Peer '" + name + "' could not answer request '" + request.id() + "': " + e.getMessage());
         }
     }
@@ -834,15 +900,18 @@ public abstract class AbstractService {
         return msg;
     }
 
-    /** Disconnects the client after a run (errors reported, not thrown). */
-    void disconnectQuietly() {
+    /**
+     * Disconnects the service's client after {@link #run()}, which leaves it connected; messages
+     * still waiting and errors are reported through {@link #debug}, not thrown.
+     */
+    public void disconnect() {
         Client c = client;
         if (c == null || c.isDisconnected()) {
             return;
         }
         try {
             c.disconnect();
-        } catch (IpcmException e) {
+        } catch (IpcmException | IllegalStateException e) {
             debug("Peer '" + name + "' disconnect: " + e.getMessage());
         }
     }

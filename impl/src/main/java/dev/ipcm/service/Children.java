@@ -22,6 +22,7 @@ final class Children {
 
     private final Map<Long, Process> processes = new LinkedHashMap<>();
     private final Map<Long, String> workers = new LinkedHashMap<>();
+    private final Map<Thread, String> threadWorkers = new LinkedHashMap<>();
     private final Runnable wake;
 
     Children(Runnable wake) {
@@ -43,9 +44,20 @@ final class Children {
         return new TreeMap<>(workers);
     }
 
+    synchronized void trackThreadWorker(String name, Thread thread) {
+        threadWorkers.put(thread, name);
+    }
+
+    /** Worker threads still running, with their names. */
+    synchronized Map<Thread, String> threadWorkers() {
+        threadWorkers.keySet().removeIf(t -> !t.isAlive());
+        return new LinkedHashMap<>(threadWorkers);
+    }
+
     synchronized void clear() {
         processes.clear();
         workers.clear();
+        threadWorkers.clear();
     }
 
     /** Collects exited children: non-workers as pid to raw status, workers removed silently. */
@@ -99,6 +111,7 @@ final class Children {
 
     /** TERM to every worker, then KILL to survivors every 15 s, until all have exited. */
     void terminateWorkers() {
+        terminateThreadWorkers();
         if (workers().isEmpty()) {
             return;
         }
@@ -117,6 +130,31 @@ final class Children {
                 continue;
             }
             awaitAnyExit(left.keySet(), Math.min(wait, TimeUnit.MILLISECONDS.toNanos(50)));
+        }
+    }
+
+    /**
+     * Interrupts worker threads (their TERM) and waits up to 15 s for them; a thread cannot be
+     * killed, so one that ignores the interrupt is reported and left behind (it is a daemon).
+     */
+    private void terminateThreadWorkers() {
+        Map<Thread, String> threads = threadWorkers();
+        threads.keySet().forEach(Thread::interrupt);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(KILL_AFTER_MILLIS);
+        for (Map.Entry<Thread, String> e : threads.entrySet()) {
+            try {
+                e.getKey().join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (e.getKey().isAlive()) {
+                System.getLogger("dev.ipcm.service").log(System.Logger.Level.WARNING, "worker thread '" + e.getValue()
+                        + "' ignored its interrupt for " + KILL_AFTER_MILLIS / 1000 + " s and is left running");
+            }
+        }
+        synchronized (this) {
+            threadWorkers.keySet().removeIf(t -> !t.isAlive());
         }
     }
 

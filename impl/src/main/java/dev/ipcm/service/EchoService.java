@@ -40,19 +40,25 @@ public class EchoService extends AbstractService {
         try {
             return echo.run();
         } finally {
-            echo.disconnectQuietly();
+            echo.disconnect();
         }
     }
 
-    /** {@code EchoService INFO NAME}: runs until terminated; exits 0, or 255 on an error, 2 on bad arguments. */
+    /**
+     * {@code EchoService INFO NAME}, or with no arguments the {@code IPCM_INFO} and
+     * {@code IPCM_SERVICE_NAME} environment variables (as a service program gets them): runs until
+     * terminated; exits 0, or 255 on an error, 2 on bad arguments.
+     */
     public static void main(String[] args) {
-        if (args.length != 2) {
-            System.err.println("usage: EchoService INFO NAME");
+        String info = args.length == 2 ? args[0] : args.length == 0 ? System.getenv("IPCM_INFO") : null;
+        String name = args.length == 2 ? args[1] : args.length == 0 ? System.getenv("IPCM_SERVICE_NAME") : null;
+        if (info == null || name == null) {
+            System.err.println("usage: EchoService INFO NAME (or set IPCM_INFO and IPCM_SERVICE_NAME)");
             System.exit(2);
         }
         int code;
         try {
-            code = run(args[0], args[1]);
+            code = run(info, name);
         } catch (RuntimeException e) {
             e.printStackTrace();
             code = 255;

@@ -359,6 +359,7 @@ public final class ServiceHandle implements AutoCloseable {
             if (closed) {
                 return;
             }
+            endThreadService();
             closed = true;
         }
         try {
@@ -383,6 +384,27 @@ public final class ServiceHandle implements AutoCloseable {
                     reap();
                 }
             }
+        }
+    }
+
+    /**
+     * A store's shutdown disconnects every client of its own JVM right after its terminate
+     * broadcast, which could cut a service running in a thread off before it has read that
+     * message. Such a service is ended first, with the same terminate message, so it runs its
+     * clean-up exactly as a service in its own process does.
+     */
+    private void endThreadService() {
+        Thread t = ownedThread;
+        if (t == null || ownedStore == null || !t.isAlive()) {
+            return;
+        }
+        try {
+            client().send(serviceName, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("terminate", 1));
+            t.join(REAP_WAIT_MILLIS);
+        } catch (IpcmException e) {
+            warn("could not ask service '" + serviceName + "' to terminate: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ipcm.ConnectionInfo;
 import dev.ipcm.Ipcm;
 import dev.ipcm.IpcmException;
+import dev.ipcm.NameTakenException;
 import dev.ipcm.Protocols;
 import dev.ipcm.SpawnOptions;
 import dev.ipcm.Store;
@@ -59,8 +60,7 @@ final class ServiceLauncher {
         }
         try {
             Started started = launch(options, params, null);
-            ServiceHandle handle = ServiceHandle.builder(options.name(), params.get("ipcm_info").asText())
-                    .name(options.handleName().orElse("service_parent_" + Os.get().pid())).build();
+            ServiceHandle handle = handleFor(options, params.get("ipcm_info").asText());
             handle.own(store, started.process, started.thread);
             awaitReady(options, started, handle::ready, handle::close);
             if (started.process != null) {
@@ -72,6 +72,24 @@ final class ServiceLauncher {
                 store.unspawn();
             }
             throw e;
+        }
+    }
+
+    /**
+     * The caller's handle, named {@code service_parent_<pid>} as in IPC::Manager. Two services
+     * started from one process on one shared store would collide on that name; the second handle
+     * then gets a unique suffix instead of failing.
+     */
+    private static ServiceHandle handleFor(ServiceOptions options, String info) {
+        if (options.handleName().isPresent()) {
+            return ServiceHandle.builder(options.name(), info).name(options.handleName().get()).build();
+        }
+        String name = "service_parent_" + Os.get().pid();
+        try {
+            return ServiceHandle.builder(options.name(), info).client(Ipcm.connect(name, info)).name(name).build();
+        } catch (NameTakenException e) {
+            String unique = name + "_" + java.util.UUID.randomUUID();
+            return ServiceHandle.builder(options.name(), info).name(unique).build();
         }
     }
 
@@ -145,6 +163,9 @@ final class ServiceLauncher {
         if (!options.isInThread()) {
             checkCrossProcess(options.name(), params.get("ipcm_info").asText());
         }
+        if (options.program().isPresent()) {
+            return launchProgram(options, params);
+        }
         if (!params.has("class") && options.factoryInstance().isEmpty()) {
             throw new ServiceConfigException("Service '" + options.name() + "' needs a serviceClass(...) or factory(...)");
         }
@@ -176,6 +197,26 @@ final class ServiceLauncher {
         }
     }
 
+    /** Starts a program that connects itself as the service; it learns where and as whom from its environment. */
+    private static Started launchProgram(ServiceOptions options, ObjectNode params) {
+        if (options.isInThread()) {
+            throw new ServiceConfigException("Service '" + options.name() + "' is a program; it cannot run in a thread");
+        }
+        ProcessBuilder pb = new ProcessBuilder(options.program().get());
+        pb.environment().put("IPCM_INFO", params.get("ipcm_info").asText());
+        pb.environment().put("IPCM_SERVICE_NAME", options.name());
+        pb.environment().put("IPCM_SERVICE_PARAMS", Json.encodeToString(params));
+        pb.redirectError(ProcessBuilder.Redirect.INHERIT);
+        try {
+            Process p = pb.start();
+            ChildOutput.pump(p, options.name());
+            return new Started(p.pid(), p, null);
+        } catch (IOException e) {
+            throw new ServiceStartException("Could not start program " + options.program().get() + " for service '"
+                    + options.name() + "': " + e.getMessage(), e);
+        }
+    }
+
     private static void checkCrossProcess(String name, String info) {
         String protocol = ConnectionInfo.parse(info).protocol();
         if (!Protocols.byName(protocol).capabilities().has(Capability.CROSS_PROCESS)) {
@@ -192,7 +233,7 @@ final class ServiceLauncher {
             service.debug("Service '" + service.name() + "' failed: " + t);
             t.printStackTrace();
         } finally {
-            service.disconnectQuietly();
+            service.disconnect();
         }
     }
 

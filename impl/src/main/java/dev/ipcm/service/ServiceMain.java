@@ -47,7 +47,7 @@ public final class ServiceMain {
         if (service.usePosixExit()) {
             Runtime.getRuntime().halt(code);
         }
-        service.disconnectQuietly();
+        service.disconnect();
         if (ok && service.runReturnsToCaller()) {
             return;
         }

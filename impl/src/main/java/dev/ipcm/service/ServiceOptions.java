@@ -39,6 +39,7 @@ public final class ServiceOptions {
     private Duration timeout;
     private String handleName;
     private final List<String> jvmOptions = new ArrayList<>();
+    private List<String> program;
 
     private ServiceOptions(String name) {
         if (name == null || name.isEmpty()) {
@@ -76,6 +77,21 @@ public final class ServiceOptions {
     public ServiceOptions factory(ServiceFactory factory) {
         this.factoryInstance = factory;
         this.inThread = true;
+        return this;
+    }
+
+    /**
+     * Runs any program as the service, for example a Perl IPC::Manager service or another JVM:
+     * it must connect to the store itself under the service's name. It finds the store's info
+     * string, its name and all parameters (as JSON) in the environment variables
+     * {@code IPCM_INFO}, {@code IPCM_SERVICE_NAME} and {@code IPCM_SERVICE_PARAMS}. Readiness is the
+     * same as for any service: the name registered with a running pid.
+     */
+    public ServiceOptions program(List<String> command) {
+        if (command == null || command.isEmpty()) {
+            throw new ServiceConfigException("A service program needs a command, got: " + command);
+        }
+        this.program = List.copyOf(command);
         return this;
     }
 
@@ -214,6 +230,10 @@ public final class ServiceOptions {
 
     Optional<ServiceFactory> factoryInstance() {
         return Optional.ofNullable(factoryInstance);
+    }
+
+    Optional<List<String>> program() {
+        return Optional.ofNullable(program);
     }
 
     boolean isInThread() {

@@ -71,6 +71,11 @@ final class SignalTrap {
         previous.clear();
     }
 
+    /** Whether handlers are installed. */
+    boolean isGrabbing() {
+        return !previous.isEmpty();
+    }
+
     /** Takes the counts of every signal that arrived since the last call (name to count). */
     Map<String, Integer> take() {
         Map<String, Integer> out = new TreeMap<>();

@@ -598,7 +598,8 @@ public abstract class AbstractClient implements Client {
             if (!pending && !ready) {
                 break;
             }
-            List<Message> got = new ArrayList<>(receiveNow());
+            List<Message> received = receiveNow();
+            List<Message> got = new ArrayList<>(received);
             got.removeIf(Message::isTerminate);
             if (!got.isEmpty()) {
                 if (handler != null) {
@@ -608,7 +609,9 @@ public abstract class AbstractClient implements Client {
                     waiting.addAll(got);
                     break;
                 }
-            } else if (pending) {
+            } else if (pending && received.isEmpty()) {
+                // Only wait when nothing came: "pending" was taken before this receive, and a client
+                // that just took its terminate message would otherwise wait for activity that never comes.
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     break;

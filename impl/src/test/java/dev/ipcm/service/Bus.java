@@ -29,16 +29,21 @@ public final class Bus {
     }
 
     /**
-     * Every available protocol: cross-process ones with child JVMs, the rest with threads. The
-     * system property {@code ipcm.service.test.protocols} (comma-separated names) narrows the list,
-     * to keep a run short once many protocols are on the class path.
+     * Every available protocol: cross-process ones with child JVMs, the rest with threads. By
+     * default protocols that need a database server ({@link Capability#REQUIRES_SERVER}) are left
+     * out, because spawning a store there takes seconds and the scenarios spawn one each; the
+     * system property {@code ipcm.service.test.protocols} takes {@code all}, or a comma-separated
+     * list of names, instead.
      */
     static Stream<Bus> all() {
         String only = System.getProperty("ipcm.service.test.protocols", "").trim();
-        List<String> wanted = only.isEmpty() ? List.of() : List.of(only.split("\\s*,\\s*"));
+        boolean every = only.equalsIgnoreCase("all");
+        List<String> wanted = only.isEmpty() || every ? List.of() : List.of(only.split("\\s*,\\s*"));
         List<Bus> out = new ArrayList<>();
         for (Protocol p : Protocols.all().values()) {
-            if ((wanted.isEmpty() || wanted.contains(p.name())) && p.availability().isAvailable()) {
+            boolean chosen = wanted.isEmpty() ? every || !p.capabilities().has(Capability.REQUIRES_SERVER)
+                    : wanted.contains(p.name());
+            if (chosen && p.availability().isAvailable()) {
                 out.add(new Bus(p.name(), !p.capabilities().has(Capability.CROSS_PROCESS)));
             }
         }

@@ -75,7 +75,10 @@ public class LaunchTest {
             assertThat(Await.read(dir.resolve("marker.txt"))).isEqualTo("stay_in_begin=- returns=false");
             assertThat(runMain(bus, store, params("fails").put("fail", 1)).exitValue()).isEqualTo(255);
             try (Client observer = store.connect("observer")) {
-                assertThat(observer.peerExists("exit42")).isFalse();
+                assertThat(observer.peerActive("exit42")).as("the service left the store").isFalse();
+                if (!observer.capabilities().has(dev.ipcm.spi.Capability.DISCONNECTED_PEERS_ADDRESSABLE)) {
+                    assertThat(observer.peerExists("exit42")).isFalse();
+                }
             }
         }
     }
@@ -101,6 +104,7 @@ public class LaunchTest {
             assertThat(p.exitValue()).isEqualTo(3);
             try (Client observer = store.connect("observer")) {
                 assertThat(observer.peerExists("halter")).isTrue();
+                assertThat(observer.peerPid("halter")).as("the dead pid stays recorded").isPresent();
                 assertThat(observer.peerActive("halter")).isFalse();
                 observer.peerLeft();
             }
@@ -131,6 +135,26 @@ public class LaunchTest {
         assertThatThrownBy(() -> ServiceOptions.named("")).isInstanceOf(ServiceConfigException.class);
         assertThatThrownBy(() -> ServiceOptions.named("x").timeout(Duration.ofSeconds(-1)))
                 .isInstanceOf(ServiceConfigException.class).hasMessageContaining("PT-1S");
+    }
+
+    @Test
+    void twoServicesOnOneSharedStoreGetHandlesOfTheirOwn() {
+        try (Store store = Ipcm.spawn(SpawnOptions.defaults().protocol("LocalMemory").peerTimeout(WAIT))) {
+            ServiceOptions a = ServiceOptions.named("echo_a").serviceClass(EchoService.class).inThread()
+                    .ipcmInfo(store.info()).timeout(WAIT);
+            ServiceOptions b = ServiceOptions.named("echo_b").serviceClass(EchoService.class).inThread()
+                    .ipcmInfo(store.info()).timeout(WAIT);
+            try (ServiceHandle ha = Ipcm.service(a); ServiceHandle hb = Ipcm.service(b)) {
+                assertThat(ha.name()).isEqualTo("service_parent_" + Os.get().pid());
+                assertThat(hb.name()).startsWith("service_parent_" + Os.get().pid() + "_");
+                assertThat(ha.request("a", WAIT).text()).isEqualTo("echo: a");
+                assertThat(hb.request("b", WAIT).text()).isEqualTo("echo: b");
+                assertThat(ha.store()).isEmpty();
+            }
+            try (Client c = store.connect("still")) {
+                assertThat(c.peerActive("echo_a")).as("a handle on a supplied store owns nothing").isTrue();
+            }
+        }
     }
 
     /** Registers only after a start-up longer than the ready timeout. */

@@ -209,6 +209,22 @@ public class ProcessScenariosTest {
         assertThat(ran[0]).isTrue();
     }
 
+    // ---- a service that is just a program connecting itself ----------------------------------------
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("buses")
+    void anyProgramThatConnectsItselfCanBeTheService(Bus bus) {
+        bus.require();
+        ChildJvm echo = ChildJvm.of(EchoService.class);
+        Bus.FAST_JVM.forEach(echo::jvmOption);
+        ServiceOptions o = ServiceOptions.named("prog_echo").program(echo.command())
+                .spawnOptions(bus.spawn()).timeout(Bus.READY);
+        try (ServiceHandle h = Ipcm.service(o)) {
+            assertThat(h.childPid()).isEqualTo(h.servicePid());
+            assertThat(h.request("from a program", WAIT).text()).isEqualTo("echo: from a program");
+        }
+    }
+
     // ---- 2.19 service_on_pid --------------------------------------------------------------------
 
     /** Starts a child that exits 5 on request and logs every reaped child. */

@@ -243,7 +243,7 @@ class ServiceUnitTest {
             c.send("loop", "stop");
             assertThat(run.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
         }
-        s.disconnectQuietly();
+        s.disconnect();
         assertThat(log.get(0)).isEqualTo("start");
         assertThat(log).contains("general:\"stop\"", "unhandled:[custom]").endsWith("cleanup");
         assertThat(log.indexOf("general:\"stop\"")).isLessThan(log.indexOf("unhandled:[custom]"));
@@ -256,7 +256,17 @@ class ServiceUnitTest {
         Await.until("the loop to run", WAIT, s::isRunning);
         s.terminate(42);
         assertThat(run.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(42);
-        s.disconnectQuietly();
+        s.disconnect();
+    }
+
+    @Test
+    void aStrictServiceTerminatedFromAnotherThreadEndsCleanlyWithTheValue() throws Exception {
+        EchoService echo = new EchoService("strict_stop", store.info());
+        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(echo::run);
+        Await.until("the loop to run", WAIT, () -> echo.isRunning() && echo.clientIfConnected().isPresent());
+        echo.terminate(7);
+        assertThat(run.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(7);
+        echo.disconnect();
     }
 
     @Test
@@ -277,11 +287,38 @@ class ServiceUnitTest {
         assertThat(seen.get(0)).isEqualTo("USR2@" + loopThread[0]);
         s.terminate();
         assertThat(run.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
-        s.disconnectQuietly();
+        s.disconnect();
 
         Service quit = builder("quit").onSig("QUIT", (svc, sig) -> { }).handleRequest((svc, r) -> "ok").build();
         assertThatThrownBy(quit::run).isInstanceOf(NotSupportedException.class).hasMessageContaining("QUIT");
         assertThat(quit.clientIfConnected()).isEmpty();
+    }
+
+    @Test
+    void threadWorkersAreInterruptedWhenTheServiceEnds() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean interrupted = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        Service s = builder("tw").onStart(svc -> svc.startWorkerThread("sleeper", ctx -> {
+            started.countDown();
+            try {
+                TimeUnit.SECONDS.sleep(120);
+            } catch (InterruptedException e) {
+                interrupted.set(true);
+                throw e;
+            }
+            return 0;
+        }, null)).handleRequest((svc, r) -> svc.workerThreads().size()).build();
+        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(s::run);
+        assertThat(started.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(s.workerThreads().values()).containsExactly("sleeper");
+        assertThat(s.workers()).isEmpty();
+        s.terminate();
+        assertThat(run.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
+        assertThat(interrupted).isTrue();
+        assertThat(s.workerThreads()).isEmpty();
+        assertThatThrownBy(() -> s.startWorkerThread("late", ctx -> 0, null)).isInstanceOf(ServiceConfigException.class)
+                .hasMessageContaining("only be called from inside a running service");
+        s.disconnect();
     }
 
     // ---- 3.4 the callback-configured service ------------------------------------------------------

@@ -251,8 +251,13 @@ final class DbLocation {
         return slash <= 0 ? "/" : socketFile.substring(0, slash);
     }
 
+    /** A route or URL fit for messages: any password in it is masked. */
+    static String redact(String text) {
+        return text == null ? null : text.replaceAll("(?i)(password|pass)=[^&;]*", "$1=***");
+    }
+
     @Override
     public String toString() {
-        return route;
+        return redact(route);
     }
 }

@@ -121,7 +121,7 @@ final class DbSession implements AutoCloseable {
         String socket = d instanceof PostgresDialect ? PostgresDialect.socketFile(location) : location.socket;
         if (socket != null && !location.jdbcUrl && !Files.exists(Path.of(socket))) {
             throw new StoreGoneException("The " + d.protocolName() + " server socket '" + socket + "' of route '"
-                    + location.route + "' does not exist: the server (perhaps a temporary one) has stopped; "
+                    + location + "' does not exist: the server (perhaps a temporary one) has stopped; "
                     + "spawn a new store or start the server");
         }
         try {

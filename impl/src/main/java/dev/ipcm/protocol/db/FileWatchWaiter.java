@@ -3,6 +3,7 @@ package dev.ipcm.protocol.db;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
@@ -14,8 +15,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * SQLite wake-up: a {@link WatchService} (inotify on Linux) on the database file's directory.
- * Every commit writes the database file (and creates and deletes its rollback journal), so a
- * write by any process, Perl included, wakes the receiver within milliseconds. Events are only a
+ * Every commit ends by deleting the rollback journal, so a write by any process, Perl included,
+ * wakes the receiver within milliseconds. Events are only a
  * hint: the inbox is re-checked on each, and at least every {@link #MAX_RECHECK_MILLIS} ms in
  * case an event is missed (overflow, a file system without notification).
  */
@@ -25,11 +26,15 @@ final class FileWatchWaiter implements ActivityWaiter {
 
     private final WatchService watcher;
     private final String fileName;
+    private final String journalName;
+    private final Path journal;
     private final ReentrantLock lock = new ReentrantLock();
 
-    private FileWatchWaiter(WatchService watcher, String fileName) {
+    private FileWatchWaiter(WatchService watcher, Path database) {
         this.watcher = watcher;
-        this.fileName = fileName;
+        this.fileName = database.getFileName().toString();
+        this.journalName = fileName + "-journal";
+        this.journal = database.resolveSibling(journalName);
     }
 
     /** A watcher on {@code database}'s directory, or a polling waiter when the directory cannot be watched. */
@@ -44,7 +49,7 @@ final class FileWatchWaiter implements ActivityWaiter {
                 ws.close();
                 throw e;
             }
-            return new FileWatchWaiter(ws, database.getFileName().toString());
+            return new FileWatchWaiter(ws, database.toAbsolutePath());
         } catch (IOException | RuntimeException e) {
             return new BackoffWaiter(TimeUnit.MILLISECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(50));
         }
@@ -84,13 +89,22 @@ final class FileWatchWaiter implements ActivityWaiter {
         }
     }
 
+    /**
+     * Whether the events say a transaction on our database has finished. In rollback-journal mode a
+     * commit ends by deleting {@code <db>-journal}; looking at the table earlier (on the writes to
+     * the database file) would take a shared lock while the writer needs its exclusive one and make
+     * it back off. A change to the database file with no journal present counts too (another
+     * journal mode), and an overflow may hide anything.
+     */
     private boolean aboutOurFile(WatchKey key) {
         boolean ours = false;
         for (WatchEvent<?> event : key.pollEvents()) {
             Object context = event.context();
-            // The database file itself or its "-journal" sibling; an overflow may hide either.
+            String name = context == null ? "" : context.toString();
             if (event.kind() == StandardWatchEventKinds.OVERFLOW
-                    || (context != null && context.toString().startsWith(fileName))) {
+                    || (event.kind() == StandardWatchEventKinds.ENTRY_DELETE && name.equals(journalName))
+                    || (event.kind() == StandardWatchEventKinds.ENTRY_MODIFY && name.equals(fileName)
+                            && !Files.exists(journal))) {
                 ours = true;
             }
         }

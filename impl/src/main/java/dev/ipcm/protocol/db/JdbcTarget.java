@@ -6,6 +6,6 @@ import java.util.Properties;
 record JdbcTarget(String url, Properties properties) {
     @Override
     public String toString() {
-        return url;
+        return DbLocation.redact(url);
     }
 }

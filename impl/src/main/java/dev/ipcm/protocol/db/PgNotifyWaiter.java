@@ -27,15 +27,10 @@ final class PgNotifyWaiter implements ActivityWaiter {
     private Connection listener;
     private volatile boolean closed;
 
+    /** The listening connection is opened by the first wait, so clients that only send hold one connection. */
     PgNotifyWaiter(DbSession session, String name) {
         this.session = session;
         this.name = name;
-        try {
-            listen();
-        } catch (RuntimeException | SQLException e) {
-            // The first wait retries; polling covers the gap.
-            dropListener();
-        }
     }
 
     private void listen() throws SQLException {
@@ -61,6 +56,14 @@ final class PgNotifyWaiter implements ActivityWaiter {
             return;
         }
         try {
+            if (listener == null) {
+                // LISTEN before the first look at the table, so a message committed in between still notifies.
+                try {
+                    listen();
+                } catch (SQLException | RuntimeException e) {
+                    dropListener(); // polling covers the gap; the next wait tries again
+                }
+            }
             long pause = MIN_RECHECK_MILLIS;
             while (!closed && !ready.getAsBoolean()) {
                 long left = deadline - System.nanoTime();

@@ -74,6 +74,6 @@ final class ServerDatabase implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "database " + name + " on " + admin.route;
+        return "database " + name + " on " + admin;
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ipcm.ContentException;
 import dev.ipcm.CorruptMessageException;
-import dev.ipcm.IpcmException;
 import dev.ipcm.Message;
 import dev.ipcm.MessageTooLargeException;
 import dev.ipcm.NameTakenException;
@@ -163,7 +162,7 @@ final class SqlClient extends AbstractClient {
                     return got;
                 }
                 if (attempt > 0) {
-                    throw new DatabaseAccessException("Could not " + what + ": the connection to '" + db.location.route
+                    throw new DatabaseAccessException("Could not " + what + ": the connection to '" + db.location
                             + "' failed twice at commit; nothing was taken, receive again once the server is back");
                 }
             } catch (SQLException e) {
@@ -190,7 +189,8 @@ final class SqlClient extends AbstractClient {
                 ids.add(row.id());
                 try {
                     messages.add(toMessage(row));
-                } catch (IpcmException | IllegalArgumentException e) {
+                } catch (RuntimeException e) {
+                    // Whatever the decoder throws, one bad row must not block the inbox.
                     corrupt.add(corrupt(row, e));
                 }
             }
@@ -202,6 +202,7 @@ final class SqlClient extends AbstractClient {
             throw e;
         }
         try {
+            Faults.beforeCommit(c);
             c.commit();
         } catch (SQLException e) {
             if (!db.lost()) {

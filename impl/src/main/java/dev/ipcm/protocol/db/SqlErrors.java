@@ -11,7 +11,7 @@ final class SqlErrors {
     /** A failure to open a connection to {@code location}. */
     static IpcmException connectFailed(Dialect d, DbLocation location, JdbcTarget target, Credentials credentials,
             SQLException e) {
-        String where = "the " + d.protocolName() + " database at '" + location.route + "'";
+        String where = "the " + d.protocolName() + " database at '" + DbLocation.redact(location.route) + "'";
         if (d.isAuthFailure(e)) {
             return new DatabaseAccessException("The server refused " + credentials + " for " + where + " ("
                     + e.getMessage() + "); pass the 'user' and 'password' connect parameters, or set "
@@ -23,11 +23,11 @@ final class SqlErrors {
                     + "); fix the dbname in the route (or in " + settingFor(d) + ") or spawn a new store", e);
         }
         if (d.isUnreachable(e)) {
-            return new DatabaseAccessException("Cannot reach " + where + " through " + target.url() + " ("
+            return new DatabaseAccessException("Cannot reach " + where + " through " + DbLocation.redact(target.url()) + " ("
                     + e.getMessage() + "); check that the server runs and that the route's host, port or socket"
                     + " (or " + settingFor(d) + ") point at it", e);
         }
-        return new DatabaseAccessException("Could not connect to " + where + " through " + target.url() + ": "
+        return new DatabaseAccessException("Could not connect to " + where + " through " + DbLocation.redact(target.url()) + ": "
                 + describe(e) + "; check the route, the server and " + settingFor(d), e);
     }
 
@@ -35,11 +35,11 @@ final class SqlErrors {
     static IpcmException statementFailed(Dialect d, DbLocation location, String what, SQLException e) {
         if (d.isMissingTable(e)) {
             return new StoreGoneException("The ipcm tables are missing from the " + d.protocolName() + " database at '"
-                    + location.route + "' while trying to " + what + " (" + e.getMessage()
+                    + DbLocation.redact(location.route) + "' while trying to " + what + " (" + e.getMessage()
                     + "): the store was destroyed, or was never spawned there; spawn it with the 'route' parameter", e);
         }
         return new DatabaseAccessException("Could not " + what + " on the " + d.protocolName() + " database at '"
-                + location.route + "': " + describe(e), e);
+                + DbLocation.redact(location.route) + "': " + describe(e), e);
     }
 
     static String describe(SQLException e) {

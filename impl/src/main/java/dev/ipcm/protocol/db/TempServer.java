@@ -35,9 +35,13 @@ abstract class TempServer implements AutoCloseable {
     final String account;
     private Process process;
 
+    /** Stops the server if this JVM exits (normally or on SIGTERM) before the store is unspawned. */
+    private final Thread exitHook = new Thread(this::close, "ipcm-temp-db-exit");
+
     TempServer(String account) {
         this.account = account;
         this.dir = makeDir(account);
+        Runtime.getRuntime().addShutdownHook(exitHook);
     }
 
     /** Where clients connect. */
@@ -168,7 +172,12 @@ abstract class TempServer implements AutoCloseable {
 
     /** Stops the server (clients are disconnected) and deletes its directory. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(exitHook);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            // The JVM is exiting (this may be the hook itself running); stop the server all the same.
+        }
         Process p = process;
         if (p != null && p.isAlive()) {
             Os.get().kill(p.pid(), stopSignal());

@@ -51,6 +51,11 @@ final class ResumeFile {
 
     /** Reads every record, deletes the file, and reports what could not be decoded. */
     List<Message> takeAll(Consumer<CorruptMessageException> setAside) throws IOException {
+        // Every receive asks, and the file is almost never there: a failed open would build a
+        // NoSuchFileException with its stack trace each time, where asking first costs one access(2).
+        if (!Files.exists(file)) {
+            return List.of();
+        }
         Optional<byte[]> content = Sidecars.read(file);
         if (content.isEmpty()) {
             return List.of();

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** MariaDB and MySQL specifics. */
 abstract class AbstractMySqlFamilyStoreTest extends AbstractDbStoreTest
-        implements CrossProcessTests, ServerStoreTests, MySqlFamilyTests {
+        implements ServerStoreTests, MySqlFamilyTests {
     @Override
     public Store store() {
         return store;

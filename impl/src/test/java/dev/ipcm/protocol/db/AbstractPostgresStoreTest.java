@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** PostgreSQL specifics, on a configured server and on a temporary one. */
-abstract class AbstractPostgresStoreTest extends AbstractDbStoreTest implements CrossProcessTests, ServerStoreTests {
+abstract class AbstractPostgresStoreTest extends AbstractDbStoreTest implements ManyWritersTests, ReceiverCrashTests, ServerStoreTests {
     @Override
     public Store store() {
         return store;
@@ -88,13 +88,16 @@ abstract class AbstractPostgresStoreTest extends AbstractDbStoreTest implements 
         }
     }
 
-    /** A waiting receiver is woken by the sender's NOTIFY; the capability says so. */
+    /** A send notifies the recipient's name on the channel, and a waiting receiver wakes; the capability says so. */
     @Test
-    void aWaitingReceiverIsWokenByTheSendersNotify() throws Exception {
+    void aSendNotifiesAndWakesAWaitingReceiver() throws Exception {
         assertThat(store.capabilities().has(Capability.MESSAGE_WAKEUP)).isTrue();
         String a = unique("notify-a");
         String b = unique("notify-b");
-        try (Client ca = store.connect(a); Client cb = store.connect(b)) {
+        try (Client ca = store.connect(a); Client cb = store.connect(b); Connection listener = raw()) {
+            try (java.sql.Statement s = listener.createStatement()) {
+                s.execute("LISTEN " + SqlStore.CHANNEL);
+            }
             CompletableFuture<List<Message>> waiting = CompletableFuture.supplyAsync(() -> cb.awaitMessages(WAIT));
             // Wait (with a deadline) until the receiver is parked on its listener before sending.
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -104,6 +107,9 @@ abstract class AbstractPostgresStoreTest extends AbstractDbStoreTest implements 
             ca.send(b, Map.of("wake", true));
             assertThat(waiting.get(WAIT.toSeconds(), TimeUnit.SECONDS)).singleElement()
                     .satisfies(m -> assertThat(m.content().get("wake").asBoolean()).isTrue());
+            org.postgresql.PGNotification[] got = listener.unwrap(org.postgresql.PGConnection.class)
+                    .getNotifications((int) WAIT.toMillis());
+            assertThat(got).isNotNull().extracting(org.postgresql.PGNotification::getParameter).contains(b);
         }
     }
 

@@ -40,6 +40,74 @@ class DatabaseAvailabilityTest {
         }
     }
 
+    /** A MariaDB dialect whose driver is not on the class path. */
+    private static final class MissingDriverDialect extends MySqlFamilyDialect {
+        @Override
+        String protocolName() {
+            return "MariaDB";
+        }
+
+        @Override
+        String driverClass() {
+            return "org.example.NoSuchDriver";
+        }
+
+        @Override
+        String driverArtifact() {
+            return "org.example:no-such-driver";
+        }
+
+        @Override
+        String idType() {
+            return "UUID";
+        }
+
+        @Override
+        String subProtocol() {
+            return "mariadb";
+        }
+
+        @Override
+        void useSocket(java.util.Properties properties, String socketFile) {
+            properties.setProperty("localSocket", socketFile);
+        }
+    }
+
+    @Test
+    void aMissingDriverIsNamedWithTheArtifactToAdd() {
+        ServerProtocol p = new ServerProtocol(new MissingDriverDialect(), MariaDBProtocol.CAPABILITIES,
+                DatabaseServers.Kind.MARIADB) {
+            @Override
+            Optional<String> tempServerMissing() {
+                return Optional.empty();
+            }
+
+            @Override
+            TempServer startTempServer() {
+                throw new AssertionError("must not start");
+            }
+
+            @Override
+            String tempServerRemedy() {
+                return "";
+            }
+
+            @Override
+            ActivityWaiter waiter(DbSession session, String clientName) {
+                return new BackoffWaiter(1, 1);
+            }
+        };
+        Availability a = p.availability();
+        assertThat(a.isAvailable()).isFalse();
+        assertThat(a.reason()).contains("org.example.NoSuchDriver");
+        assertThat(a.remedy()).contains("org.example:no-such-driver");
+        assertThatThrownBy(() -> p.connect(new dev.ipcm.spi.ConnectRequest("alice",
+                new dev.ipcm.ConnectionInfo("MariaDB", com.fasterxml.jackson.databind.node.TextNode.valueOf("JSON"),
+                        "dbi:MariaDB:dbname=x;host=127.0.0.1"),
+                dev.ipcm.serial.Serializers.byName("JSON"), false, Map.of())))
+                .isInstanceOf(DatabaseAccessException.class).hasMessageContaining("org.example:no-such-driver");
+    }
+
     @Test
     void theFourProtocolsAreRegisteredWithTheirCapabilities() {
         assertThat(Protocols.byName("IPC::Manager::Client::SQLite").capabilities().has(Capability.REQUIRES_SERVER)).isFalse();

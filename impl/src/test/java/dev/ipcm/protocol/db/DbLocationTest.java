@@ -63,6 +63,10 @@ class DbLocationTest {
         assertThat(c.toString()).doesNotContain("hunter2");
         JdbcTarget t = PostgresDialect.INSTANCE.target(DbLocation.parse("dbi:Pg:dbname=x;host=h", false), c);
         assertThat(t.toString()).doesNotContain("hunter2");
+        DbLocation url = DbLocation.parse("jdbc:mariadb://h:3306/d?user=u&password=hunter2&x=1", false);
+        assertThat(url.toString()).doesNotContain("hunter2").contains("password=***").contains("x=1");
+        assertThat(MariaDbDialect.INSTANCE.target(url, c).toString()).doesNotContain("hunter2");
+        assertThat(DbLocation.redact("dbi:Pg:dbname=d;password=hunter2;host=h")).isEqualTo("dbi:Pg:dbname=d;password=***;host=h");
     }
 
     @Test

@@ -22,7 +22,9 @@ enum DbTargets {
     MARIADB_SERVER("MariaDB", DatabaseServers.Kind.MARIADB, "jdbc:mariadb://127.0.0.1:3306/test?user=root"),
     MARIADB_TEMPORARY("MariaDB", null, ServerProtocol.TEMPORARY),
     /** No MySQL server exists here: the MySQL protocol runs with MySQL Connector/J against the local MariaDB. */
-    MYSQL_SERVER("MySQL", DatabaseServers.Kind.MYSQL, "jdbc:mysql://127.0.0.1:3306/test?user=root");
+    MYSQL_SERVER("MySQL", DatabaseServers.Kind.MYSQL, "jdbc:mysql://127.0.0.1:3306/test?user=root"),
+    /** A temporary MariaDB server driven through MySQL Connector/J over its Unix socket. */
+    MYSQL_TEMPORARY("MySQL", null, ServerProtocol.TEMPORARY);
 
     static final String REQUIRE = "IPCM_REQUIRE_DATABASES";
 

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 
 /** MariaDB on a private temporary server (run as the mysql account when the tests run as root). */
-class MariaDbTemporaryStoreTest extends AbstractMySqlFamilyStoreTest implements TemporaryServerTests {
+class MariaDbTemporaryStoreTest extends AbstractMySqlFamilyStoreTest implements ManyWritersTests, ReceiverCrashTests, TemporaryServerTests {
     @Override
     public DbTargets target() {
         return DbTargets.MARIADB_TEMPORARY;

@@ -48,6 +48,53 @@ interface ServerStoreTests {
         }
     }
 
+    /**
+     * The receive's connection is killed just before its commit: the commit fails, the client
+     * finds the rows still stored (the transaction rolled back), reads them again on a new
+     * connection, and returns each message once.
+     */
+    @Test
+    default void aConnectionKilledAtCommitRollsBackAndTheReceiveIsRetried() {
+        String a = AbstractDbStoreTest.unique("commit-a");
+        String b = AbstractDbStoreTest.unique("commit-b");
+        try (Client ca = store().connect(a); Client cb = store().connect(b)) {
+            Set<String> sent = new HashSet<>();
+            for (int i = 0; i < 10; i++) {
+                sent.add(ca.send(b, i).id().toLowerCase());
+            }
+            boolean[] fired = {false};
+            Faults.beforeCommit = c -> {
+                fired[0] = true;
+                killFromOutside(c);
+            };
+            List<Message> got;
+            try {
+                got = cb.receive();
+            } finally {
+                Faults.beforeCommit = null;
+            }
+            assertThat(fired[0]).as("the fault ran").isTrue();
+            assertThat(got).extracting(m -> m.id().toLowerCase()).containsExactlyInAnyOrderElementsOf(sent);
+            assertThat(cb.receive()).isEmpty();
+        }
+    }
+
+    /** Kills one connection from another, the way an administrator or a server restart would. */
+    private void killFromOutside(Connection victim) {
+        try (Connection admin = DbTargets.raw(target().protocol, store().route()); Statement s = admin.createStatement()) {
+            boolean pg = target().dialect() instanceof PostgresDialect;
+            long id;
+            try (Statement v = victim.createStatement();
+                    ResultSet rs = v.executeQuery(pg ? "SELECT pg_backend_pid()" : "SELECT CONNECTION_ID()")) {
+                rs.next();
+                id = rs.getLong(1);
+            }
+            s.execute(pg ? "SELECT pg_terminate_backend(" + id + ")" : "KILL " + id); // a number the server gave
+        } catch (SQLException e) {
+            throw new AssertionError("could not kill the receiving connection", e);
+        }
+    }
+
     @Test
     default void connectionsKilledServerSideMidStreamReconnectAndLoseNothing() throws SQLException {
         String a = AbstractDbStoreTest.unique("killed-a");

@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class SqliteStoreTest extends AbstractDbStoreTest implements CrossProcessTests {
+class SqliteStoreTest extends AbstractDbStoreTest implements ManyWritersTests, ReceiverCrashTests {
     @Override
     public DbTargets target() {
         return DbTargets.SQLITE;

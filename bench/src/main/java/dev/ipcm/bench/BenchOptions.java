@@ -1,0 +1,368 @@
+package dev.ipcm.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apiguardian.api.API;
+
+/**
+ * What a cross-process run measures and how much. The defaults are the figures the performance
+ * targets are stated for: 20,000 round trips after 2,000 of warm-up, 200,000 streamed messages
+ * (20,000 on database stores, 2,000 on JSONFile, whose every operation rewrites one file), sizes
+ * 100 B and 4 KiB, every available cross-process protocol, each beside its raw transport.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class BenchOptions {
+    private List<String> protocols;
+    private List<Integer> sizes = List.of(100, 4096);
+    private int roundTrips = 20_000;
+    private int warmupRoundTrips = 2_000;
+    private int messages = 200_000;
+    private int databaseMessages = 20_000;
+    private int jsonFileMessages = 2_000;
+    private long intervalNanos;
+    private boolean raw = true;
+    private Duration sessionTimeout = Duration.ofMinutes(10);
+    private boolean service = true;
+    private int serviceStarts = 5;
+    private List<String> serviceProtocols;
+    private boolean idle = true;
+    private int idleReceivers = 4;
+    private Duration idleWindow = Duration.ofSeconds(10);
+    private boolean scaling;
+    private List<Integer> senderCounts = List.of(1, 2, 4, 8, 16);
+    private List<Integer> peerCounts = List.of(2, 16, 64, 256);
+    private int scalingRoundTrips = 4_000;
+    private int scalingMessages = 20_000;
+    private final Map<String, Map<String, String>> spawnParams = new LinkedHashMap<>();
+    private final Map<String, Database> databases = new LinkedHashMap<>();
+
+    private BenchOptions() {}
+
+    /** The defaults described above. */
+    public static BenchOptions defaults() {
+        return new BenchOptions();
+    }
+
+    /** Only these protocols (short names), in this order. */
+    public BenchOptions protocols(List<String> names) {
+        if (names.isEmpty()) {
+            throw new BenchException("the protocol list is empty: name at least one protocol, or leave it out for all");
+        }
+        this.protocols = List.copyOf(names);
+        return this;
+    }
+
+    /** Content sizes in bytes, each at least {@value Payloads#MIN_BYTES}. */
+    public BenchOptions sizes(List<Integer> bytes) {
+        if (bytes.isEmpty()) {
+            throw new BenchException("the size list is empty: give at least one size in bytes");
+        }
+        for (int b : bytes) {
+            if (b < Payloads.MIN_BYTES) {
+                throw new BenchException("a size must be at least " + Payloads.MIN_BYTES + " bytes, got size=" + b);
+            }
+        }
+        this.sizes = List.copyOf(bytes);
+        return this;
+    }
+
+    /** Measured round trips per protocol and size. */
+    public BenchOptions roundTrips(int count) {
+        this.roundTrips = positive("roundTrips", count);
+        return this;
+    }
+
+    /** Closed-loop round trips before measuring; their median sets the schedule unless an interval is given. */
+    public BenchOptions warmupRoundTrips(int count) {
+        this.warmupRoundTrips = nonNegative("warmupRoundTrips", count);
+        return this;
+    }
+
+    /** Streamed messages on the socket, pipe and MessageFiles stores. */
+    public BenchOptions messages(int count) {
+        this.messages = positive("messages", count);
+        return this;
+    }
+
+    /** Streamed messages on database stores. */
+    public BenchOptions databaseMessages(int count) {
+        this.databaseMessages = positive("databaseMessages", count);
+        return this;
+    }
+
+    /** Streamed messages on JSONFile. */
+    public BenchOptions jsonFileMessages(int count) {
+        this.jsonFileMessages = positive("jsonFileMessages", count);
+        return this;
+    }
+
+    /**
+     * A fixed spacing of the plain round-trip schedule; zero (the default) means twice the warm-up
+     * median. The Echo service and the scaling senders always follow their own warm-up.
+     */
+    public BenchOptions interval(Duration interval) {
+        if (interval.isNegative()) {
+            throw new BenchException("the interval must not be negative, got interval=" + interval);
+        }
+        this.intervalNanos = interval.toNanos();
+        return this;
+    }
+
+    /** Whether to measure the raw transports beside the protocols (default true). */
+    public BenchOptions raw(boolean value) {
+        this.raw = value;
+        return this;
+    }
+
+    /** How long one transport at one size may take before its child is killed and it is reported failed. */
+    public BenchOptions sessionTimeout(Duration timeout) {
+        if (timeout.isZero() || timeout.isNegative()) {
+            throw new BenchException("the session timeout must be positive, got " + timeout);
+        }
+        this.sessionTimeout = timeout;
+        return this;
+    }
+
+    /**
+     * Whether to measure the Echo service on each protocol (default true): request round trips at
+     * the first size, and {@link #serviceStarts} starts of a child-JVM service.
+     */
+    public BenchOptions service(boolean value) {
+        this.service = value;
+        return this;
+    }
+
+    /** Only these of the measured protocols get the Echo service measurement (default: all of them). */
+    public BenchOptions serviceProtocols(List<String> names) {
+        if (names.isEmpty()) {
+            throw new BenchException("the service protocol list is empty: name at least one, or use service(false)");
+        }
+        this.serviceProtocols = List.copyOf(names);
+        return this;
+    }
+
+    /** How many times the Echo service is started in a child JVM to time start-up (default 5). */
+    public BenchOptions serviceStarts(int count) {
+        this.serviceStarts = positive("serviceStarts", count);
+        return this;
+    }
+
+    /**
+     * Whether to count the queries of idle receivers on MariaDB and MySQL stores (default true,
+     * {@code idleReceivers} receivers for {@code idleWindow}, on a private temporary server).
+     */
+    public BenchOptions idle(boolean value) {
+        this.idle = value;
+        return this;
+    }
+
+    /** Idle receivers and the quiet window of the idle-query count (defaults 4 and 10 s). */
+    public BenchOptions idle(int receivers, Duration window) {
+        this.idleReceivers = positive("idleReceivers", receivers);
+        if (window.isZero() || window.isNegative()) {
+            throw new BenchException("the idle window must be positive, got " + window);
+        }
+        this.idleWindow = window;
+        return this;
+    }
+
+    /**
+     * Whether to run the scaling curves (default false): for each protocol, 1 to 16 concurrent
+     * senders and 2 to 256 peers on the store, at the first size, with modest counts.
+     */
+    public BenchOptions scaling(boolean value) {
+        this.scaling = value;
+        return this;
+    }
+
+    /** The numbers of concurrent senders of the scaling curve (default 1, 2, 4, 8, 16). */
+    public BenchOptions senderCounts(List<Integer> counts) {
+        this.senderCounts = checkedCounts("senderCounts", counts, 1);
+        return this;
+    }
+
+    /** The numbers of peers on the store of the scaling curve (default 2, 16, 64, 256); at least 2. */
+    public BenchOptions peerCounts(List<Integer> counts) {
+        this.peerCounts = checkedCounts("peerCounts", counts, 2);
+        return this;
+    }
+
+    /** Round trips per scaling point, shared among the senders (default 4,000). */
+    public BenchOptions scalingRoundTrips(int count) {
+        this.scalingRoundTrips = positive("scalingRoundTrips", count);
+        return this;
+    }
+
+    /** Streamed messages per scaling point, shared among the senders (default 20,000). */
+    public BenchOptions scalingMessages(int count) {
+        this.scalingMessages = positive("scalingMessages", count);
+        return this;
+    }
+
+    private static List<Integer> checkedCounts(String what, List<Integer> counts, int min) {
+        if (counts.isEmpty()) {
+            throw new BenchException(what + " is empty: give at least one count");
+        }
+        for (int c : counts) {
+            if (c < min) {
+                throw new BenchException(what + " must each be at least " + min + ", got " + what + "=" + counts);
+            }
+        }
+        return List.copyOf(counts);
+    }
+
+    /** A spawn parameter for one protocol's stores. */
+    public BenchOptions spawnParam(String protocol, String key, String value) {
+        spawnParams.computeIfAbsent(protocol, k -> new LinkedHashMap<>()).put(key, value);
+        return this;
+    }
+
+    /**
+     * The server the raw JDBC baseline of a database protocol uses; it should be the server the
+     * protocol's stores live on.
+     *
+     * @param protocol {@code PostgreSQL}, {@code MariaDB} or {@code MySQL}
+     */
+    public BenchOptions database(String protocol, String jdbcUrl, String user, String password) {
+        databases.put(protocol, new Database(jdbcUrl, user, password));
+        return this;
+    }
+
+    private static int positive(String what, int value) {
+        if (value <= 0) {
+            throw new BenchException(what + " must be positive, got " + what + "=" + value);
+        }
+        return value;
+    }
+
+    private static int nonNegative(String what, int value) {
+        if (value < 0) {
+            throw new BenchException(what + " must not be negative, got " + what + "=" + value);
+        }
+        return value;
+    }
+
+    Optional<List<String>> protocols() {
+        return Optional.ofNullable(protocols);
+    }
+
+    List<Integer> sizes() {
+        return sizes;
+    }
+
+    int roundTrips() {
+        return roundTrips;
+    }
+
+    int warmupRoundTrips() {
+        return warmupRoundTrips;
+    }
+
+    /** Streamed messages for a protocol, by the kind of store it is. */
+    int messagesFor(String protocol) {
+        if (Baselines.isDatabase(protocol)) {
+            return databaseMessages;
+        }
+        return protocol.equals("JSONFile") ? jsonFileMessages : messages;
+    }
+
+    /** Unmeasured messages streamed first: a tenth of the stream, at least 100, at most 20,000. */
+    static int warmupMessagesFor(int streamed) {
+        return Math.max(100, Math.min(20_000, streamed / 10));
+    }
+
+    long intervalNanos() {
+        return intervalNanos;
+    }
+
+    boolean raw() {
+        return raw;
+    }
+
+    Duration sessionTimeout() {
+        return sessionTimeout;
+    }
+
+    boolean service() {
+        return service;
+    }
+
+    /** Whether the Echo service is measured on {@code protocol}. */
+    boolean serviceOn(String protocol) {
+        return service && (serviceProtocols == null || serviceProtocols.contains(protocol));
+    }
+
+    int serviceStarts() {
+        return serviceStarts;
+    }
+
+    boolean scaling() {
+        return scaling;
+    }
+
+    boolean idle() {
+        return idle;
+    }
+
+    int idleReceivers() {
+        return idleReceivers;
+    }
+
+    Duration idleWindow() {
+        return idleWindow;
+    }
+
+    List<Integer> senderCounts() {
+        return senderCounts;
+    }
+
+    List<Integer> peerCounts() {
+        return peerCounts;
+    }
+
+    int scalingRoundTrips() {
+        return scalingRoundTrips;
+    }
+
+    /** Streamed messages per scaling point: the scaling count, but no more than the protocol's own stream. */
+    int scalingMessagesFor(String protocol) {
+        return Math.min(scalingMessages, messagesFor(protocol));
+    }
+
+    Map<String, String> spawnParams(String protocol) {
+        return spawnParams.getOrDefault(protocol, Map.of());
+    }
+
+    Optional<Database> database(String protocol) {
+        return Optional.ofNullable(databases.get(protocol));
+    }
+
+    /** The settings as shown in reports. */
+    Map<String, Object> describe() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("protocols", protocols == null ? "all available cross-process protocols" : protocols);
+        m.put("sizes", new ArrayList<>(sizes));
+        m.put("roundTrips", roundTrips);
+        m.put("warmupRoundTrips", warmupRoundTrips);
+        m.put("messages", messages);
+        m.put("databaseMessages", databaseMessages);
+        m.put("jsonFileMessages", jsonFileMessages);
+        m.put("interval", intervalNanos == 0 ? "2 x warm-up median (at least 20 us)" : intervalNanos + " ns");
+        m.put("rawJdbcPollPause", RawJdbc.POLL_PAUSE_NANOS / 1000 + " us");
+        m.put("echoService", service ? serviceStarts + " child-JVM starts, round trips at the first size, on "
+                + (serviceProtocols == null ? "every measured protocol" : serviceProtocols) : "off");
+        m.put("idleQueries", idle ? idleReceivers + " idle receivers for " + idleWindow.toMillis()
+                + " ms on a private MariaDB server (MariaDB, MySQL)" : "off");
+        m.put("scaling", scaling ? "senders " + senderCounts + ", peers " + peerCounts + ", " + scalingRoundTrips
+                + " round trips and " + scalingMessages + " messages per point (fewer where the protocol streams fewer)"
+                : "off");
+        return m;
+    }
+
+    /** A database server for the raw JDBC baseline. */
+    record Database(String url, String user, String password) {}
+}

@@ -1,0 +1,144 @@
+package dev.ipcm.bench;
+
+import dev.ipcm.Protocols;
+import dev.ipcm.UnknownProtocolException;
+import dev.ipcm.spi.Availability;
+import dev.ipcm.spi.Capability;
+import dev.ipcm.spi.Protocol;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apiguardian.api.API;
+
+/**
+ * The cross-process runner: for every protocol and size, round-trip latency and one-way
+ * throughput between this JVM and a child JVM, each beside the raw transport underneath measured
+ * the same way in the same run.
+ *
+ * <pre>{@code
+ * BenchReport report = BenchRunner.run(BenchOptions.defaults().protocols(List.of("UnixSocket")), System.err::println);
+ * System.out.print(report.table());
+ * report.writeTo(Path.of("target/bench"));
+ * }</pre>
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class BenchRunner {
+    private BenchRunner() {}
+
+    /**
+     * Runs every measurement the options ask for. A protocol that cannot run here, or a measurement
+     * that fails, is reported with its reason; the others still run.
+     *
+     * @param progress receives one line per step (the CLI prints them on standard error)
+     */
+    public static BenchReport run(BenchOptions options, Consumer<String> progress) {
+        MachineFacts facts = MachineFacts.now();
+        progress.accept("machine: " + facts.summary());
+        List<Measurement> measurements = new ArrayList<>();
+        List<Comparison> comparisons = new ArrayList<>();
+        Map<String, Measurement> rawDone = new HashMap<>();
+        for (String name : protocolNames(options)) {
+            String why = unusable(name);
+            for (int size : options.sizes()) {
+                if (why != null) {
+                    progress.accept(name + ": skipped: " + why);
+                    Measurement skipped = Measurement.failed(name, false, size, why);
+                    measurements.add(skipped);
+                    comparisons.add(new Comparison(name, size, skipped, null));
+                    continue;
+                }
+                int streamed = options.messagesFor(name);
+                PairRun.Counts counts = new PairRun.Counts(options.warmupRoundTrips(), options.roundTrips(),
+                        BenchOptions.warmupMessagesFor(streamed), streamed, options.intervalNanos());
+                long timeout = options.sessionTimeout().toNanos();
+                Measurement ipcm = PairRun.measure(new IpcmTransport(name, options.spawnParams(name)), size, counts,
+                        timeout, progress);
+                measurements.add(ipcm);
+                Measurement raw = null;
+                if (options.raw()) {
+                    Transport base = Baselines.forProtocol(name, options).orElse(null);
+                    if (base == null) {
+                        progress.accept(name + ": no raw baseline (" + rawMissing(name) + ")");
+                    } else {
+                        String key = base.spec() + "/" + size + "/" + streamed;
+                        raw = rawDone.get(key);
+                        if (raw == null) {
+                            raw = PairRun.measure(base, size, counts, timeout, progress);
+                            rawDone.put(key, raw);
+                            measurements.add(raw);
+                        }
+                    }
+                }
+                comparisons.add(new Comparison(name, size, ipcm, raw));
+            }
+        }
+        List<ServiceFigures> services = new ArrayList<>();
+        List<ScalingPoint> scaling = new ArrayList<>();
+        List<IdleFigures> idle = new ArrayList<>();
+        int size = options.sizes().get(0);
+        long timeout = options.sessionTimeout().toNanos();
+        for (String name : protocolNames(options)) {
+            if (unusable(name) != null) {
+                continue;
+            }
+            if (options.serviceOn(name)) {
+                // The Echo and scaling schedules always follow their own warm-up: a fixed interval chosen
+                // for plain round trips would overload a slower request path or many senders.
+                services.add(ServiceBench.measure(name, options.spawnParams(name), size, options.warmupRoundTrips(),
+                        options.roundTrips(), 0, options.serviceStarts(), progress));
+            }
+            if (options.idle() && (name.equals("MariaDB") || name.equals("MySQL"))) {
+                idle.add(IdleBench.measure(name, options.idleReceivers(), options.idleWindow().toMillis(), timeout,
+                        progress));
+            }
+            if (options.scaling()) {
+                ScalingBench.Counts counts = new ScalingBench.Counts(Math.min(200, options.warmupRoundTrips()),
+                        options.scalingRoundTrips(), options.scalingMessagesFor(name), 0, timeout);
+                for (int n : options.senderCounts()) {
+                    scaling.add(ScalingBench.senders(name, options.spawnParams(name), n, size, counts, progress));
+                }
+                for (int n : options.peerCounts()) {
+                    scaling.add(ScalingBench.peers(name, options.spawnParams(name), n, size, counts, progress));
+                }
+            }
+        }
+        return new BenchReport(facts.finished(), options.describe(), measurements, comparisons, services, scaling,
+                idle);
+    }
+
+    private static String rawMissing(String protocol) {
+        return Baselines.isDatabase(protocol)
+                ? "give the server's JDBC URL with BenchOptions.database, or --jdbc-url on the command line"
+                : "this runner knows no raw transport under it";
+    }
+
+    private static List<String> protocolNames(BenchOptions options) {
+        if (options.protocols().isPresent()) {
+            return options.protocols().get();
+        }
+        List<String> names = new ArrayList<>();
+        for (Protocol p : Protocols.all().values()) {
+            if (p.capabilities().has(Capability.CROSS_PROCESS)) {
+                names.add(p.name());
+            }
+        }
+        return names;
+    }
+
+    /** Why a protocol cannot be measured, or null when it can. */
+    private static String unusable(String name) {
+        Protocol p;
+        try {
+            p = Protocols.byName(name);
+        } catch (UnknownProtocolException e) {
+            return e.getMessage();
+        }
+        if (!p.capabilities().has(Capability.CROSS_PROCESS)) {
+            return name + " cannot be reached from another process, so there is nothing to measure between two JVMs";
+        }
+        Availability a = p.availability();
+        return a.isAvailable() ? null : name + " is not available here: " + a;
+    }
+}

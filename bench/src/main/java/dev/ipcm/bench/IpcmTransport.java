@@ -1,0 +1,134 @@
+package dev.ipcm.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ipcm.Client;
+import dev.ipcm.Ipcm;
+import dev.ipcm.Message;
+import dev.ipcm.SpawnOptions;
+import dev.ipcm.Store;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** An ipcm protocol as a transport: a fresh store per session, one client per side. */
+final class IpcmTransport implements Transport {
+    private static final Duration WAIT_STEP = Duration.ofSeconds(1);
+
+    private final String protocol;
+    private final Map<String, String> spawnParams;
+
+    IpcmTransport(String protocol, Map<String, String> spawnParams) {
+        this.protocol = protocol;
+        this.spawnParams = Map.copyOf(spawnParams);
+    }
+
+    String protocol() {
+        return protocol;
+    }
+
+    @Override
+    public String label() {
+        return protocol;
+    }
+
+    @Override
+    public boolean isRaw() {
+        return false;
+    }
+
+    @Override
+    public String spec() {
+        return "ipcm:" + protocol;
+    }
+
+    /** A database user and password given as spawn parameters reach the child as the protocols' own variables. */
+    @Override
+    public Map<String, String> childEnvironment() {
+        Map<String, String> env = new java.util.HashMap<>();
+        if (spawnParams.containsKey("user")) {
+            env.put("IPCM_DB_USER", spawnParams.get("user"));
+        }
+        if (spawnParams.containsKey("password")) {
+            env.put("IPCM_DB_PASSWORD", spawnParams.get("password"));
+        }
+        return env;
+    }
+
+    @Override
+    public Session start(Path workDir, int size) {
+        SpawnOptions options = SpawnOptions.defaults().protocol(protocol).peerTimeout(Duration.ofSeconds(10));
+        spawnParams.forEach(options::param);
+        Store store = Ipcm.spawn(options);
+        return new Session() {
+            @Override
+            public String childArgument() {
+                return store.info();
+            }
+
+            @Override
+            public Link parentLink(String name, String child) {
+                return new IpcmLink(store.connect(name), child, size);
+            }
+
+            @Override
+            public AutoCloseable idlePeer(String name) {
+                Client idle = store.connect(name);
+                return () -> idle.disconnect(messages -> { });
+            }
+
+            @Override
+            public void close() {
+                store.close();
+            }
+        };
+    }
+
+    @Override
+    public Link childLink(String argument, String name, String peer, int size) {
+        return new IpcmLink(Ipcm.connect(name, argument), peer, size);
+    }
+
+    /** One client sending a fixed content to one peer. */
+    static final class IpcmLink implements Link {
+        private final Client client;
+        private final String peer;
+        private final JsonNode content;
+        private volatile boolean closed;
+
+        IpcmLink(Client client, String peer, int size) {
+            this.client = client;
+            this.peer = peer;
+            this.content = Payloads.content(size);
+        }
+
+        Client client() {
+            return client;
+        }
+
+        @Override
+        public void send() {
+            client.send(peer, content);
+        }
+
+        @Override
+        public int receive() {
+            while (!closed) {
+                List<Message> got = client.awaitMessages(WAIT_STEP);
+                if (!got.isEmpty()) {
+                    return got.size();
+                }
+            }
+            throw new IllegalStateException("link of '" + client.name() + "' was closed while receiving");
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            if (!client.isDisconnected()) {
+                // Leftovers of a measurement (an echo that was never read) are not errors.
+                client.disconnect(messages -> { });
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.ipcm.bench;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import org.newsclub.net.unix.AFUNIXDatagramChannel;
+import org.newsclub.net.unix.AFUNIXSocketAddress;
+
+/** Raw baseline for UnixSocket: one AF_UNIX datagram per message, each side bound to its own path. */
+final class RawDatagram implements Transport {
+    static final String SPEC = "raw:datagram";
+
+    @Override
+    public String label() {
+        return "raw datagram socket";
+    }
+
+    @Override
+    public boolean isRaw() {
+        return true;
+    }
+
+    @Override
+    public String spec() {
+        return SPEC;
+    }
+
+    @Override
+    public Session start(Path workDir, int size) {
+        return new Session() {
+            @Override
+            public String childArgument() {
+                return workDir.toString();
+            }
+
+            @Override
+            public Link parentLink(String name, String child) throws Exception {
+                return open(workDir, name, child, size);
+            }
+
+            @Override
+            public void close() {
+                // The sockets are closed by their links; the directory goes with the session's work dir.
+            }
+        };
+    }
+
+    @Override
+    public Link childLink(String argument, String name, String peer, int size) throws Exception {
+        return open(Path.of(argument), name, peer, size);
+    }
+
+    /** Binds {@code name}'s socket; connects to the peer lazily, as the peer may bind later. */
+    private static Link open(Path dir, String name, String peer, int size) throws Exception {
+        AFUNIXDatagramChannel channel = AFUNIXDatagramChannel.open();
+        channel.bind(AFUNIXSocketAddress.of(dir.resolve(name + ".sock")));
+        AFUNIXSocketAddress target = AFUNIXSocketAddress.of(dir.resolve(peer + ".sock"));
+        ByteBuffer payload = ByteBuffer.allocateDirect(size).put(Payloads.bytes(size)).flip();
+        ByteBuffer in = ByteBuffer.allocateDirect(65536);
+        return new Link() {
+            @Override
+            public void send() throws Exception {
+                channel.send(payload.duplicate(), target);
+            }
+
+            @Override
+            public int receive() throws Exception {
+                in.clear();
+                channel.receive(in);
+                return 1;
+            }
+
+            @Override
+            public void close() throws Exception {
+                channel.close();
+            }
+        };
+    }
+}

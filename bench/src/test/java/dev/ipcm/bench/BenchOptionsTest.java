@@ -1,0 +1,44 @@
+package dev.ipcm.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BenchOptionsTest {
+    @Test
+    void theDefaultsAreTheTargetsCounts() {
+        BenchOptions o = BenchOptions.defaults();
+        assertThat(o.roundTrips()).isEqualTo(20_000);
+        assertThat(o.sizes()).containsExactly(100, 4096);
+        assertThat(o.messagesFor("UnixSocket")).isEqualTo(200_000);
+        assertThat(o.messagesFor("PostgreSQL")).isEqualTo(20_000);
+        assertThat(o.messagesFor("JSONFile")).isEqualTo(2_000);
+    }
+
+    @Test
+    void warmUpIsATenthOfTheStreamWithinBounds() {
+        assertThat(BenchOptions.warmupMessagesFor(200_000)).isEqualTo(20_000);
+        assertThat(BenchOptions.warmupMessagesFor(20_000)).isEqualTo(2_000);
+        assertThat(BenchOptions.warmupMessagesFor(50)).isEqualTo(100);
+        assertThat(BenchOptions.warmupMessagesFor(1_000_000)).isEqualTo(20_000);
+    }
+
+    @Test
+    void badValuesAreRefusedNamingTheValue() {
+        assertThatThrownBy(() -> BenchOptions.defaults().roundTrips(0))
+                .isInstanceOf(BenchException.class).hasMessageContaining("roundTrips=0");
+        assertThatThrownBy(() -> BenchOptions.defaults().messages(-3))
+                .isInstanceOf(BenchException.class).hasMessageContaining("messages=-3");
+        assertThatThrownBy(() -> BenchOptions.defaults().sizes(List.of(100, 3)))
+                .isInstanceOf(BenchException.class).hasMessageContaining("size=3");
+        assertThatThrownBy(() -> BenchOptions.defaults().protocols(List.of()))
+                .isInstanceOf(BenchException.class).hasMessageContaining("protocol list is empty");
+        assertThatThrownBy(() -> BenchOptions.defaults().interval(Duration.ofMillis(-1)))
+                .isInstanceOf(BenchException.class).hasMessageContaining("PT-0.001S");
+        assertThatThrownBy(() -> BenchOptions.defaults().sessionTimeout(Duration.ZERO))
+                .isInstanceOf(BenchException.class).hasMessageContaining("PT0S");
+    }
+}

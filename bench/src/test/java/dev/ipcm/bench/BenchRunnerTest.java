@@ -1,0 +1,82 @@
+package dev.ipcm.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ipcm.internal.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The runner end to end with tiny counts: figures, skip reasons, and the three report forms. */
+class BenchRunnerTest {
+    private static BenchOptions tiny() {
+        return BenchOptions.defaults().sizes(List.of(100)).warmupRoundTrips(5).roundTrips(30).messages(60).service(false);
+    }
+
+    @Test
+    void aProtocolIsMeasuredBesideItsRawTransport(@TempDir Path dir) throws Exception {
+        List<String> progress = new ArrayList<>();
+
+        BenchReport report = BenchRunner.run(tiny().protocols(List.of("MessageFiles")), progress::add);
+
+        assertThat(report.comparisons()).hasSize(1);
+        Comparison c = report.comparisons().get(0);
+        assertThat(c.ipcm().failure()).as("progress %s", progress).isNull();
+        assertThat(c.raw().failure()).as("progress %s", progress).isNull();
+        assertThat(c.raw().label()).isEqualTo("raw rename into watched dir");
+        assertThat(c.ipcm().latency().roundTrips()).isEqualTo(30);
+        assertThat(c.ipcm().throughput().messages()).isEqualTo(60);
+        assertThat(c.latencyRatio()).isPositive();
+        assertThat(c.throughputRatio()).isPositive();
+        assertThat(progress.get(0)).startsWith("machine: ").contains("cores", "JDK");
+
+        assertThat(report.table()).contains("MessageFiles", "100 B", "cores", "JDK", "shared machine");
+        List<Path> files = report.writeTo(dir);
+        JsonNode json = Json.decode(Files.readString(files.get(0)));
+        assertThat(json.get("measurements")).hasSize(2);
+        assertThat(json.get("measurements").get(0).get("latency").get("p50Nanos").asLong()).isPositive();
+        assertThat(Files.readString(files.get(1))).startsWith("<!DOCTYPE html>").contains("<svg", "MessageFiles");
+    }
+
+    @Test
+    void theEchoServiceAndTheScalingCurvesAreMeasuredWhenAskedFor() {
+        List<String> progress = new ArrayList<>();
+        BenchOptions options = tiny().raw(false).protocols(List.of("MessageFiles")).service(true).serviceStarts(1)
+                .scaling(true).senderCounts(List.of(1, 3)).peerCounts(List.of(4)).scalingRoundTrips(12).scalingMessages(30);
+
+        BenchReport report = BenchRunner.run(options, progress::add);
+
+        assertThat(report.services()).singleElement().satisfies(f -> {
+            assertThat(f.failure()).as("progress %s", progress).isNull();
+            assertThat(f.requests().roundTrips()).isEqualTo(30);
+            assertThat(f.ready().roundTrips()).isEqualTo(1);
+            assertThat(f.ready().p50()).isPositive();
+        });
+        assertThat(report.scaling()).extracting(ScalingPoint::dimension, ScalingPoint::n)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("senders", 1),
+                        org.assertj.core.groups.Tuple.tuple("senders", 3), org.assertj.core.groups.Tuple.tuple("peers", 4));
+        assertThat(report.scaling()).allSatisfy(p -> {
+            assertThat(p.failure()).as("progress %s", progress).isNull();
+            assertThat(p.throughput().perSecond()).isPositive();
+        });
+        // 3 senders share 12 round trips and 30 messages: 4 and 10 each.
+        assertThat(report.scaling().get(1).latency().roundTrips()).isEqualTo(12);
+        assertThat(report.scaling().get(1).throughput().messages()).isEqualTo(30);
+        assertThat(report.table()).contains("Echo service", "Scaling", "senders", "peers");
+        assertThat(report.toHtml()).contains("Echo request p50", "p99 round trip by senders");
+        assertThat(report.toJson()).contains("\"services\"", "\"scaling\"");
+    }
+
+    @Test
+    void aProtocolThatCannotCrossProcessesIsSkippedWithItsReason() {
+        BenchReport report = BenchRunner.run(tiny().protocols(List.of("LocalMemory")), line -> { });
+
+        Measurement m = report.comparisons().get(0).ipcm();
+        assertThat(m.failure()).contains("LocalMemory cannot be reached from another process");
+        assertThat(report.table()).contains("not measured");
+    }
+}

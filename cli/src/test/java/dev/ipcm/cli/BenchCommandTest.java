@@ -1,0 +1,48 @@
+package dev.ipcm.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ipcm.internal.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ipcm bench} with tiny counts: a smoke check that it measures, prints and writes, not a measurement. */
+class BenchCommandTest {
+    private final Cli cli = Cli.inProcess();
+
+    @Test
+    void measuresAProtocolBesideItsRawTransportAndWritesTheReports(@TempDir Path dir) throws Exception {
+        Path report = dir.resolve("report");
+        Cli.Result r = cli.run("bench", "--protocols", "MessageFiles", "--size", "100", "--round-trips", "20",
+                "--warmup", "5", "--messages", "50", "--service-starts", "1", "--report", report.toString());
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("cores", "JDK", "MessageFiles", "100 B", "raw rename into watched dir", "Echo service");
+        assertThat(r.err()).contains("ipcm bench: MessageFiles 100 B: 20 round trips", "ipcm-bench.html");
+        JsonNode json = Json.decode(Files.readString(report.resolve("ipcm-bench.json")));
+        assertThat(json.get("machine").get("cores").asInt()).isPositive();
+        assertThat(json.get("comparisons").get(0).get("protocol").asText()).isEqualTo("MessageFiles");
+        assertThat(json.get("comparisons").get(0).get("p50Ratio").isNumber()).isTrue();
+        String html = Files.readString(report.resolve("ipcm-bench.html"));
+        assertThat(html).contains("<svg", "MessageFiles").doesNotContain("src=\"http", "href=\"http");
+    }
+
+    @Test
+    void aTooSmallSizeIsAUsageMistakeThatNamesTheValue(@TempDir Path dir) {
+        Cli.Result r = cli.run("bench", "--size", "5", "--report", dir.toString());
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).contains("size=5", "at least 11");
+    }
+
+    @Test
+    void anUnknownProtocolIsReportedAndMakesTheRunFail(@TempDir Path dir) {
+        Cli.Result r = cli.run("bench", "--protocols", "NoSuchThing", "--no-raw", "--report", dir.toString());
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(1);
+        assertThat(r.out()).contains("NoSuchThing", "not measured", "Unknown protocol 'NoSuchThing'");
+    }
+}

@@ -1,0 +1,52 @@
+package com.example.ipcm.broken;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+
+/**
+ * The engine's teeth: each plugin here is DirectoryStore with one behaviour broken, and the
+ * certification engine must fail it in the scenarios and properties that check that behaviour.
+ * Each run is limited to the groups that should catch the fault, with few tries, short waits and
+ * a fixed seed, so the test is quick and its outcome does not depend on chance.
+ */
+class BrokenProtocolsTest {
+    static Stream<Arguments> brokenPlugins() {
+        return Stream.of(
+                Arguments.of(DropsOneInAHundred.class, "messaging,delivery", Set.of("generic", "inOrder", "exactlyOnce")),
+                Arguments.of(ReordersTwoMessages.class, "messaging,delivery", Set.of("inOrder", "perSenderOrder")),
+                Arguments.of(DeliversOneTwice.class, "messaging,delivery", Set.of("generic", "exactlyOnce")),
+                Arguments.of(LosesMailWhileSuspended.class, "lifecycle,suspend",
+                        Set.of("suspendAndReconnect", "noLossAcrossSuspends")),
+                Arguments.of(ReportsDeadPeerAlive.class, "cross-process", Set.of("reapAndReplace")),
+                Arguments.of(AcceptsInvalidName.class, "messaging", Set.of("badNames")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenPlugins")
+    void certificationFailsTheBrokenPluginWhereItIsBroken(Class<?> plugin, String groups, Set<String> catchers) {
+        EngineExecutionResults results = EngineTestKit.engine("ipcm-certify")
+                .configurationParameter("ipcm.certify.groups", groups)
+                .configurationParameter("ipcm.certify.tries", "10")
+                .configurationParameter("ipcm.property.seed", "20261123")
+                .configurationParameter("ipcm.timeout.await", "3s")
+                .configurationParameter("jqwik.shrinking.default", "OFF")
+                .selectors(selectClass(plugin))
+                .execute();
+
+        Set<String> failed = results.testEvents().failed().stream()
+                .map(e -> e.getTestDescriptor().getDisplayName().replaceFirst("\\(.*", ""))
+                .collect(Collectors.toSet());
+        assertThat(failed).as("scenarios that failed %s", plugin.getSimpleName()).containsAll(catchers);
+        assertThat(results.containerEvents().started().stream()
+                .anyMatch(e -> e.getTestDescriptor().getDisplayName().equals(plugin.getSimpleName()))).isTrue();
+    }
+}
