@@ -35,7 +35,7 @@ class ConnectionInfoTest {
     @Test
     void escapesNonAsciiRoutes() {
         ConnectionInfo info = new ConnectionInfo("MessageFiles", com.fasterxml.jackson.databind.node.TextNode.valueOf("JSON"), "/tmp/caf\u00e9");
-        assertThat(info.toString()).isEqualTo("[\"MessageFiles\",\"JSON\",\"/tmp/caf\\u00E9\"]");
+        assertThat(info.toString()).isEqualTo("[\"MessageFiles\",\"JSON\",\"/tmp/caf\\u00e9\"]");
         assertThat(ConnectionInfo.parse(info.toString()).route()).isEqualTo("/tmp/caf\u00e9");
     }
 
