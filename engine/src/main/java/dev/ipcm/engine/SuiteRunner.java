@@ -92,6 +92,13 @@ final class SuiteRunner implements TestExecutionListener {
             params.put(PROPERTY_TRIES, t);
         });
         params.put(CertifyParameters.PROTOCOLS, protocol.id());
+        // The harness always adds required protocols to a run; an inner run certifies this one
+        // protocol only, so it keeps just this protocol's own required flag (the engine's node
+        // already fails a required protocol that cannot run).
+        boolean required = outer.get(CertifyParameters.REQUIRED).map(v -> List.of(v.split(",")).stream()
+                .map(String::trim).anyMatch(n -> n.equalsIgnoreCase(protocol.id()) || n.equalsIgnoreCase(protocol.name())))
+                .orElse(false);
+        params.put(CertifyParameters.REQUIRED, required ? protocol.id() : "");
         params.put(INNER_RUN, "true");
         return params;
     }
