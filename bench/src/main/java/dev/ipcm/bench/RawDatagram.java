@@ -6,51 +6,16 @@ import org.newsclub.net.unix.AFUNIXDatagramChannel;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
 
 /** Raw baseline for UnixSocket: one AF_UNIX datagram per message, each side bound to its own path. */
-final class RawDatagram implements Transport {
+final class RawDatagram extends PeerDirectoryTransport {
     static final String SPEC = "raw:datagram";
 
-    @Override
-    public String label() {
-        return "raw datagram socket";
-    }
-
-    @Override
-    public boolean isRaw() {
-        return true;
-    }
-
-    @Override
-    public String spec() {
-        return SPEC;
-    }
-
-    @Override
-    public Session start(Path workDir, int size) {
-        return new Session() {
-            @Override
-            public String childArgument() {
-                return workDir.toString();
-            }
-
-            @Override
-            public Link parentLink(String name, String child) throws Exception {
-                return open(workDir, name, child, size);
-            }
-
-            @Override
-            public void close() {
-                // The sockets are closed by their links; the directory goes with the session's work dir.
-            }
-        };
-    }
-
-    @Override
-    public Link childLink(String argument, String name, String peer, int size) throws Exception {
-        return open(Path.of(argument), name, peer, size);
+    RawDatagram() {
+        super("raw datagram socket", SPEC);
     }
 
     /** Binds {@code name}'s socket; connects to the peer lazily, as the peer may bind later. */
-    private static Link open(Path dir, String name, String peer, int size) throws Exception {
+    @Override
+    Link open(Path dir, String name, String peer, int size) throws Exception {
         AFUNIXDatagramChannel channel = AFUNIXDatagramChannel.open();
         channel.bind(AFUNIXSocketAddress.of(dir.resolve(name + ".sock")));
         AFUNIXSocketAddress target = AFUNIXSocketAddress.of(dir.resolve(peer + ".sock"));

@@ -10,50 +10,15 @@ import java.nio.file.StandardOpenOption;
  * Raw baseline for AtomicPipe: one FIFO per side, length-prefixed frames, each frame written by
  * one writer. Each side opens its own FIFO read-write so the open never waits for a writer.
  */
-final class RawFifo implements Transport {
+final class RawFifo extends PeerDirectoryTransport {
     static final String SPEC = "raw:fifo";
 
-    @Override
-    public String label() {
-        return "raw FIFO";
+    RawFifo() {
+        super("raw FIFO", SPEC);
     }
 
     @Override
-    public boolean isRaw() {
-        return true;
-    }
-
-    @Override
-    public String spec() {
-        return SPEC;
-    }
-
-    @Override
-    public Session start(Path workDir, int size) {
-        return new Session() {
-            @Override
-            public String childArgument() {
-                return workDir.toString();
-            }
-
-            @Override
-            public Link parentLink(String name, String child) throws Exception {
-                return open(workDir, name, child, size);
-            }
-
-            @Override
-            public void close() {
-                // The FIFOs go with the session's work dir.
-            }
-        };
-    }
-
-    @Override
-    public Link childLink(String argument, String name, String peer, int size) throws Exception {
-        return open(Path.of(argument), name, peer, size);
-    }
-
-    private static Link open(Path dir, String name, String peer, int size) throws Exception {
+    Link open(Path dir, String name, String peer, int size) throws Exception {
         Path own = dir.resolve(name + ".fifo");
         Path other = dir.resolve(peer + ".fifo");
         for (Path p : new Path[] {own, other}) {

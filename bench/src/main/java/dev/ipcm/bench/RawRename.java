@@ -16,50 +16,15 @@ import java.nio.file.WatchService;
  * directory, rename it to its final name; the receiver wakes on the directory watch, lists,
  * reads and deletes.
  */
-final class RawRename implements Transport {
+final class RawRename extends PeerDirectoryTransport {
     static final String SPEC = "raw:rename";
 
-    @Override
-    public String label() {
-        return "raw rename into watched dir";
+    RawRename() {
+        super("raw rename into watched dir", SPEC);
     }
 
     @Override
-    public boolean isRaw() {
-        return true;
-    }
-
-    @Override
-    public String spec() {
-        return SPEC;
-    }
-
-    @Override
-    public Session start(Path workDir, int size) {
-        return new Session() {
-            @Override
-            public String childArgument() {
-                return workDir.toString();
-            }
-
-            @Override
-            public Link parentLink(String name, String child) throws Exception {
-                return open(workDir, name, child, size);
-            }
-
-            @Override
-            public void close() {
-                // The directories go with the session's work dir.
-            }
-        };
-    }
-
-    @Override
-    public Link childLink(String argument, String name, String peer, int size) throws Exception {
-        return open(Path.of(argument), name, peer, size);
-    }
-
-    private static Link open(Path dir, String name, String peer, int size) throws IOException {
+    Link open(Path dir, String name, String peer, int size) throws IOException {
         Path own = Files.createDirectories(dir.resolve(name));
         Path other = Files.createDirectories(dir.resolve(peer));
         WatchService watcher = FileSystems.getDefault().newWatchService();
