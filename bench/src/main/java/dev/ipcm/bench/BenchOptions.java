@@ -101,8 +101,9 @@ public final class BenchOptions {
     }
 
     /**
-     * A fixed spacing of the plain round-trip schedule; zero (the default) means twice the warm-up
-     * median. The Echo service and the scaling senders always follow their own warm-up.
+     * A fixed spacing of the plain round-trip schedule; zero (the default) means four times the
+     * protocol's warm-up median (at least 50 µs), and its raw baseline then runs on that same schedule.
+     * The Echo service and the scaling senders always follow their own warm-up.
      */
     public BenchOptions interval(Duration interval) {
         if (interval.isNegative()) {
@@ -351,7 +352,7 @@ public final class BenchOptions {
         m.put("messages", messages);
         m.put("databaseMessages", databaseMessages);
         m.put("jsonFileMessages", jsonFileMessages);
-        m.put("interval", intervalNanos == 0 ? "2 x warm-up median (at least 20 us)" : intervalNanos + " ns");
+        m.put("interval", intervalNanos == 0 ? "4 x the protocol's warm-up median (at least 50 us), raw baseline on the same schedule" : intervalNanos + " ns");
         m.put("rawJdbcPollPause", RawJdbc.POLL_PAUSE_NANOS / 1000 + " us");
         m.put("echoService", service ? serviceStarts + " child-JVM starts, round trips at the first size, on "
                 + (serviceProtocols == null ? "every measured protocol" : serviceProtocols) : "off");

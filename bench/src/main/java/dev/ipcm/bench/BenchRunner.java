@@ -62,10 +62,13 @@ public final class BenchRunner {
                     if (base == null) {
                         progress.accept(name + ": no raw baseline (" + rawMissing(name) + ")");
                     } else {
-                        String key = base.spec() + "/" + size + "/" + streamed;
+                        // The baseline runs on the protocol's own schedule: the ratio then compares
+                        // two transports under the same offered load, not two different loads.
+                        PairRun.Counts rawCounts = counts.onSchedule(scheduleOf(ipcm, options));
+                        String key = base.spec() + "/" + size + "/" + streamed + "/" + rawCounts.intervalNanos();
                         raw = rawDone.get(key);
                         if (raw == null) {
-                            raw = PairRun.measure(base, size, counts, timeout, progress);
+                            raw = PairRun.measure(base, size, rawCounts, timeout, progress);
                             rawDone.put(key, raw);
                             measurements.add(raw);
                         }
@@ -106,6 +109,14 @@ public final class BenchRunner {
         }
         return new BenchReport(facts.finished(), options.describe(), measurements, comparisons, services, scaling,
                 idle);
+    }
+
+    /** The schedule a raw baseline follows: the one given, else the one the protocol's run settled on. */
+    private static long scheduleOf(Measurement ipcm, BenchOptions options) {
+        if (options.intervalNanos() > 0 || ipcm.latency() == null) {
+            return options.intervalNanos();
+        }
+        return ipcm.latency().intervalNanos();
     }
 
     private static String rawMissing(String protocol) {

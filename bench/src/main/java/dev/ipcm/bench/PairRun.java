@@ -28,7 +28,12 @@ final class PairRun {
     private PairRun() {}
 
     /** The counts of one session. */
-    record Counts(int warmupRoundTrips, int roundTrips, int warmupMessages, int messages, long intervalNanos) {}
+    record Counts(int warmupRoundTrips, int roundTrips, int warmupMessages, int messages, long intervalNanos) {
+        /** The same counts on a given schedule (0 keeps the automatic rule). */
+        Counts onSchedule(long interval) {
+            return new Counts(warmupRoundTrips, roundTrips, warmupMessages, messages, interval);
+        }
+    }
 
     static Measurement measure(Transport transport, int size, Counts counts, long timeoutNanos, Consumer<String> progress) {
         return measure(transport, size, counts, timeoutNanos, 0, progress);

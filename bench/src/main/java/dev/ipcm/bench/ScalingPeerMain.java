@@ -20,8 +20,8 @@ import org.apiguardian.api.API;
  * before the streams begin. It leaves on {@code BYE} or when
  * standard input ends.
  *
- * <p>Arguments: info, senders, warm-up round trips, round trips per sender, interval (0 = twice
- * each sender's warm-up median), messages per sender, size.
+ * <p>Arguments: info, senders, warm-up round trips, round trips per sender, interval (0 = four times
+ * each sender's warm-up median, at least 50 µs), messages per sender, size.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class ScalingPeerMain {

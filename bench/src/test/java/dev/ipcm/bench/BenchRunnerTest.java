@@ -30,6 +30,9 @@ class BenchRunnerTest {
         assertThat(c.raw().label()).isEqualTo("raw rename into watched dir");
         assertThat(c.ipcm().latency().roundTrips()).isEqualTo(30);
         assertThat(c.ipcm().throughput().messages()).isEqualTo(60);
+        assertThat(c.raw().latency().intervalNanos())
+                .as("the raw baseline runs on the schedule the protocol's warm-up chose")
+                .isEqualTo(c.ipcm().latency().intervalNanos());
         assertThat(c.latencyRatio()).isPositive();
         assertThat(c.throughputRatio()).isPositive();
         assertThat(progress.get(0)).startsWith("machine: ").contains("cores", "JDK");

@@ -34,8 +34,8 @@ class LatencyTest {
     }
 
     @Test
-    void theAutomaticScheduleIsTwiceTheWarmUpMedianButNeverBelowTheFloor() {
-        assertThat(PingPong.autoInterval(new long[] {100_000, 50_000, 70_000})).isEqualTo(140_000);
+    void theAutomaticScheduleIsFourWarmUpMediansButNeverBelowTheFloor() {
+        assertThat(PingPong.autoInterval(new long[] {100_000, 50_000, 70_000})).isEqualTo(280_000);
         assertThat(PingPong.autoInterval(new long[] {1_000, 2_000})).isEqualTo(PingPong.MIN_INTERVAL_NANOS);
     }
 

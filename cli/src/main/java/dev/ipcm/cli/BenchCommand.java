@@ -55,7 +55,7 @@ final class BenchCommand implements Callable<Integer> {
     Integer warmup;
 
     @Option(names = "--interval-us", paramLabel = "MICROS",
-            description = "Fixed spacing of the round-trip schedule (default: twice the warm-up median).")
+            description = "Fixed spacing of the round-trip schedule (default: four times the protocol's warm-up median, at least 50 µs; its raw baseline runs on the same schedule).")
     Long intervalMicros;
 
     @Option(names = "--no-raw", description = "Measure the protocols only, not the raw transports.")
