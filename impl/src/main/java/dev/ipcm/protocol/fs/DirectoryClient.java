@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apiguardian.api.API;
 
 /**
@@ -47,7 +48,13 @@ public abstract class DirectoryClient extends AbstractClient {
     private final int nameBudget;
     private final boolean reconnecting;
     private final ResumeFile resume;
-    private DirectoryWatch peerWatch;
+    private final AtomicLong unwatchedVersions = new AtomicLong();
+    private volatile DirectoryWatch peerWatch;
+    // The route version at which the resume file was last found absent (NOT_SEEN: ask the file system).
+    private long resumeAbsentAt = NOT_SEEN;
+
+    /** A value {@link #routeVersion()} never returns. */
+    protected static final long NOT_SEEN = Long.MIN_VALUE;
 
     /**
      * Starts a client; call {@link #register()} at the end of the subclass's constructor.
@@ -219,6 +226,27 @@ public abstract class DirectoryClient extends AbstractClient {
         }
         route.requireExists();
         return Optional.empty();
+    }
+
+    /**
+     * A version of the route directory's list of entries, so a protocol can keep what it looked up
+     * about a peer (its endpoint, the endpoint's identity, a connection) and skip the {@code stat}
+     * calls on every send: equal versions mean that no entry was created, removed or renamed in
+     * between, as far as the directory watch has reported. Read the version <em>before</em> the
+     * look-up it is stored with, so a change during the look-up is seen next time.
+     *
+     * <p>Events arrive shortly after the change (through the watch thread), so a cached look-up
+     * may be briefly stale: protocols must also look again when a send fails (a peer that left
+     * refuses: ECONNREFUSED, EPIPE, ENXIO), and report a peer that left as before. Without an
+     * event-driven watch every call returns a new value, so nothing is ever taken as unchanged.
+     * Never returns {@link #NOT_SEEN}.
+     */
+    protected final long routeVersion() {
+        DirectoryWatch w = peerWatch;
+        if (w == null || !w.isEventDriven()) {
+            return -unwatchedVersions.incrementAndGet();
+        }
+        return w.changes();
     }
 
     /** The error for a store whose route directory vanished. */
@@ -465,6 +493,7 @@ public abstract class DirectoryClient extends AbstractClient {
 
     @Override
     protected void storeRequeued(List<Message> messages) {
+        resumeAbsentAt = NOT_SEEN;
         try {
             resume.append(messages);
         } catch (IOException e) {
@@ -472,10 +501,21 @@ public abstract class DirectoryClient extends AbstractClient {
         }
     }
 
+    /**
+     * Every receive asks for the resume file; it is looked for again only when this client requeued
+     * or an entry of the route directory was created or removed since it was last found absent (so
+     * a steady stream of messages costs no {@code stat} here).
+     */
     @Override
     protected List<Message> takeRequeued() {
+        long version = routeVersion();
+        if (version == resumeAbsentAt) {
+            return List.of();
+        }
         try {
-            return resume.takeAll(this::setAside);
+            List<Message> taken = resume.takeAll(this::setAside);
+            resumeAbsentAt = version;
+            return taken;
         } catch (IOException e) {
             throw route.failure("read resume file", route.sidecar(onDiskName, ".resume"), e);
         }
@@ -483,6 +523,14 @@ public abstract class DirectoryClient extends AbstractClient {
 
     @Override
     protected boolean hasRequeued() {
-        return resume.exists();
+        long version = routeVersion();
+        if (version == resumeAbsentAt) {
+            return false;
+        }
+        boolean there = resume.exists();
+        if (!there) {
+            resumeAbsentAt = version;
+        }
+        return there;
     }
 }

@@ -33,6 +33,8 @@ final class DirectoryWatch implements AutoCloseable {
     private final WatchKey key;
     private boolean signalled;
     private boolean closed;
+    // Counts signals; unlike the latch it is never cleared, so any number of readers can tell "nothing changed".
+    private volatile long changes;
 
     private DirectoryWatch(Path dir, Set<WatchEvent.Kind<?>> kinds, Predicate<String> names) {
         this.kinds = kinds;
@@ -86,8 +88,19 @@ final class DirectoryWatch implements AutoCloseable {
     }
 
     synchronized void signal() {
+        changes++;
         signalled = true;
         notifyAll();
+    }
+
+    /**
+     * How many times a matching event was seen so far: while it stays the same, no matching entry
+     * was created or removed (as far as events have been delivered; an event reaches this count
+     * shortly after the change, through the watch thread). Meaningful only when
+     * {@link #isEventDriven()}.
+     */
+    long changes() {
+        return changes;
     }
 
     /**

@@ -14,6 +14,8 @@ import dev.ipcm.protocol.fs.DirectoryClient;
 import dev.ipcm.protocol.fs.OnDiskNames;
 import dev.ipcm.spi.ConnectRequest;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
 import java.net.ConnectException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -27,10 +29,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -47,6 +51,8 @@ import java.util.function.Predicate;
  */
 final class ConnectionUnixClient extends DirectoryClient implements ConnectionClient {
     private static final long WAIT_SLICE_MILLIS = 100;
+    /** Frames larger than this are queued and written from the heap instead of through the send buffer. */
+    private static final int MAX_SCRATCH = 1 << 20;
     private static final Path SOMAXCONN = Path.of("/proc/sys/net/core/somaxconn");
 
     private final boolean listening;
@@ -54,6 +60,13 @@ final class ConnectionUnixClient extends DirectoryClient implements ConnectionCl
     private final java.nio.channels.Selector selector;
     private final Map<String, StreamConnection> connections = new TreeMap<>();
     private final List<StreamConnection> parked = new ArrayList<>();
+    // Connections with frames to deliver or an end of stream to handle, so a receive looks only at
+    // those instead of at every cached connection (idle peers cost nothing per message).
+    private final Set<StreamConnection> attention = new LinkedHashSet<>();
+    // Threads inside waitForActivity's select; while there are any, the selector is theirs.
+    private int selecting;
+    // One direct buffer for outgoing frames (sends hold the client's lock): one copy, no allocation per message.
+    private ByteBuffer sendScratch = ByteBuffer.allocateDirect(8192);
     private java.nio.channels.ServerSocketChannel server;
 
     ConnectionUnixClient(ConnectRequest request) {
@@ -151,20 +164,19 @@ final class ConnectionUnixClient extends DirectoryClient implements ConnectionCl
         byte[] payload = encode(message);
         String to = message.toOrNull();
         StreamConnection c = connectionFor(to);
-        StreamConnection.Outgoing mine = c.enqueue(payload, true);
         try {
-            flush(c, true, o -> o != mine);
+            sendFrame(c, payload, true);
         } catch (IOException e) {
-            boolean nothingElseLost = c.queuedMessages() == 1 && mine.untouched();
+            boolean nothingElseLost = c.queuedMessages() == 0
+                    || (c.queuedMessages() == 1 && c.firstQueued().untouched());
             forget(c);
             if (!nothingElseLost) {
                 throw writeFailed(to, e, c.queuedMessages());
             }
             // A cached connection to a peer that has since gone (or restarted): open a fresh one once.
             StreamConnection fresh = connectionFor(to);
-            StreamConnection.Outgoing again = fresh.enqueue(payload, true);
             try {
-                flush(fresh, true, o -> o != again);
+                sendFrame(fresh, payload, true);
             } catch (IOException e2) {
                 forget(fresh);
                 throw writeFailed(to, e2, fresh.queuedMessages());
@@ -177,14 +189,40 @@ final class ConnectionUnixClient extends DirectoryClient implements ConnectionCl
         byte[] payload = encode(message);
         String to = message.toOrNull();
         StreamConnection c = connectionFor(to);
-        StreamConnection.Outgoing mine = c.enqueue(payload, true);
         try {
-            flush(c, false, o -> o != mine);
+            return sendFrame(c, payload, false) ? SendOutcome.DELIVERED : SendOutcome.QUEUED;
         } catch (IOException e) {
             forget(c);
             throw writeFailed(to, e, c.queuedMessages());
         }
-        return mine.done() ? SendOutcome.DELIVERED : SendOutcome.QUEUED;
+    }
+
+    /**
+     * Sends one message frame on {@code c} behind what is queued there (which is finished first and
+     * counted as sent); with nothing queued it goes straight to the socket.
+     *
+     * @return whether it went out completely (always when blocking)
+     */
+    private boolean sendFrame(StreamConnection c, byte[] payload, boolean block) throws IOException {
+        StreamConnection.Outgoing mine;
+        if (c.hasQueued() || 4L + payload.length > MAX_SCRATCH) {
+            mine = c.enqueue(payload, true);
+        } else {
+            mine = c.writeNow(payload, scratch(4 + payload.length));
+            if (mine == null) {
+                return true;
+            }
+        }
+        StreamConnection.Outgoing m = mine;
+        flush(c, block, o -> o != m);
+        return mine.done();
+    }
+
+    private ByteBuffer scratch(int size) {
+        if (sendScratch.capacity() < size) {
+            sendScratch = ByteBuffer.allocateDirect(Math.max(size, Math.min(sendScratch.capacity() * 2, MAX_SCRATCH)));
+        }
+        return sendScratch;
     }
 
     /** Writes a connection's queue; completed messages matching {@code counted} count as sent. */
@@ -256,6 +294,7 @@ final class ConnectionUnixClient extends DirectoryClient implements ConnectionCl
             connections.remove(c.peer);
         }
         parked.remove(c);
+        attention.remove(c);
         c.close();
     }
 
@@ -291,26 +330,68 @@ final class ConnectionUnixClient extends DirectoryClient implements ConnectionCl
 
     // ==== receiving ==========================================================================
 
-    /** Accepts, reads and resolves everything available now, without decoding messages. */
+    /**
+     * Accepts, reads and resolves everything available now, without decoding messages: the
+     * connections the selector reports readable, so the cost does not grow with idle connections.
+     * While another thread waits in the selector it cannot be asked, and every connection is read.
+     */
     private void pumpAll() {
+        if (selecting > 0) {
+            pumpEverything();
+            return;
+        }
+        try {
+            selector.selectNow();
+        } catch (java.nio.channels.ClosedSelectorException e) {
+            return;
+        } catch (IOException e) {
+            throw new IpcmException("Polling the connections of '" + name() + "' failed: " + e, e);
+        }
+        Set<SelectionKey> ready = selector.selectedKeys();
+        if (ready.isEmpty()) {
+            return;
+        }
+        SelectionKey[] keys = ready.toArray(new SelectionKey[0]);
+        ready.clear();
+        for (SelectionKey k : keys) {
+            Object c = k.attachment();
+            if (c == null) {
+                acceptPending();
+            } else if (k.isValid()) {
+                pumpOne((StreamConnection) c);
+            }
+        }
+    }
+
+    /** The fallback: accept, then read every parked and cached connection. */
+    private void pumpEverything() {
         acceptPending();
         for (StreamConnection c : new ArrayList<>(parked)) {
-            read(c);
-            if (!c.frames.isEmpty()) {
-                resolve(c);
-            } else if (c.eof) {
-                forget(c);
-            }
+            pumpOne(c);
         }
         for (StreamConnection c : new ArrayList<>(connections.values())) {
             read(c);
         }
     }
 
+    /** Reads one connection; a parked one is resolved by its hello (or dropped at its end). */
+    private void pumpOne(StreamConnection c) {
+        read(c);
+        if (c.peer == null && parked.contains(c)) {
+            if (!c.frames.isEmpty()) {
+                resolve(c);
+            } else if (c.eof) {
+                forget(c);
+            }
+        }
+    }
+
+    /** Accepts every pending connection and reads what each brought already (its hello, usually). */
     private void acceptPending() {
         if (server == null) {
             return;
         }
+        List<StreamConnection> accepted = new ArrayList<>();
         try {
             java.nio.channels.SocketChannel ch;
             while ((ch = server.accept()) != null) {
@@ -318,9 +399,13 @@ final class ConnectionUnixClient extends DirectoryClient implements ConnectionCl
                 StreamConnection c = new StreamConnection(ch, StreamConnection.Role.ACCEPTOR, null);
                 ch.register(selector, java.nio.channels.SelectionKey.OP_READ, c);
                 parked.add(c);
+                accepted.add(c);
             }
         } catch (IOException e) {
             PeerEndpoints.warn("Accepting connections on '" + endpointPath() + "' failed: " + e);
+        }
+        for (StreamConnection c : accepted) {
+            pumpOne(c);
         }
     }
 
@@ -334,6 +419,14 @@ final class ConnectionUnixClient extends DirectoryClient implements ConnectionCl
                         + e.getMessage() + "); the connection was closed"));
             }
             c.eof = true;
+        }
+        noteAttention(c);
+    }
+
+    /** Remembers a resolved connection that has frames to deliver or its end to handle. */
+    private void noteAttention(StreamConnection c) {
+        if (c.peer != null && (!c.frames.isEmpty() || c.eof)) {
+            attention.add(c);
         }
     }
 
@@ -360,8 +453,10 @@ final class ConnectionUnixClient extends DirectoryClient implements ConnectionCl
                 PeerEndpoints.warn(old.queuedMessages() + " queued message(s) to '" + id
                         + "' were dropped: the peer opened a new connection that replaces the old one");
             }
+            attention.remove(old);
             old.close();
         }
+        noteAttention(c);
     }
 
     private String helloId(byte[] frame) {
@@ -380,8 +475,13 @@ final class ConnectionUnixClient extends DirectoryClient implements ConnectionCl
     @Override
     protected List<Message> fetch() {
         pumpAll();
+        if (attention.isEmpty()) {
+            return List.of();
+        }
+        StreamConnection[] due = attention.toArray(new StreamConnection[0]);
+        attention.clear();
         List<Message> out = new ArrayList<>();
-        for (StreamConnection c : new ArrayList<>(connections.values())) {
+        for (StreamConnection c : due) {
             byte[] frame;
             while ((frame = c.frames.poll()) != null) {
                 decodeInto(c, frame, out);
@@ -423,7 +523,7 @@ final class ConnectionUnixClient extends DirectoryClient implements ConnectionCl
     @Override
     protected boolean hasReady() {
         pumpAll();
-        for (StreamConnection c : connections.values()) {
+        for (StreamConnection c : attention) {
             if (!c.frames.isEmpty()) {
                 return true;
             }
@@ -452,26 +552,31 @@ final class ConnectionUnixClient extends DirectoryClient implements ConnectionCl
                 if (isDisconnected()) {
                     return;
                 }
-                for (StreamConnection c : connections.values()) {
-                    if (!c.frames.isEmpty() || c.eof) {
-                        return;
-                    }
+                if (!attention.isEmpty()) {
+                    return;
                 }
             }
             long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
             if (left <= 0) {
                 return;
             }
+            synchronized (io) {
+                selecting++;
+            }
             try {
+                // Readiness stays in the selected set: the receive that follows takes it from there.
                 int n = selector.select(Math.min(left, WAIT_SLICE_MILLIS));
-                selector.selectedKeys().clear();
-                if (n > 0) {
+                if (n > 0 || !selector.selectedKeys().isEmpty()) {
                     return;
                 }
             } catch (java.nio.channels.ClosedSelectorException e) {
                 return;
             } catch (IOException e) {
                 throw new IpcmException("Waiting for connections of '" + name() + "' failed: " + e, e);
+            } finally {
+                synchronized (io) {
+                    selecting--;
+                }
             }
         }
     }
@@ -529,6 +634,7 @@ final class ConnectionUnixClient extends DirectoryClient implements ConnectionCl
                 StreamConnection c = it.next();
                 if (c.lastActive <= cutoff) {
                     it.remove();
+                    attention.remove(c);
                     c.close();
                     closed++;
                 }
@@ -571,6 +677,7 @@ final class ConnectionUnixClient extends DirectoryClient implements ConnectionCl
         connections.clear();
         parked.forEach(StreamConnection::close);
         parked.clear();
+        attention.clear();
         closeQuietly(server);
         try {
             selector.close();

@@ -21,6 +21,8 @@ final class DatagramPeer implements AutoCloseable {
     private final Object fileKey;
     private final Deque<byte[]> queue = new ArrayDeque<>();
     private boolean blocking;
+    /** The route directory's version when this peer's socket was last looked up (see DirectoryClient.routeVersion). */
+    long seenAt;
 
     private DatagramPeer(AFUNIXDatagramChannel channel, Path path, Object fileKey) {
         this.channel = channel;
@@ -61,6 +63,25 @@ final class DatagramPeer implements AutoCloseable {
     /** Payloads not sent yet. */
     int queued() {
         return queue.size();
+    }
+
+    /**
+     * Sends one payload when nothing is queued ahead of it, without queueing it.
+     *
+     * @param block wait for room in the receiver's queue, or give up at once
+     * @return whether it was sent; false only when not blocking and the receiver's queue is full
+     * @throws PeerRefusedException when the receiver's socket is closed
+     */
+    boolean sendNow(byte[] payload, boolean block) throws IOException {
+        assert queue.isEmpty();
+        setBlocking(block);
+        int n;
+        try {
+            n = channel.write(ByteBuffer.wrap(payload));
+        } catch (ConnectionRefusedSocketException e) {
+            throw new PeerRefusedException(e);
+        }
+        return n > 0 || payload.length == 0;
     }
 
     /**

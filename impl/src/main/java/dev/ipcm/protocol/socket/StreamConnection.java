@@ -35,10 +35,16 @@ final class StreamConnection implements AutoCloseable {
     static final class Outgoing {
         final ByteBuffer bytes;
         final boolean message;
+        private final boolean started;
 
         Outgoing(ByteBuffer bytes, boolean message) {
+            this(bytes, message, false);
+        }
+
+        private Outgoing(ByteBuffer bytes, boolean message, boolean started) {
             this.bytes = bytes;
             this.message = message;
+            this.started = started;
         }
 
         boolean done() {
@@ -46,7 +52,7 @@ final class StreamConnection implements AutoCloseable {
         }
 
         boolean untouched() {
-            return bytes.position() == 0;
+            return !started && bytes.position() == 0;
         }
     }
 
@@ -91,6 +97,7 @@ final class StreamConnection implements AutoCloseable {
             if (!in.hasRemaining()) {
                 grow(in.capacity() * 2L);
             }
+            int room = in.remaining();
             int n = channel.read(in);
             if (n < 0) {
                 eof = true;
@@ -98,6 +105,11 @@ final class StreamConnection implements AutoCloseable {
                 break;
             }
             cut();
+            if (n > 0 && n < room) {
+                // A short read took all the socket had: asking again would only return 0. What arrives
+                // later makes the connection readable again, and the client's selector reports it.
+                break;
+            }
         }
         int cut = frames.size() - before;
         if (cut > 0) {
@@ -139,6 +151,42 @@ final class StreamConnection implements AutoCloseable {
     /** Whether a frame is partly read. */
     boolean hasPartialInput() {
         return in.position() > 0;
+    }
+
+    /** Whether frames wait to be written (or finished). */
+    boolean hasQueued() {
+        return !out.isEmpty();
+    }
+
+    /** The first frame not completely written, or null. */
+    Outgoing firstQueued() {
+        return out.peek();
+    }
+
+    /**
+     * Writes a message frame at once when nothing is queued ahead of it, through {@code scratch}
+     * (a direct buffer, so the bytes are copied once and nothing is allocated per message).
+     *
+     * @param scratch a direct buffer with room for the whole frame
+     * @return null when the whole frame went out; else what is left of it, now queued (continue with {@link #flush})
+     */
+    Outgoing writeNow(byte[] payload, ByteBuffer scratch) throws IOException {
+        if (!out.isEmpty()) {
+            throw new IllegalStateException("frames are queued ahead");
+        }
+        scratch.clear();
+        scratch.putInt(payload.length).put(payload).flip();
+        channel.write(scratch);
+        if (!scratch.hasRemaining()) {
+            touch();
+            return null;
+        }
+        // The socket is full: keep the rest exactly where it stopped, so nothing is ever written ahead of it.
+        ByteBuffer rest = ByteBuffer.allocate(scratch.remaining());
+        rest.put(scratch).flip();
+        Outgoing o = new Outgoing(rest, true, scratch.position() > 0);
+        out.add(o);
+        return o;
     }
 
     /** Adds a frame behind those not yet written. */

@@ -87,6 +87,18 @@ final class UnixSocketClient extends DirectoryClient {
         String to = message.toOrNull();
         byte[] payload = encode(message);
         DatagramPeer peer = peerFor(to);
+        if (peer.queued() == 0) {
+            // Nothing ahead of it: straight to the socket, no queue and no callbacks (the common case).
+            try {
+                if (peer.sendNow(payload, block)) {
+                    return true;
+                }
+            } catch (DatagramPeer.PeerRefusedException e) {
+                return resendAfterRefusal(to, payload, block);
+            } catch (IOException e) {
+                throw sendFailed(to, peer, e);
+            }
+        }
         peer.enqueue(payload);
         boolean[] mineSent = {false};
         flush(to, peer, block, p -> {
@@ -99,6 +111,47 @@ final class UnixSocketClient extends DirectoryClient {
         return mineSent[0];
     }
 
+    /**
+     * A send through a cached socket was refused: the peer's socket is closed. Looks at the route
+     * directory again, as the cache skipped that: a peer that left is not there any more
+     * (NoSuchPeerException, as a fresh look-up would have said); otherwise a fresh connection
+     * tells a peer that came back under the same name (its new socket takes the message; the file
+     * key cannot tell, as the file system may reuse the inode at once) from one that died and left
+     * its socket file behind (the connect is refused: PeerGoneException).
+     */
+    private boolean resendAfterRefusal(String to, byte[] payload, boolean block) {
+        dropPeer(to);
+        if (peerEndpoint(to).isEmpty()) {
+            throw noSuchPeer(to);
+        }
+        DatagramPeer fresh = peerFor(to);
+        try {
+            return fresh.sendNow(payload, block) || queueBehind(fresh, payload);
+        } catch (DatagramPeer.PeerRefusedException again) {
+            dropPeer(to);
+            throw peerGone(to, "refuses connections", 0, again);
+        } catch (IOException again) {
+            throw sendFailed(to, fresh, again);
+        }
+    }
+
+    /** Queues a payload a non-blocking send could not hand over; it goes out with a later send or drain. */
+    private static boolean queueBehind(DatagramPeer peer, byte[] payload) {
+        peer.enqueue(payload);
+        return false;
+    }
+
+    private IpcmException sendFailed(String to, DatagramPeer peer, IOException e) {
+        if ("Message too long".equals(e.getMessage())) {
+            return new MessageTooLargeException("The datagram to '" + to + "' is larger than this system's socket "
+                    + "send buffer allows; keep messages under " + DatagramInbox.MAX_DATAGRAM + " bytes", e);
+        }
+        int lost = peer.queued();
+        dropPeer(to);
+        return new IpcmException("Cannot send message to '" + to + "': " + e.getMessage()
+                + (lost > 0 ? "; " + lost + " queued message(s) to it were dropped" : ""), e);
+    }
+
     private int flush(String to, DatagramPeer peer, boolean block, java.util.function.Consumer<byte[]> sent) {
         int[] n = {0};
         try {
@@ -109,24 +162,32 @@ final class UnixSocketClient extends DirectoryClient {
         } catch (DatagramPeer.PeerRefusedException e) {
             int lost = peer.queued();
             dropPeer(to);
+            if (peerEndpoint(to).isEmpty()) {
+                // It left (the look-up the cache skipped would have said so): no such peer, as before.
+                if (lost > 0) {
+                    PeerEndpoints.warn(lost + " queued message(s) to '" + to + "' were dropped: it disconnected");
+                }
+                throw noSuchPeer(to);
+            }
             throw peerGone(to, "refuses connections", lost, e);
         } catch (IOException e) {
-            if ("Message too long".equals(e.getMessage())) {
-                throw new MessageTooLargeException("The datagram to '" + to + "' is larger than this system's socket "
-                        + "send buffer allows; keep messages under " + DatagramInbox.MAX_DATAGRAM + " bytes", e);
-            }
-            int lost = peer.queued();
-            dropPeer(to);
-            throw new IpcmException("Cannot send message to '" + to + "': " + e.getMessage()
-                    + (lost > 0 ? "; " + lost + " queued message(s) to it were dropped" : ""), e);
+            throw sendFailed(to, peer, e);
         }
         return n[0];
     }
 
+    /**
+     * The cached socket connected to {@code to}, looked up again (two {@code stat} calls) only when
+     * the route directory changed since; a send it refuses looks again too.
+     */
     private DatagramPeer peerFor(String to) {
+        DatagramPeer peer = peers.get(to);
+        long version = routeVersion();
+        if (peer != null && peer.seenAt == version) {
+            return peer;
+        }
         Path socket = peerEndpoint(to).orElseThrow(() -> noSuchPeer(to));
         Object key = PeerEndpoints.fileKey(socket).orElseThrow(() -> noSuchPeer(to));
-        DatagramPeer peer = peers.get(to);
         if (peer != null && !peer.fileKey().equals(key)) {
             // The peer left and a new client bound the name: the old backlog was for the one that left.
             int lost = peer.queued();
@@ -146,6 +207,7 @@ final class UnixSocketClient extends DirectoryClient {
             }
             peers.put(to, peer);
         }
+        peer.seenAt = version;
         return peer;
     }
 

@@ -103,6 +103,53 @@ class ConnectionUnixClientTest {
     }
 
     @Test
+    void aReceiveAmongManyIdleConnectionsTakesWhatEachSentAndNoticesTheOnesThatEnded() {
+        List<Client> others = new ArrayList<>();
+        try (ConnectionClient bob = (ConnectionClient) store.connect("bob")) {
+            for (int i = 0; i < 20; i++) {
+                Client c = store.connect("p" + i);
+                others.add(c);
+                c.send("bob", Map.of("i", i));
+            }
+            assertThat(receive(bob, 20)).extracting(m -> m.content().get("i").asInt())
+                    .containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.range(0, 20).boxed().toList());
+            assertThat(bob.connections()).hasSize(20);
+            others.get(7).send("bob", Map.of("again", 7));
+            assertThat(receive(bob, 1)).extracting(m -> m.content().get("again").asInt()).containsExactly(7);
+            bob.send("p3", Map.of("reply", 3));
+            assertThat(receive(others.get(3), 1)).hasSize(1);
+            others.remove(5).close();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (bob.hasConnection("p5") && System.nanoTime() < deadline) {
+                bob.awaitMessages(Duration.ofMillis(50));
+            }
+            assertThat(bob.connections()).hasSize(19).doesNotContain("p5");
+        } finally {
+            others.forEach(Client::close);
+        }
+    }
+
+    @Test
+    void aReceiveWhileAnotherThreadWaitsStillTakesWhatArrived() throws Exception {
+        try (Client alice = store.connect("alice"); Client bob = store.connect("bob")) {
+            alice.send("bob", Map.of("n", 0));
+            assertThat(receive(bob, 1)).hasSize(1);
+            CompletableFuture<List<Message>> waiter = CompletableFuture.supplyAsync(
+                    () -> bob.awaitMessages(Duration.ofSeconds(1)));
+            List<Message> mine = new ArrayList<>();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            alice.send("bob", Map.of("n", 1));
+            while (mine.isEmpty() && !waiter.isDone() && System.nanoTime() < deadline) {
+                mine.addAll(bob.receive());
+            }
+            List<Message> all = new ArrayList<>(mine);
+            all.addAll(waiter.get(10, TimeUnit.SECONDS));
+            all.addAll(bob.receive());
+            assertThat(all).extracting(m -> m.content().get("n").asInt()).containsExactly(1);
+        }
+    }
+
+    @Test
     void connectionsCanBeClosedByHandOrWhenIdle() {
         try (ConnectionClient alice = (ConnectionClient) store.connect("alice");
                 ConnectionClient bob = (ConnectionClient) store.connect("bob");

@@ -106,6 +106,47 @@ class UnixSocketClientTest {
     }
 
     @Test
+    void aCachedPeerThatLeftIsNoSuchPeerAndOneThatCameBackUnderItsNameGetsTheMessage() {
+        try (Client alice = store.connect("alice")) {
+            Client bob = store.connect("bob");
+            alice.send("bob", Map.of("n", 1));
+            assertThat(receive(bob, 1)).hasSize(1);
+            bob.close();
+            // At once, before any directory event could have reached alice: the refused send looks again.
+            assertThatThrownBy(() -> alice.send("bob", Map.of("n", 2)))
+                    .isInstanceOf(dev.ipcm.NoSuchPeerException.class)
+                    .hasMessageContaining("'bob'");
+            assertThatThrownBy(() -> alice.trySend("bob", Map.of("n", 2)))
+                    .isInstanceOf(dev.ipcm.NoSuchPeerException.class);
+            try (Client bob2 = store.connect("bob")) {
+                alice.send("bob", Map.of("n", 3));
+                assertThat(receive(bob2, 1)).extracting(m -> m.content().get("n").asInt()).containsExactly(3);
+                bob2.send("alice", Map.of("back", 1));
+                assertThat(receive(alice, 1)).hasSize(1);
+            }
+            assertThat(alice.stats().sent()).containsEntry("bob", 2L);
+        }
+    }
+
+    @Test
+    void aCachedPeerWhoseSocketClosedWithoutLeavingIsPeerGone() throws Exception {
+        Path route = Path.of(store.route());
+        long dead = deadPid();
+        try (Client alice = store.connect("alice")) {
+            try (AFUNIXDatagramChannel ghost = AFUNIXDatagramChannel.open()) {
+                ghost.setDeleteOnClose(false);
+                ghost.bind(AFUNIXSocketAddress.of(route.resolve("ghost")));
+                Files.writeString(route.resolve("ghost.pid"), Long.toString(dead));
+                alice.send("ghost", Map.of("x", 1));
+            }
+            assertThatThrownBy(() -> alice.send("ghost", Map.of("x", 2)))
+                    .isInstanceOf(PeerGoneException.class)
+                    .hasMessageContaining("'ghost'")
+                    .hasMessageContaining("pid " + dead + ", not running");
+        }
+    }
+
+    @Test
     void aRouteTooLongForSocketPathsGivesAClearErrorNamingTheBudget(@TempDir Path tmp) throws Exception {
         Path deep = Files.createDirectories(tmp.resolve("d".repeat(20)));
         Store longStore = Ipcm.spawn(SpawnOptions.defaults().protocol("UnixSocket").param("dir", deep.toString()));
