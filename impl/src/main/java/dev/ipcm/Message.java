@@ -42,7 +42,7 @@ public final class Message {
     private final JsonNode content;
     private final Map<String, JsonNode> extras;
 
-    private Message(String id, String from, String to, boolean broadcast, BigDecimal stamp, Long stampOrd,
+    Message(String id, String from, String to, boolean broadcast, BigDecimal stamp, Long stampOrd,
             JsonNode content, Map<String, JsonNode> extras) {
         this.id = id;
         this.from = from;
@@ -92,6 +92,16 @@ public final class Message {
     /** Tie-breaker among equal stamps from one process; absent on messages read from a database. */
     public Optional<Long> stampOrd() {
         return Optional.ofNullable(stampOrd);
+    }
+
+    /** The stamp ordinal or {@code null}, without an {@link Optional} on the codec's path. */
+    Long stampOrdOrNull() {
+        return stampOrd;
+    }
+
+    /** Whether {@code key} is one of the envelope's own keys (and so cannot be an extra). */
+    static boolean isEnvelopeKey(String key) {
+        return KNOWN.contains(key);
     }
 
     /** The payload: any JSON value but null. */
