@@ -43,6 +43,7 @@ final class EnvelopeWriter {
     private static final SerializedString CONTENT = new SerializedString("content");
 
     private final ByteSink sink = new ByteSink();
+    private final char[] digits = new char[PlainDecimal.MAX_CHARS];
     private JsonGenerator generator;
     private boolean busy;
 
@@ -91,11 +92,7 @@ final class EnvelopeWriter {
                 g.writeNumber(1);
             }
             g.writeFieldName(STAMP);
-            if (m.stamp() == null) {
-                g.writeNull();
-            } else {
-                g.writeNumber(m.stamp());
-            }
+            writeStamp(g, m.stamp());
             Long ord = m.stampOrdOrNull();
             if (ord != null) {
                 g.writeFieldName(STAMP_ORD);
@@ -121,6 +118,25 @@ final class EnvelopeWriter {
         } catch (IOException | RuntimeException e) {
             return abandon();
         }
+    }
+
+    /**
+     * Writes the stamp as {@code writeNumber(BigDecimal)} would (plain notation), without its
+     * {@code toPlainString} garbage when it is an ordinary one: a fraction of at most 18 digits.
+     */
+    private void writeStamp(JsonGenerator g, java.math.BigDecimal stamp) throws IOException {
+        if (stamp == null) {
+            g.writeNull();
+            return;
+        }
+        int scale = stamp.scale();
+        if (scale <= 0 || scale > 18 || stamp.precision() > 18) {
+            g.writeNumber(stamp);
+            return;
+        }
+        long unscaled = stamp.scaleByPowerOfTen(scale).longValueExact();
+        int start = PlainDecimal.format(unscaled, scale, digits);
+        g.writeNumber(digits, start, digits.length - start);
     }
 
     /**
