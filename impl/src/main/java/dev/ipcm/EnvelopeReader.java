@@ -2,6 +2,7 @@ package dev.ipcm;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.async.ByteArrayFeeder;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ipcm.internal.Json;
 import dev.ipcm.internal.MessageIds;
@@ -21,8 +22,18 @@ import java.util.Map;
  * Anything else (malformed JSON, a missing or empty {@code from}, a stamp written as a string,
  * a duplicate key, ...) goes to {@link Message#fromJson} on {@link Json#decode}, so the result
  * and every exception and message are exactly the tree path's.
+ *
+ * <p>Each thread keeps one reader with one non-blocking parser (from {@link Json}'s mapper) and
+ * feeds it each message whole: a parser for every message would cost more than the message.
+ * Input that ends early can then only show up as "no more tokens", never as the object's end,
+ * so it always reaches the tree path. A parser that stopped anywhere but cleanly after one
+ * object is dropped, and every {@link #REUSES} messages it is renewed, so the field names it
+ * has learnt (content keys included) do not pile up.
  */
 final class EnvelopeReader {
+    private static final int REUSES = 1024;
+    private static final ThreadLocal<EnvelopeReader> CURRENT = ThreadLocal.withInitial(EnvelopeReader::new);
+
     private static final int ID = 1;
     private static final int FROM = 1 << 1;
     private static final int TO = 1 << 2;
@@ -41,21 +52,68 @@ final class EnvelopeReader {
     private Map<String, JsonNode> extras;
     private int seen;
 
+    private JsonParser parser;
+    private int uses;
+    private boolean busy;
+
     private EnvelopeReader() {}
 
     /** The message in {@code length} bytes of {@code bytes} from {@code offset}. */
     static Message decode(byte[] bytes, int offset, int length) {
-        Message m = null;
-        try (JsonParser p = Json.mapper().createParser(bytes, offset, length)) {
-            m = new EnvelopeReader().read(p);
-        } catch (IOException | RuntimeException e) {
-            // The tree path below says what is wrong, in its own words.
+        EnvelopeReader reader = CURRENT.get();
+        if (reader.busy) {
+            reader = new EnvelopeReader();
         }
+        Message m = reader.run(bytes, offset, length);
         if (m != null) {
             return m;
         }
         byte[] exact = offset == 0 && length == bytes.length ? bytes : Arrays.copyOfRange(bytes, offset, offset + length);
         return Message.fromJson(Json.decode(exact));
+    }
+
+    private Message run(byte[] bytes, int offset, int length) {
+        busy = true;
+        try {
+            if (parser == null) {
+                parser = Json.mapper().createNonBlockingByteArrayParser();
+                uses = 0;
+            }
+            ((ByteArrayFeeder) parser.getNonBlockingInputFeeder()).feedInput(bytes, offset, offset + length);
+            Message m = read(parser);
+            // Dropped unless it stopped right after one whole object with nothing left over.
+            if (m == null || !parser.getNonBlockingInputFeeder().needMoreInput() || ++uses >= REUSES) {
+                drop();
+            }
+            return m;
+        } catch (IOException | RuntimeException e) {
+            // The tree path says what is wrong, in its own words.
+            drop();
+            return null;
+        } finally {
+            id = null;
+            from = null;
+            to = null;
+            broadcast = false;
+            stamp = null;
+            stampOrd = null;
+            content = null;
+            extras = null;
+            seen = 0;
+            busy = false;
+        }
+    }
+
+    private void drop() {
+        JsonParser p = parser;
+        parser = null;
+        if (p != null) {
+            try {
+                p.close();
+            } catch (IOException | RuntimeException e) {
+                // Closing only hands its buffers and learnt names back to Jackson.
+            }
+        }
     }
 
     /** The message, or null when the tree path must decide. */

@@ -213,6 +213,27 @@ class MessageCodecTest {
         assertThat(MessageCodec.encode(small)).isEqualTo(Json.encode(small.toJson()));
     }
 
+    /** The thread's parser is fed message after message; one that ends oddly must not spoil the next. */
+    @Test
+    void aMessageAfterAnOddOneIsReadCleanly() {
+        Message m = Message.builder("a").to("b").content(Map.of("k", List.of(1, "\u00e9"))).build();
+        byte[] good = MessageCodec.encode(m);
+        String text = new String(good, StandardCharsets.US_ASCII);
+        List<String> odd = List.of(text + "  ", text + "{\"from\":", text.substring(0, text.length() - 5), "{\"from\":\"x\"",
+                "{\"content\":{\"a\":[1,", "", "[", text.replace("\"from\"", "\"from\":1,\"x\""));
+        for (int round = 0; round < 3; round++) {
+            for (String o : odd) {
+                assertSameOutcome(o.getBytes(StandardCharsets.US_ASCII));
+                assertSame(MessageCodec.decode(good), m, false);
+            }
+        }
+        for (int i = 0; i < 3_000; i++) {
+            // past the parser's renewal, with new content keys each time
+            Message each = Message.builder("a").to("b").content(Map.of("k" + i, i)).build();
+            assertSame(MessageCodec.decode(MessageCodec.encode(each)), each, false);
+        }
+    }
+
     @Test
     void decodingAnArraySliceReadsOnlyThatSlice() {
         Message m = Message.builder("a").to("b").content(List.of(1, 2)).build();
