@@ -42,7 +42,7 @@ public final class Message {
     private final JsonNode content;
     private final Map<String, JsonNode> extras;
 
-    private Message(String id, String from, String to, boolean broadcast, BigDecimal stamp, Long stampOrd,
+    Message(String id, String from, String to, boolean broadcast, BigDecimal stamp, Long stampOrd,
             JsonNode content, Map<String, JsonNode> extras) {
         this.id = id;
         this.from = from;
@@ -92,6 +92,16 @@ public final class Message {
     /** Tie-breaker among equal stamps from one process; absent on messages read from a database. */
     public Optional<Long> stampOrd() {
         return Optional.ofNullable(stampOrd);
+    }
+
+    /** The stamp ordinal or {@code null}, without an {@link Optional} on the codec's path. */
+    Long stampOrdOrNull() {
+        return stampOrd;
+    }
+
+    /** Whether {@code key} is one of the envelope's own keys (and so cannot be an extra). */
+    static boolean isEnvelopeKey(String key) {
+        return KNOWN.contains(key);
     }
 
     /** The payload: any JSON value but null. */
@@ -175,15 +185,19 @@ public final class Message {
         String id = text(node.get("id"));
         BigDecimal stamp = decimal(node.get("stamp"));
         Long ord = node.hasNonNull("stamp_ord") ? Long.valueOf(decimal(node.get("stamp_ord")).longValue()) : null;
-        Map<String, JsonNode> extras = new LinkedHashMap<>();
+        Map<String, JsonNode> extras = null;
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             if (!KNOWN.contains(e.getKey())) {
+                if (extras == null) {
+                    extras = new LinkedHashMap<>();
+                }
                 extras.put(e.getKey(), e.getValue());
             }
         }
         return new Message(id == null ? MessageIds.next() : id, from, to, broadcast,
-                stamp == null ? Stamps.now() : stamp, ord, content, Collections.unmodifiableMap(extras));
+                stamp == null ? Stamps.now() : stamp, ord, content,
+                extras == null ? Map.of() : Collections.unmodifiableMap(extras));
     }
 
     private static String text(JsonNode v) {
@@ -239,7 +253,8 @@ public final class Message {
         private boolean broadcast;
         private JsonNode content;
         private String id;
-        private final Map<String, JsonNode> extras = new LinkedHashMap<>();
+        /** Made on the first extra: most messages have none. */
+        private Map<String, JsonNode> extras;
 
         private Builder(String from) {
             this.from = Objects.requireNonNull(from, "from must not be null");
@@ -274,6 +289,9 @@ public final class Message {
             if (KNOWN.contains(key)) {
                 throw new ContentException("'" + key + "' is an envelope key and cannot be set as an extra field");
             }
+            if (extras == null) {
+                extras = new LinkedHashMap<>();
+            }
             extras.put(key, Json.toTree(value));
             return this;
         }
@@ -288,7 +306,7 @@ public final class Message {
             }
             Stamps.Stamp s = Stamps.next();
             return new Message(id == null ? MessageIds.next() : id, from, to, broadcast, s.stamp(), s.ord(),
-                    content, Collections.unmodifiableMap(new LinkedHashMap<>(extras)));
+                    content, extras == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extras)));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.ipcm.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import org.apiguardian.api.API;
 
@@ -12,21 +13,27 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class MessageIds {
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+    private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+    /** Random bytes one id takes (the 10 bytes after the 48-bit clock). */
+    private static final int RANDOM_BYTES = 10;
+    /** Ids per refill: one SecureRandom call (and its allocations) serves this many ids. */
+    private static final int BATCH = 64;
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     private MessageIds() {}
 
     /** A fresh upper-case UUIDv7 string. */
     public static String next() {
-        byte[] b = new byte[16];
-        RANDOM.nextBytes(b);
+        Scratch s = SCRATCH.get();
+        byte[] b = s.uuid;
         long millis = System.currentTimeMillis();
         for (int i = 0; i < 6; i++) {
             b[i] = (byte) (millis >>> (40 - 8 * i));
         }
+        s.take(b, 6);
         b[6] = (byte) ((b[6] & 0x0F) | 0x70);
         b[8] = (byte) ((b[8] & 0x3F) | 0x80);
-        char[] out = new char[36];
+        byte[] out = s.text;
         int o = 0;
         for (int i = 0; i < 16; i++) {
             if (i == 4 || i == 6 || i == 8 || i == 10) {
@@ -35,6 +42,27 @@ public final class MessageIds {
             out[o++] = HEX[(b[i] >> 4) & 0xF];
             out[o++] = HEX[b[i] & 0xF];
         }
-        return new String(out);
+        return new String(out, 0, 36, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * One thread's buffers: the id's bytes and text, and random bytes drawn from the shared
+     * {@link SecureRandom} in batches, so an id costs its String and nothing else. Each byte
+     * is used once, so the ids stay as random as drawing per id.
+     */
+    private static final class Scratch {
+        final byte[] uuid = new byte[16];
+        final byte[] text = new byte[36];
+        private final byte[] pool = new byte[RANDOM_BYTES * BATCH];
+        private int used = pool.length;
+
+        void take(byte[] into, int offset) {
+            if (used == pool.length) {
+                RANDOM.nextBytes(pool);
+                used = 0;
+            }
+            System.arraycopy(pool, used, into, offset, RANDOM_BYTES);
+            used += RANDOM_BYTES;
+        }
     }
 }

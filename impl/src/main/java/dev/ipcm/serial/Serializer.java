@@ -1,6 +1,7 @@
 package dev.ipcm.serial;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ipcm.Message;
 import org.apiguardian.api.API;
 
 /**
@@ -26,4 +27,25 @@ public interface Serializer {
      * @throws dev.ipcm.ContentException when the bytes are not a valid payload
      */
     JsonNode deserialize(byte[] bytes);
+
+    /**
+     * Encodes a whole message: the same bytes as {@code serialize(message.toJson())}, which is
+     * what this default does. The serializers of this library override it to stream the
+     * envelope without building its tree.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    default byte[] serializeMessage(Message message) {
+        return serialize(message.toJson());
+    }
+
+    /**
+     * Decodes a whole message and checks its envelope: the same result, and the same
+     * exceptions, as {@code Message.fromJson(deserialize(bytes))}, which is what this default does.
+     *
+     * @throws dev.ipcm.ContentException when the bytes are not a valid payload or not a valid message
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    default Message deserializeMessage(byte[] bytes) {
+        return Message.fromJson(deserialize(bytes));
+    }
 }

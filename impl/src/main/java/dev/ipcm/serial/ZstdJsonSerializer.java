@@ -3,11 +3,15 @@ package dev.ipcm.serial;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdCompressCtx;
+import com.github.luben.zstd.ZstdDecompressCtx;
 import com.github.luben.zstd.ZstdDictCompress;
 import com.github.luben.zstd.ZstdDictDecompress;
 import com.github.luben.zstd.ZstdException;
 import com.github.luben.zstd.ZstdInputStream;
 import dev.ipcm.ContentException;
+import dev.ipcm.Message;
+import dev.ipcm.MessageCodec;
 import dev.ipcm.UnknownProtocolException;
 import dev.ipcm.internal.Json;
 import java.io.ByteArrayInputStream;
@@ -15,6 +19,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.apiguardian.api.API;
 
 /**
@@ -35,6 +40,8 @@ public final class ZstdJsonSerializer implements Serializer {
     private final String dictionary;
     private final ZstdDictCompress compressDict;
     private final ZstdDictDecompress decompressDict;
+    /** One instance, so streaming a message into the compressor allocates no lambda. */
+    private final MessageCodec.Encoded<byte[]> compressor = this::compress;
 
     /**
      * A serializer with a compression level and an optional dictionary file.
@@ -118,6 +125,58 @@ public final class ZstdJsonSerializer implements Serializer {
         return Json.decode(json);
     }
 
+    /** Streams the envelope's JSON into a reused buffer and compresses it from there. */
+    @Override
+    public byte[] serializeMessage(Message message) {
+        return MessageCodec.encode(message, compressor);
+    }
+
+    /**
+     * Decompresses into a reused buffer and parses the envelope from it. A frame without its
+     * size, a large one, or one that does not decompress goes the way of {@link #deserialize},
+     * which says what is wrong in its own words.
+     */
+    @Override
+    public Message deserializeMessage(byte[] bytes) {
+        long size;
+        try {
+            size = Zstd.getFrameContentSize(bytes);
+        } catch (ZstdException e) {
+            size = -1;
+        }
+        if (size < 0 || size > Scratch.KEEP_BYTES) {
+            return Message.fromJson(deserialize(bytes));
+        }
+        byte[] json = Scratch.get((int) size);
+        int length;
+        try (ZstdDecompressCtx ctx = new ZstdDecompressCtx()) {
+            if (decompressDict != null) {
+                ctx.loadDict(decompressDict);
+            }
+            length = ctx.decompressByteArray(json, 0, (int) size, bytes, 0, bytes.length);
+        } catch (ZstdException e) {
+            return Message.fromJson(deserialize(bytes));
+        }
+        if (length != size) {
+            return Message.fromJson(deserialize(bytes));
+        }
+        return MessageCodec.decode(json, 0, length);
+    }
+
+    /** What {@code Zstd.compress} does (one frame, content size in its header), from a buffer's start. */
+    private byte[] compress(byte[] json, int length) {
+        try (ZstdCompressCtx ctx = new ZstdCompressCtx()) {
+            if (compressDict != null) {
+                ctx.loadDict(compressDict);
+            }
+            // The dictionary was made with this level too, so Zstd.compress would set the same.
+            ctx.setLevel(level);
+            byte[] out = Scratch.get((int) Zstd.compressBound(length));
+            int n = ctx.compressByteArray(out, 0, out.length, json, 0, length);
+            return Arrays.copyOf(out, n);
+        }
+    }
+
     private static byte[] streamDecompress(byte[] bytes) {
         try (ZstdInputStream in = new ZstdInputStream(new ByteArrayInputStream(bytes))) {
             return in.readAllBytes();
@@ -131,5 +190,26 @@ public final class ZstdJsonSerializer implements Serializer {
     @Override
     public String toString() {
         return "JSON::Zstd(level=" + level + (dictionary == null ? "" : ", dictionary=" + dictionary) + ")";
+    }
+
+    /**
+     * A per-thread buffer for one frame's compressed or decompressed bytes, so a message costs
+     * only its final copy. Frames above {@link #KEEP_BYTES} get a buffer of their own.
+     */
+    private static final class Scratch {
+        static final int KEEP_BYTES = 64 * 1024;
+        private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[1024]);
+
+        static byte[] get(int size) {
+            if (size > KEEP_BYTES) {
+                return new byte[size];
+            }
+            byte[] b = BUFFER.get();
+            if (b.length < size) {
+                b = new byte[Math.max(size, Math.min(KEEP_BYTES, 2 * b.length))];
+                BUFFER.set(b);
+            }
+            return b;
+        }
     }
 }

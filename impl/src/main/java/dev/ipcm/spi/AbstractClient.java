@@ -221,7 +221,7 @@ public abstract class AbstractClient implements Client {
 
     /** The serialized wire form of a message, checked against the protocol's size limit. */
     protected final byte[] encode(Message message) {
-        byte[] bytes = serializer.serialize(message.toJson());
+        byte[] bytes = serializer.serializeMessage(message);
         checkSize(bytes.length, message);
         return bytes;
     }
@@ -238,7 +238,7 @@ public abstract class AbstractClient implements Client {
 
     /** A received wire object as a message, or a {@link ContentException} saying why not. */
     protected final Message decode(byte[] bytes) {
-        return Message.fromJson(serializer.deserialize(bytes));
+        return serializer.deserializeMessage(bytes);
     }
 
     /** Whether a pid names a running process (kill(pid, 0) semantics). */

@@ -42,7 +42,7 @@ final class ResumeFile {
     void append(List<Message> messages) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (Message m : messages) {
-            byte[] payload = serializer.serialize(m.toJson());
+            byte[] payload = serializer.serializeMessage(m);
             out.write(ByteBuffer.allocate(4).putInt(payload.length).array());
             out.write(payload);
         }
@@ -79,7 +79,7 @@ final class ResumeFile {
             }
             byte[] payload = java.util.Arrays.copyOfRange(bytes, pos + 4, pos + 4 + (int) length);
             try {
-                out.add(Message.fromJson(serializer.deserialize(payload)));
+                out.add(serializer.deserializeMessage(payload));
             } catch (ContentException e) {
                 keep(bytes, pos, 4 + (int) length);
                 setAside.accept(new CorruptMessageException("A record of resume file '" + file + "' is not a valid message ("
