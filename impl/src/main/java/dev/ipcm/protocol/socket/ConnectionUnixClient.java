@@ -498,6 +498,14 @@ final class ConnectionUnixClient extends DirectoryClient implements ConnectionCl
     }
 
     private void decodeInto(StreamConnection c, byte[] frame, List<Message> out) {
+        try {
+            // The streaming decoder takes the common case; a hello, a bad frame or an invalid
+            // message fails it and goes the tree way below, which tells them apart.
+            out.add(serializer().deserializeMessage(frame));
+            return;
+        } catch (ContentException e) {
+            // not a plain message: see below
+        }
         JsonNode node;
         try {
             node = serializer().deserialize(frame);
