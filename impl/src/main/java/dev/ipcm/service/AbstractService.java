@@ -79,6 +79,7 @@ public abstract class AbstractService {
     private volatile Map<String, String> connectParams = Map.of();
     private long lastInterval;
     private Set<String> previousPeers;
+    private long lastPeerListing;
     private volatile Integer termination;
     private volatile boolean running;
     private Inbox inbox;
@@ -273,6 +274,7 @@ public abstract class AbstractService {
         client = null;
         lastInterval = 0;
         previousPeers = null;
+        lastPeerListing = 0;
         termination = null;
         inbox = new Inbox();
         signals = new SignalTrap(this::wake);
@@ -392,6 +394,7 @@ public abstract class AbstractService {
      * the first call); the new set is remembered unless {@code peek}.
      */
     public Map<String, Integer> peerDelta(boolean peek) {
+        lastPeerListing = System.nanoTime();
         Set<String> now = new TreeSet<>(client().peers());
         Map<String, Integer> delta = new TreeMap<>();
         Set<String> before = previousPeers == null ? Set.of() : previousPeers;
@@ -828,15 +831,17 @@ public abstract class AbstractService {
             if (!sigs.isEmpty()) {
                 a.put(Activity.SIGS, sigs);
             }
-            Map<String, Integer> delta;
-            try {
-                delta = peerDelta(false);
-            } catch (ClientClosedException e) {
-                terminateQuietly();
-                return a;
-            }
-            if (!delta.isEmpty()) {
-                a.put(Activity.PEER_DELTA, delta);
+            if (peerDeltaDue(messages)) {
+                Map<String, Integer> delta;
+                try {
+                    delta = peerDelta(false);
+                } catch (ClientClosedException e) {
+                    terminateQuietly();
+                    return a;
+                }
+                if (!delta.isEmpty()) {
+                    a.put(Activity.PEER_DELTA, delta);
+                }
             }
             long after = System.nanoTime();
             if (after - lastInterval >= interval.toNanos()) {
@@ -853,6 +858,28 @@ public abstract class AbstractService {
                 return a;
             }
         }
+    }
+
+    /**
+     * Whether this pass lists the peers. IPC::Manager lists them on every pass, which on a
+     * directory store is a listing plus a pid read per peer, on the path of every request. A pass
+     * that carries messages only from peers already known has no reason to expect a change, so
+     * the listing is done on every pass without messages (a quiet service, as before), whenever a
+     * message comes from a peer not yet seen (so a newcomer's +1 still reaches {@code onPeerDelta}
+     * before its first message is dispatched), and otherwise at least once per cycle: a peer's
+     * departure is seen within one cycle, which is also how long a quiet pass may wait.
+     */
+    private boolean peerDeltaDue(List<Message> messages) {
+        if (messages.isEmpty() || previousPeers == null || System.nanoTime() - lastPeerListing >= cycle.toNanos()) {
+            return true;
+        }
+        for (Message m : messages) {
+            String from = m.from();
+            if (!previousPeers.contains(from) && !name.equals(from)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Routes one message: request, response, or general. */

@@ -88,7 +88,8 @@ public final class LaunchContext {
         }
         ObjectNode next = params.deepCopy();
         next.put(DEPTH_KEY, depth() + 1);
-        // The JVM options this process was started with (extra ones included) carry over by themselves.
-        return ChildJvm.of(ServiceMain.class).args(Json.encodeToString(next)).inheritOutput().start();
+        // The JVM options this process was started with (extra ones included) carry over by themselves,
+        // and the tuning its launcher chose for it is chosen again for the process that takes over.
+        return ChildJvm.of(ServiceMain.class).args(Json.encodeToString(next)).inheritOutput().sameTuningAsThisJvm().start();
     }
 }

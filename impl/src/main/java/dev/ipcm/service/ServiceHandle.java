@@ -223,13 +223,15 @@ public final class ServiceHandle implements AutoCloseable {
      */
     public Response awaitResponse(String id, Duration timeout) {
         long start = System.nanoTime();
+        LivenessSchedule liveness = new LivenessSchedule(start);
         while (true) {
             Optional<Response> r = requests.get(id);
             if (r.isPresent()) {
                 return r.get();
             }
+            long left = left(start, timeout);
             Requests.Entry e = requests.entry(id);
-            if (e != null && !PeerLiveness.isAlive(client(), e.peer, e.pid)) {
+            if (e != null && liveness.due(left) && !PeerLiveness.isAlive(client(), e.peer, e.pid)) {
                 // It may have answered and then exited: read what is there before giving up.
                 poll(Duration.ZERO);
                 r = requests.get(id);
@@ -238,12 +240,11 @@ public final class ServiceHandle implements AutoCloseable {
                 }
                 throw new PeerGoneException("peer '" + e.peer + "' went away while awaiting response '" + id + "'");
             }
-            long left = left(start, timeout);
             if (left <= 0) {
                 throw new RequestTimeoutException("await_response: timed out after " + seconds(timeout)
                         + "s waiting for response '" + id + "'");
             }
-            poll(Duration.ofNanos(Math.min(interval.toNanos(), left)));
+            liveness.waited(poll(Duration.ofNanos(Math.min(interval.toNanos(), left))));
         }
     }
 
@@ -260,8 +261,10 @@ public final class ServiceHandle implements AutoCloseable {
      */
     public void awaitAllResponses(Duration timeout) {
         long start = System.nanoTime();
+        LivenessSchedule liveness = new LivenessSchedule(start);
         while (requests.havePending()) {
-            Set<String> gone = gonePeers();
+            long left = left(start, timeout);
+            Set<String> gone = liveness.due(left) ? gonePeers() : Set.of();
             if (!gone.isEmpty()) {
                 poll(Duration.ZERO);
                 if (!requests.havePending()) {
@@ -273,12 +276,44 @@ public final class ServiceHandle implements AutoCloseable {
                             + "' went away while awaiting responses");
                 }
             }
-            long left = left(start, timeout);
             if (left <= 0) {
                 throw new RequestTimeoutException("await_all_responses: timed out after " + seconds(timeout)
                         + "s with pending responses");
             }
-            poll(Duration.ofNanos(Math.min(interval.toNanos(), left)));
+            liveness.waited(poll(Duration.ofNanos(Math.min(interval.toNanos(), left))));
+        }
+    }
+
+    /**
+     * When an await asks whether the awaited peers still live. IPC::Manager asks before every
+     * wait, which costs a few store look-ups and a pid probe on the path of every request although
+     * the answer almost always arrives within the first wait. A peer that went away cannot answer,
+     * so asking after a wait that brought nothing (or when the time is up, or at least once per
+     * {@link #interval()} while unrelated messages keep arriving) ends such a wait with the same
+     * {@link PeerGoneException}, at most one interval later.
+     */
+    private final class LivenessSchedule {
+        private long lastCheck;
+        private boolean idle;
+
+        LivenessSchedule(long start) {
+            this.lastCheck = start;
+        }
+
+        /** Whether to check now, given the time left ({@code <= 0}: the deadline has passed). */
+        boolean due(long left) {
+            long now = System.nanoTime();
+            if (idle || left <= 0 || now - lastCheck >= interval.toNanos()) {
+                lastCheck = now;
+                idle = false;
+                return true;
+            }
+            return false;
+        }
+
+        /** Records how many messages the last wait brought. */
+        void waited(int messages) {
+            idle = messages == 0;
         }
     }
 

@@ -186,7 +186,10 @@ final class ServiceLauncher {
             return new Started(Os.get().pid(), null, t);
         }
         ChildJvm jvm = ChildJvm.of(ServiceMain.class).jvmOption("-Dipcm.service=" + options.name())
-                .args(Json.encodeToString(params));
+                .args(Json.encodeToString(params)).shareClassData();
+        if (options.isQuickStart()) {
+            jvm.quickStart();
+        }
         options.jvmOptions().forEach(jvm::jvmOption);
         try {
             Process p = jvm.start();

@@ -32,8 +32,9 @@ final class Workers {
         spec.put("service", service.name());
         spec.put("ipcm_info", service.ipcmInfo());
         try {
+            // Class data is shared, but the compiler is left alone: a worker is where heavy work goes.
             Process p = ChildJvm.of(WorkerMain.class).jvmOption("-Dipcm.worker=" + name)
-                    .args(Json.encodeToString(spec)).start();
+                    .args(Json.encodeToString(spec)).shareClassData().start();
             ChildOutput.pump(p, name);
             return p;
         } catch (IOException e) {

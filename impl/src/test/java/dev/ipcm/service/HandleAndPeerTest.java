@@ -182,4 +182,40 @@ class HandleAndPeerTest {
             assertThat(h.awaitResponse(id, WAIT).text()).isEqualTo("bye");
         }
     }
+
+    /**
+     * The handle asks about the peer's liveness only after a wait that brought nothing, at the
+     * deadline, or once per interval: a gone peer is still reported, with a zero timeout too, and
+     * while unrelated messages keep every wait short.
+     */
+    @Test
+    void aGonePeerIsNoticedAtAZeroDeadlineAndWhileOtherMessagesKeepArriving() throws Exception {
+        try (Store store = Ipcm.spawn(SpawnOptions.defaults().protocol("LocalMemory").peerTimeout(WAIT));
+                ServiceHandle h = ServiceHandle.builder("target", store.info()).name("asker").build();
+                Client chatter = store.connect("chatter")) {
+            Client target = store.connect("target");
+            h.client();
+            String id = h.sendRequest("target", "x");
+            target.disconnect(m -> { });
+            assertThatThrownBy(() -> h.awaitResponse(id, Duration.ZERO)).isInstanceOf(PeerGoneException.class)
+                    .hasMessage("peer 'target' went away while awaiting response '" + id + "'");
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread noise = new Thread(() -> {
+                while (!stop.get()) {
+                    chatter.send("asker", "noise");
+                    java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+                }
+            });
+            noise.start();
+            try {
+                assertThatThrownBy(() -> h.awaitResponse(id, WAIT)).isInstanceOf(PeerGoneException.class);
+                assertThatThrownBy(() -> h.awaitAllResponses(WAIT)).isInstanceOf(PeerGoneException.class)
+                        .hasMessage("peer(s) 'target' went away while awaiting responses");
+            } finally {
+                stop.set(true);
+                noise.join(WAIT.toMillis());
+            }
+            assertThat(h.messages()).isNotEmpty().allSatisfy(m -> assertThat(m.content().asText()).isEqualTo("noise"));
+        }
+    }
 }

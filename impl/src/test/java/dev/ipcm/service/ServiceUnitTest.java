@@ -249,6 +249,71 @@ class ServiceUnitTest {
         assertThat(log.indexOf("general:\"stop\"")).isLessThan(log.indexOf("unhandled:[custom]"));
     }
 
+    /**
+     * The loop lists peers only when a pass can see a change; a newcomer's arrival still reaches
+     * onPeerDelta before its first message, although no quiet pass (the cycle) comes in between.
+     */
+    @Test
+    void aNewcomersArrivalIsDispatchedBeforeItsFirstMessage() throws Exception {
+        List<String> log = java.util.Collections.synchronizedList(new ArrayList<>());
+        Service s = builder("greeter").cycle(Duration.ofSeconds(3)).interval(Duration.ofMinutes(5))
+                .onPeerDelta((svc, d) -> d.forEach((peer, v) -> log.add("delta:" + peer + ":" + v)))
+                .onGeneralMessage((svc, m) -> log.add("message:" + m.from()))
+                .shouldEnd(svc -> log.contains("message:second"))
+                .handleRequest((svc, r) -> "ok").build();
+        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(s::run);
+        try (Client driver = store.connect("driver")) {
+            Await.until("the service to register", WAIT, () -> driver.peerActive("greeter"));
+            // Once the driver's message is dispatched, the loop has taken its first peer set.
+            driver.send("greeter", "hello");
+            Await.until("the driver's message", WAIT, () -> log.contains("message:driver"));
+            try (Client first = store.connect("first")) {
+                first.send("greeter", "hello");
+                Await.until("the first message", WAIT, () -> log.contains("message:first"));
+                try (Client second = store.connect("second")) {
+                    second.send("greeter", "hello");
+                    assertThat(run.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
+                }
+            }
+        }
+        s.disconnect();
+        assertThat(log.indexOf("delta:first:1")).isNotNegative().isLessThan(log.indexOf("message:first"));
+        assertThat(log.indexOf("delta:second:1")).isNotNegative().isLessThan(log.indexOf("message:second"));
+    }
+
+    /** A busy loop (messages on every pass, from known peers) still sees a departure within a cycle. */
+    @Test
+    void aDepartureIsSeenWhileKnownPeersKeepTheLoopBusy() throws Exception {
+        List<String> log = java.util.Collections.synchronizedList(new ArrayList<>());
+        Service s = builder("busy").cycle(Duration.ofMillis(100)).interval(Duration.ofMinutes(5))
+                .onPeerDelta((svc, d) -> d.forEach((peer, v) -> log.add(peer + ":" + v)))
+                .handleRequest((svc, r) -> "ok").build();
+        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(s::run);
+        try (Client chatter = store.connect("chatter")) {
+            Await.until("the service to register", WAIT, () -> chatter.peerActive("busy"));
+            Client leaver = store.connect("leaver");
+            Await.until("the leaver to be seen", WAIT, () -> log.contains("leaver:1"));
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread noise = new Thread(() -> {
+                while (!stop.get()) {
+                    chatter.send("busy", "noise");
+                    java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
+                }
+            });
+            noise.start();
+            try {
+                leaver.disconnect();
+                Await.until("the departure to be seen", WAIT, () -> log.contains("leaver:-1"));
+            } finally {
+                stop.set(true);
+                noise.join(WAIT.toMillis());
+            }
+            s.terminate();
+            assertThat(run.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
+        }
+        s.disconnect();
+    }
+
     @Test
     void terminateFromAnotherThreadEndsTheLoopWithItsValue() throws Exception {
         Service s = builder("stopper").handleRequest((svc, r) -> "ok").onUnhandled((svc, a) -> { }).build();

@@ -1,0 +1,309 @@
+package dev.ipcm.internal;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+
+/**
+ * A class-data sharing archive (AppCDS, JDK 13+ dynamic archive) for child JVMs, kept in a
+ * private per-user cache. A child JVM spends most of its start loading and verifying the same
+ * few thousand classes (Jackson, JNA, junixsocket, ipcm); mapping them from an archive made by
+ * an earlier child saves about a third of its CPU time to ready.
+ *
+ * <p>One archive per JDK, class path (each jar's size and time included) and JVM option list,
+ * so a changed jar or option never meets an archive made for something else. The first child
+ * without an archive writes one at its exit to a file of its own; this JVM then checks it with a
+ * throw-away {@code -Xshare:on -version} run (a truncated archive can crash a JDK 17 JVM, so an
+ * unchecked one is never used) and renames it into place atomically. Two parents racing each
+ * publish a complete archive; the last rename wins. Anything unusual (a directory on the class
+ * path, a cache directory others could write to, an option that already chooses an archive)
+ * means no archive, silently: the child starts as it would have without one.
+ */
+final class ClassDataArchive {
+    /** {@code -Dipcm.jvm.cds=false} turns archives off for the children of this JVM. */
+    static final String ENABLED_PROPERTY = "ipcm.jvm.cds";
+    /** Where archives live; by default {@code $XDG_CACHE_HOME/ipcm/cds} or {@code ~/.cache/ipcm/cds}. */
+    static final String DIR_PROPERTY = "ipcm.jvm.cds.dir";
+    private static final long VERIFY_SECONDS = 60;
+    private static final long STALE_TEMP_MILLIS = TimeUnit.HOURS.toMillis(1);
+    /** Archive keys a child of this JVM is writing now, so several children do not all dump the same one. */
+    private static final Set<String> IN_FLIGHT = ConcurrentHashMap.newKeySet();
+    /** Keys found unusable in this JVM (a class path the JDK cannot archive); not asked again. */
+    private static final Set<String> UNUSABLE = ConcurrentHashMap.newKeySet();
+
+    private final Path dir;
+    private final String key;
+    private final List<String> options;
+    private final String classPath;
+
+    private ClassDataArchive(Path dir, String key, List<String> options, String classPath) {
+        this.dir = dir;
+        this.key = key;
+        this.options = options;
+        this.classPath = classPath;
+    }
+
+    /**
+     * The archive for a child with these JVM options and class path, or empty when the child
+     * should start without one.
+     */
+    static Optional<ClassDataArchive> forChild(List<String> options, String classPath) {
+        if (!Boolean.parseBoolean(System.getProperty(ENABLED_PROPERTY, "true")) || Runtime.version().feature() < 13
+                || options.stream().anyMatch(ClassDataArchive::choosesSharing) || !jarsOnly(classPath)) {
+            return Optional.empty();
+        }
+        Optional<Path> dir = privateDir();
+        if (dir.isEmpty()) {
+            return Optional.empty();
+        }
+        String key = key(options, classPath);
+        if (key == null || UNUSABLE.contains(key)) {
+            return Optional.empty();
+        }
+        return Optional.of(new ClassDataArchive(dir.get(), key, List.copyOf(options), classPath));
+    }
+
+    /** Whether an option already decides about class-data sharing (or an AOT cache), which ours must not contradict. */
+    private static boolean choosesSharing(String option) {
+        return option.startsWith("-Xshare") || option.contains("SharedArchiveFile") || option.contains("ArchiveClassesAtExit")
+                || option.contains("AutoCreateSharedArchive") || option.contains("SharedClassListFile")
+                || option.contains("DumpLoadedClassList") || option.startsWith("-XX:AOT");
+    }
+
+    /** The JDK archives classes from jar files only; a directory on the class path makes the dump fail at start. */
+    private static boolean jarsOnly(String classPath) {
+        if (classPath == null || classPath.isEmpty()) {
+            return false;
+        }
+        for (String entry : classPath.split(File.pathSeparator)) {
+            if (!Files.isRegularFile(Path.of(entry))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The options that make the child use this archive, or write it when there is none yet. */
+    List<String> childOptions() {
+        Path archive = archive();
+        List<String> out = new ArrayList<>();
+        if (Files.isRegularFile(archive)) {
+            out.add("-XX:SharedArchiveFile=" + archive);
+        } else {
+            if (!IN_FLIGHT.add(key)) {
+                return List.of(); // a sibling is writing it; this child starts without
+            }
+            if (!classPathArchivable()) {
+                UNUSABLE.add(key);
+                IN_FLIGHT.remove(key);
+                return List.of();
+            }
+            out.add("-XX:ArchiveClassesAtExit=" + tempFile());
+        }
+        // A stale or foreign archive is ignored by the JVM; without these it says so on standard output.
+        out.add("-Xlog:cds=off");
+        out.add("-Xlog:cds+dynamic=off");
+        return out;
+    }
+
+    /**
+     * Called with the child's process once it is started with {@link #childOptions()}: when the
+     * child was the one writing the archive, its exit publishes the archive (after a check).
+     */
+    void started(Process child, List<String> childOptions) {
+        Optional<Path> temp = childOptions.stream().filter(o -> o.startsWith("-XX:ArchiveClassesAtExit="))
+                .map(o -> Path.of(o.substring("-XX:ArchiveClassesAtExit=".length()))).findFirst();
+        if (temp.isEmpty()) {
+            return;
+        }
+        child.onExit().thenRun(() -> {
+            try {
+                publish(temp.get());
+            } finally {
+                IN_FLIGHT.remove(key);
+            }
+        });
+    }
+
+    /** Called when the child could not even be started. */
+    void notStarted(List<String> childOptions) {
+        if (childOptions.stream().anyMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit="))) {
+            IN_FLIGHT.remove(key);
+        }
+    }
+
+    private void publish(Path temp) {
+        try {
+            if (Files.isRegularFile(temp) && Files.size(temp) > 0 && usable(temp)) {
+                try {
+                    Files.move(temp, archive(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    // Same directory, so this does not happen on a POSIX file system; never copy half a file into place.
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // No archive this time; a later child tries again.
+        } finally {
+            deleteQuietly(temp);
+        }
+    }
+
+    /** Whether a JVM with the children's options maps the archive ({@code -Xshare:on} refuses otherwise). */
+    private boolean usable(Path candidate) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ChildJvm.javaExecutable());
+        cmd.addAll(options);
+        cmd.add("-Xshare:on");
+        cmd.add("-XX:SharedArchiveFile=" + candidate);
+        cmd.add("-Xlog:cds=off");
+        cmd.add("-Xlog:cds+dynamic=off");
+        cmd.add("-cp");
+        cmd.add(classPath);
+        cmd.add("-version");
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!p.waitFor(VERIFY_SECONDS, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return false;
+            }
+            return p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** A manifest {@code Class-Path} may name directories, which the dump cannot take either; checked once per key. */
+    private boolean classPathArchivable() {
+        for (String entry : classPath.split(File.pathSeparator)) {
+            try (JarFile jar = new JarFile(entry)) {
+                if (jar.getManifest() != null && jar.getManifest().getMainAttributes().getValue("Class-Path") != null) {
+                    return false;
+                }
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    Path archive() {
+        return dir.resolve(key + ".jsa");
+    }
+
+    private Path tempFile() {
+        cleanStaleTemps();
+        return dir.resolve(key + "." + ProcessHandle.current().pid() + "." + System.nanoTime() + ".tmp");
+    }
+
+    /** Temp files of parents that exited before their child did. */
+    private void cleanStaleTemps() {
+        long cutoff = System.currentTimeMillis() - STALE_TEMP_MILLIS;
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.tmp")) {
+            for (Path p : ds) {
+                if (Files.getLastModifiedTime(p).toMillis() < cutoff) {
+                    deleteQuietly(p);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Litter only; nothing depends on it.
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // Left for cleanStaleTemps.
+        }
+    }
+
+    /**
+     * The cache directory, created owner-only; empty unless it is owned by this user and nobody
+     * else can write to it (an archive is code the child runs: it must not come from anyone else).
+     */
+    private static Optional<Path> privateDir() {
+        try {
+            Path dir = cacheDir();
+            if (dir == null) {
+                return Optional.empty();
+            }
+            if (!Files.isDirectory(dir)) {
+                Files.createDirectories(dir.getParent());
+                try {
+                    Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                } catch (java.nio.file.FileAlreadyExistsException e) {
+                    // Another parent made it meanwhile; checked below like any existing one.
+                }
+            }
+            PosixFileAttributes attrs = Files.readAttributes(dir, PosixFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            UserPrincipal me = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(System.getProperty("user.name"));
+            Set<PosixFilePermission> perms = attrs.permissions();
+            if (!attrs.isDirectory() || !attrs.owner().equals(me) || perms.contains(PosixFilePermission.GROUP_WRITE)
+                    || perms.contains(PosixFilePermission.OTHERS_WRITE)) {
+                return Optional.empty();
+            }
+            return Optional.of(dir);
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Path cacheDir() {
+        String configured = System.getProperty(DIR_PROPERTY);
+        if (configured != null && !configured.isEmpty()) {
+            return Path.of(configured).toAbsolutePath();
+        }
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        if (xdg != null && !xdg.isEmpty() && Path.of(xdg).isAbsolute()) {
+            return Path.of(xdg, "ipcm", "cds");
+        }
+        String home = System.getProperty("user.home");
+        if (home == null || home.isEmpty() || home.equals("?")) {
+            return null;
+        }
+        return Path.of(home, ".cache", "ipcm", "cds");
+    }
+
+    /** A digest of everything the JVM checks an archive against, so a mismatch means another file, not a refusal. */
+    private static String key(List<String> options, String classPath) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            StringBuilder sb = new StringBuilder();
+            sb.append(System.getProperty("java.home")).append('\n').append(System.getProperty("java.vm.version")).append('\n')
+                    .append(System.getProperty("java.runtime.version")).append('\n').append(System.getProperty("os.arch")).append('\n');
+            // System properties and logging do not matter to an archive (the service's name is a property).
+            options.stream().filter(o -> !o.startsWith("-D") && !o.startsWith("-Xlog")).forEach(o -> sb.append(o).append('\n'));
+            sb.append(classPath).append('\n');
+            for (String entry : classPath.split(File.pathSeparator)) {
+                Path p = Path.of(entry);
+                sb.append(Files.size(p)).append(' ').append(Files.getLastModifiedTime(p).toMillis()).append('\n');
+            }
+            byte[] d = md.digest(sb.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 16);
+        } catch (IOException | NoSuchAlgorithmException e) {
+            return null;
+        }
+    }
+}
