@@ -110,8 +110,12 @@ final class Reassembler {
                 pos += ChunkFraming.HEADER + len;
             }
         } finally {
-            input.position(pos);
-            input.compact();
+            if (pos == end) {
+                input.clear(); // the usual case: every chunk was whole, nothing to move
+            } else {
+                input.position(pos);
+                input.compact();
+            }
         }
     }
 
