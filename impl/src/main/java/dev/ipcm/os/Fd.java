@@ -1,6 +1,7 @@
 package dev.ipcm.os;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import org.apiguardian.api.API;
 
 /**
@@ -37,6 +38,28 @@ public interface Fd extends AutoCloseable {
 
     /** One {@code write(2)} call; returns the bytes written, or 0 when a non-blocking write would block. */
     int write(byte[] buf, int off, int len) throws IOException;
+
+    /**
+     * One {@code read(2)} into {@code buffer} between its position and limit; the position
+     * advances by the bytes read. Direct buffers are read into without a copy.
+     *
+     * @return the bytes read, 0 when a non-blocking read would block, -1 at end of file
+     */
+    int read(ByteBuffer buffer) throws IOException;
+
+    /**
+     * One {@code write(2)} of the bytes between {@code buffer}'s position and limit; the position
+     * advances by the bytes written. Direct buffers are written without a copy.
+     *
+     * @return the bytes written, or 0 when a non-blocking write would block
+     */
+    int write(ByteBuffer buffer) throws IOException;
+
+    /**
+     * How many names the open file has ({@code st_nlink}): 0 once its last name was removed, -1
+     * when this system cannot tell without a path.
+     */
+    long linkCount();
 
     /** Reads the whole file from offset 0. */
     byte[] readAll() throws IOException;

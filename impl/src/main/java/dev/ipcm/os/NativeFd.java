@@ -3,6 +3,7 @@ package dev.ipcm.os;
 import com.sun.jna.LastErrorException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 
 /** A file descriptor owned by this object; every call maps one libc call. */
@@ -20,6 +21,7 @@ final class NativeFd implements Fd {
     private final int fd;
     private final Path path;
     private volatile boolean closed;
+    private KnownBuffer lastBuffer;
 
     NativeFd(NativeOs os, int fd, Path path) {
         this.os = os;
@@ -101,6 +103,87 @@ final class NativeFd implements Fd {
     }
 
     @Override
+    public int read(ByteBuffer buffer) throws IOException {
+        if (!buffer.isDirect() || !DirectLibC.AVAILABLE) {
+            byte[] tmp = new byte[buffer.remaining()];
+            int n = read(tmp, 0, tmp.length);
+            if (n > 0) {
+                buffer.put(tmp, 0, n);
+            }
+            return n;
+        }
+        long base = addressOf(buffer);
+        while (true) {
+            long n = DirectLibC.read(fd, base + buffer.position(), buffer.remaining());
+            if (n > 0) {
+                buffer.position(buffer.position() + (int) n);
+                return (int) n;
+            }
+            if (n == 0) {
+                return buffer.remaining() == 0 ? 0 : -1;
+            }
+            int errno = com.sun.jna.Native.getLastError();
+            if (errno == NativeOs.EAGAIN) {
+                return 0;
+            }
+            if (errno != NativeOs.EINTR) {
+                throw fail("read", errno);
+            }
+        }
+    }
+
+    @Override
+    public int write(ByteBuffer buffer) throws IOException {
+        if (!buffer.isDirect() || !DirectLibC.AVAILABLE) {
+            byte[] tmp = new byte[buffer.remaining()];
+            buffer.get(buffer.position(), tmp);
+            int n = write(tmp, 0, tmp.length);
+            buffer.position(buffer.position() + n);
+            return n;
+        }
+        long base = addressOf(buffer);
+        while (true) {
+            long n = DirectLibC.write(fd, base + buffer.position(), buffer.remaining());
+            if (n >= 0) {
+                buffer.position(buffer.position() + (int) n);
+                return (int) n;
+            }
+            int errno = com.sun.jna.Native.getLastError();
+            if (errno == NativeOs.EAGAIN) {
+                return 0;
+            }
+            if (errno != NativeOs.EINTR) {
+                throw fail("write", errno);
+            }
+        }
+    }
+
+    /** The address of a direct buffer, remembered for the last one used (callers reuse theirs). */
+    private long addressOf(ByteBuffer buffer) {
+        KnownBuffer k = lastBuffer;
+        if (k == null || k.buffer != buffer) {
+            k = new KnownBuffer(buffer, DirectLibC.address(buffer));
+            lastBuffer = k;
+        }
+        return k.address;
+    }
+
+    private static final class KnownBuffer {
+        final ByteBuffer buffer;
+        final long address;
+
+        KnownBuffer(ByteBuffer buffer, long address) {
+            this.buffer = buffer;
+            this.address = address;
+        }
+    }
+
+    @Override
+    public long linkCount() {
+        return Statx.linkCount(fd);
+    }
+
+    @Override
     public byte[] readAll() throws IOException {
         seek0();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -163,6 +246,9 @@ final class NativeFd implements Fd {
     }
 
     private boolean await(short events, long timeoutMillis) throws IOException {
+        if (DirectLibC.AVAILABLE) {
+            return PollScratch.await(this, fd, events, timeoutMillis);
+        }
         NativeOs.PollFd[] fds = (NativeOs.PollFd[]) new NativeOs.PollFd().toArray(1);
         fds[0].fd = fd;
         fds[0].events = events;
@@ -199,6 +285,11 @@ final class NativeFd implements Fd {
                 // Nothing useful can be done about a failed close of a descriptor we own.
             }
         }
+    }
+
+    ErrnoException fail(String call, int errno) {
+        return new ErrnoException(call + " on '" + path + "' failed: " + os.libc.strerror(errno) + " (errno " + errno + ")",
+                errno);
     }
 
     private ErrnoException fail(String call, LastErrorException e) {

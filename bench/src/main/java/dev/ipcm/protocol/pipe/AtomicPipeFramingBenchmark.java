@@ -1,6 +1,7 @@
 package dev.ipcm.protocol.pipe;
 
 import dev.ipcm.bench.Payloads;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apiguardian.api.API;
@@ -36,6 +37,7 @@ public class AtomicPipeFramingBenchmark {
     private byte[] payload;
     private byte[] stream;
     private Reassembler reassembler;
+    private ByteBuffer frames;
 
     /** The payload and its chunks laid end to end, as a reader sees them. */
     @Setup
@@ -49,12 +51,15 @@ public class AtomicPipeFramingBenchmark {
             at += c.length;
         }
         reassembler = new Reassembler();
+        frames = ByteBuffer.allocateDirect(ChunkFraming.framedLength(size)).order(ChunkFraming.ORDER);
     }
 
-    /** Payload to chunks. */
+    /** Payload to chunks, laid end to end in the writer's reused direct buffer. */
     @Benchmark
-    public List<byte[]> frame() {
-        return ChunkFraming.chunks(payload, 4242, 1);
+    public ByteBuffer frame() {
+        frames.clear();
+        ChunkFraming.frame(payload, 4242, 1, frames);
+        return frames;
     }
 
     /** Chunks (as read from the FIFO in one read) back to the payload. */

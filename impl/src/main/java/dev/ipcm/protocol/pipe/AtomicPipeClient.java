@@ -15,11 +15,7 @@ import dev.ipcm.spi.ConnectRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -118,66 +114,65 @@ final class AtomicPipeClient extends DirectoryClient {
         return send(message, false) ? SendOutcome.DELIVERED : SendOutcome.QUEUED;
     }
 
-    /** Queues the message behind that peer's backlog and writes; returns whether it went out whole. */
+    /** Writes the message behind that peer's backlog; returns whether it went out whole (else it is queued). */
     private boolean send(Message message, boolean block) {
         String to = message.toOrNull();
-        List<byte[]> chunks = ChunkFraming.chunks(encode(message), (int) pid(), tid);
+        byte[] payload = encode(message);
         FifoWriter writer = writerFor(to);
-        FifoWriter.Outgoing mine = writer.enqueue(to, chunks);
-        flush(to, writer, block, o -> o != mine);
-        return mine.done();
+        try {
+            return writer.send(to, payload, (int) pid(), tid, block, o -> countSent(o.to));
+        } catch (FifoWriter.ReaderGoneException e) {
+            throw readerGone(to, writer, e);
+        }
     }
 
-    /** Writes a peer's queue; messages that complete (other than {@code uncounted} ones) count as sent. */
-    private int flush(String to, FifoWriter writer, boolean block, java.util.function.Predicate<FifoWriter.Outgoing> counted) {
+    /** Writes a peer's queue; messages that complete count as sent. */
+    private int flush(String to, FifoWriter writer) {
         int[] completed = {0};
         try {
-            writer.flush(block, o -> {
+            writer.flush(false, o -> {
                 completed[0]++;
-                if (counted.test(o)) {
-                    countSent(o.to);
-                }
+                countSent(o.to);
             });
         } catch (FifoWriter.ReaderGoneException e) {
-            int lost = writer.queued();
-            dropWriter(to);
-            throw peerGone(to, e.getMessage(), lost);
+            throw readerGone(to, writer, e);
         }
         return completed[0];
     }
 
+    private PeerGoneException readerGone(String to, FifoWriter writer, FifoWriter.ReaderGoneException e) {
+        int lost = writer.queued();
+        dropWriter(to);
+        return peerGone(to, e.getMessage(), lost);
+    }
+
+    /**
+     * The cached writer for a peer, opened on first use. A cached writer is used as long as its
+     * FIFO keeps its name (one {@code statx} of the open descriptor): once the peer left, the
+     * name is gone, and if a new client took it, the old FIFO's writer and backlog are dropped
+     * before anything more is written into a FIFO nobody reads.
+     */
     private FifoWriter writerFor(String to) {
-        Path fifo = peerEndpoint(to).orElseThrow(() -> noSuchPeer(to));
-        Object key = fileKey(to, fifo);
         FifoWriter w = writers.get(to);
-        if (w != null && !w.fileKey().equals(key)) {
+        if (w != null && w.stillNamed()) {
+            return w;
+        }
+        Path fifo = peerEndpoint(to).orElseThrow(() -> noSuchPeer(to));
+        if (w != null) {
             // The peer left and a new client took the name: the old FIFO's backlog cannot reach it.
             int lost = w.queued();
             dropWriter(to);
             if (lost > 0) {
                 warn(lost + " queued message(s) to '" + to + "' were dropped: its FIFO was replaced by a new client");
             }
-            w = null;
         }
-        if (w == null) {
-            try {
-                w = FifoWriter.open(fifo, key);
-            } catch (FifoWriter.ReaderGoneException e) {
-                throw peerGone(to, e.getMessage(), 0);
-            }
-            writers.put(to, w);
-        }
-        return w;
-    }
-
-    private Object fileKey(String to, Path fifo) {
         try {
-            return Files.readAttributes(fifo, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
-        } catch (NoSuchFileException e) {
-            throw noSuchPeer(to);
-        } catch (IOException e) {
-            throw ioFailure("stat FIFO", fifo, e);
+            w = FifoWriter.open(fifo);
+        } catch (FifoWriter.ReaderGoneException e) {
+            throw peerGone(to, e.getMessage(), 0);
         }
+        writers.put(to, w);
+        return w;
     }
 
     private void dropWriter(String to) {
@@ -206,7 +201,7 @@ final class AtomicPipeClient extends DirectoryClient {
                 continue;
             }
             try {
-                sent += flush(to, w, false, o -> true);
+                sent += flush(to, w);
             } catch (PeerGoneException e) {
                 warn(e.getMessage());
             }

@@ -28,16 +28,40 @@ final class ChunkFraming {
      * payload has no chunks (IPC::Manager never sends one).
      */
     static List<byte[]> chunks(byte[] payload, int pid, int tid) {
+        ByteBuffer all = ByteBuffer.allocate(framedLength(payload.length)).order(ORDER);
+        frame(payload, pid, tid, all);
+        List<byte[]> out = new ArrayList<>();
+        for (int off = 0; off < all.position(); ) {
+            int len = chunkLength(all, off);
+            byte[] chunk = new byte[len];
+            all.get(off, chunk);
+            out.add(chunk);
+            off += len;
+        }
+        return out;
+    }
+
+    /** The bytes all chunks of a payload take: the payload plus one header per chunk. */
+    static int framedLength(int payloadLength) {
+        return payloadLength + HEADER * ((payloadLength + MAX_DATA - 1) / MAX_DATA);
+    }
+
+    /**
+     * Writes the chunks of one payload back to back at {@code out}'s position, which advances past
+     * them; {@code out} must have {@link #framedLength} bytes left and the native byte order.
+     */
+    static void frame(byte[] payload, int pid, int tid, ByteBuffer out) {
         int count = (payload.length + MAX_DATA - 1) / MAX_DATA;
-        List<byte[]> out = new ArrayList<>(count);
         for (int k = 0; k < count; k++) {
             int off = k * MAX_DATA;
             int len = Math.min(MAX_DATA, payload.length - off);
-            ByteBuffer chunk = ByteBuffer.allocate(HEADER + len).order(ORDER);
-            chunk.putInt(pid).putInt(tid).putInt(count - 1 - k).putInt(len).put(payload, off, len);
-            out.add(chunk.array());
+            out.putInt(pid).putInt(tid).putInt(count - 1 - k).putInt(len).put(payload, off, len);
         }
-        return out;
+    }
+
+    /** The whole length (header and data) of the chunk whose header starts at {@code off}. */
+    static int chunkLength(ByteBuffer frames, int off) {
+        return HEADER + frames.getInt(off + 12);
     }
 
     /** The key a reader reassembles under: pid in the high half, tid in the low half. */

@@ -4,6 +4,7 @@ import dev.ipcm.os.Fd;
 import dev.ipcm.os.Os;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +12,9 @@ import java.nio.file.Path;
 /**
  * A client's own FIFO, open for reading. It is opened read-write so the open never blocks and
  * the reader never sees end-of-file (it is a writer itself), and non-blocking so a read takes
- * only what is there. Waiting is {@code poll(2)} with a deadline.
+ * only what is there. Waiting is {@code poll(2)} with a deadline, which the JDK cannot do on a
+ * FIFO (its file channels are not selectable); the calling thread waits itself, so a message
+ * costs no hand-off between threads.
  */
 final class FifoReader implements AutoCloseable {
     private static final Path PIPE_MAX_SIZE = Path.of("/proc/sys/fs/pipe-max-size");
@@ -19,7 +22,6 @@ final class FifoReader implements AutoCloseable {
     private final Fd fd;
     private final Path path;
     private final Reassembler reassembler = new Reassembler();
-    private final byte[] buffer = new byte[1 << 16];
 
     private FifoReader(Fd fd, Path path) {
         this.fd = fd;
@@ -49,16 +51,20 @@ final class FifoReader implements AutoCloseable {
     }
 
     /**
-     * Moves every byte readable now into the reassembler.
+     * Moves the bytes readable now into the reassembler, read straight into its buffer. A read
+     * that does not fill the buffer emptied the pipe, so no further read (and {@code EAGAIN}) is
+     * spent to learn that; bytes arriving meanwhile wait for the next pump.
      *
      * @return the number of bytes read
      */
     long pump() {
         long total = 0;
         while (true) {
+            ByteBuffer space = reassembler.space();
+            int room = space.remaining();
             int n;
             try {
-                n = fd.read(buffer, 0, buffer.length);
+                n = fd.read(space);
             } catch (IOException e) {
                 throw new UncheckedIOException("Reading FIFO '" + path + "' failed", e);
             }
@@ -66,7 +72,10 @@ final class FifoReader implements AutoCloseable {
                 return total;
             }
             total += n;
-            reassembler.feed(buffer, 0, n);
+            reassembler.process();
+            if (n < room) {
+                return total;
+            }
         }
     }
 

@@ -5,10 +5,15 @@ import dev.ipcm.os.Fd;
 import dev.ipcm.os.Os;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -19,67 +24,99 @@ import java.util.function.Consumer;
  * returns nothing instead of blocking. A blocking send waits with {@code poll(2)}. Each chunk is
  * one {@code write(2)} of at most {@code PIPE_BUF} bytes, so it lands whole or not at all.
  *
- * <p>Messages are written strictly in queue order and each message's chunks back to back,
+ * <p>A message is framed into one reusable direct buffer and its chunks are written from there
+ * (no copy per chunk); only the part of a message the pipe refused is copied, into its queue
+ * entry. Messages are written strictly in queue order and each message's chunks back to back,
  * so two messages of this writer never interleave on the FIFO.
+ *
+ * <p>The JDK cannot do this part: it opens a FIFO's write end only blocking (an open that hangs
+ * when the reader is gone), has no non-blocking write on a file, and reports no {@code errno}.
  */
 final class FifoWriter implements AutoCloseable {
     /** How long one {@code poll(2)} for writability lasts before the loop looks again. */
     private static final long WRITABLE_POLL_MILLIS = 1000;
 
     private final Path path;
-    private final Object fileKey;
     private final Fd fd;
+    /** The FIFO's identity, kept only where the descriptor's link count cannot be read. */
+    private final Object fileKey;
     private final Deque<Outgoing> queue = new ArrayDeque<>();
+    private ByteBuffer frames = ByteBuffer.allocateDirect(ChunkFraming.PIPE_BUF * 2).order(ChunkFraming.ORDER);
 
-    /** One message on its way: its chunks and how many are written. */
+    /** The rest of one message on its way: whole chunks, back to back. */
     static final class Outgoing {
         final String to;
-        final List<byte[]> chunks;
-        int written;
+        private final byte[] rest;
+        private int offset;
 
-        Outgoing(String to, List<byte[]> chunks) {
+        Outgoing(String to, byte[] rest) {
             this.to = to;
-            this.chunks = chunks;
+            this.rest = rest;
         }
 
         boolean done() {
-            return written == chunks.size();
+            return offset == rest.length;
         }
     }
 
-    private FifoWriter(Path path, Object fileKey, Fd fd) {
+    private FifoWriter(Path path, Fd fd, Object fileKey) {
         this.path = path;
-        this.fileKey = fileKey;
         this.fd = fd;
+        this.fileKey = fileKey;
     }
 
     /**
      * Opens the write end of a FIFO.
      *
-     * @param fileKey the FIFO's identity (device and inode) when opened, to notice a replaced FIFO
      * @throws ReaderGoneException when nobody has the FIFO open for reading
      */
-    static FifoWriter open(Path fifo, Object fileKey) {
+    static FifoWriter open(Path fifo) {
+        Fd fd;
         try {
-            return new FifoWriter(fifo, fileKey, Os.get().open(fifo, Fd.O_WRONLY | Fd.O_NONBLOCK, 0));
+            fd = Os.get().open(fifo, Fd.O_WRONLY | Fd.O_NONBLOCK, 0);
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof ErrnoException && ((ErrnoException) e.getCause()).errno() == ErrnoException.ENXIO) {
                 throw new ReaderGoneException("no process has it open for reading");
             }
             throw e;
         }
+        Object key = null;
+        if (fd.linkCount() < 0) {
+            try {
+                key = fileKey(fifo);
+            } catch (IOException e) {
+                fd.close();
+                throw new UncheckedIOException("stat of FIFO '" + fifo + "' failed", e);
+            }
+        }
+        return new FifoWriter(fifo, fd, key);
     }
 
-    /** The identity of the FIFO this writer was opened on. */
-    Object fileKey() {
-        return fileKey;
+    private static Object fileKey(Path fifo) throws IOException {
+        try {
+            return Files.readAttributes(fifo, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+        } catch (NoSuchFileException e) {
+            return null;
+        }
     }
 
-    /** Adds a message behind those already queued. */
-    Outgoing enqueue(String to, List<byte[]> chunks) {
-        Outgoing o = new Outgoing(to, chunks);
-        queue.add(o);
-        return o;
+    /**
+     * Whether the FIFO this writer holds still has its name: false once its reader left (the
+     * name is removed on disconnect and by the reaper) or a new client took the name, so
+     * nothing more is written into a FIFO nobody will read again. One {@code statx(2)} on the
+     * descriptor; where that is missing, a {@code stat} of the path compared with the identity
+     * seen at open.
+     */
+    boolean stillNamed() {
+        long links = fd.linkCount();
+        if (links >= 0) {
+            return links > 0;
+        }
+        try {
+            return Objects.equals(fileKey, fileKey(path));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Messages not completely written yet. */
@@ -88,22 +125,54 @@ final class FifoWriter implements AutoCloseable {
     }
 
     /**
+     * Sends one payload behind the queued messages.
+     *
+     * @param block wait for room (blocking send) or stop at the first refusal (non-blocking)
+     * @param completed told about each earlier queued message whose last chunk went out
+     * @return whether this payload went out whole; if not, its unwritten chunks are queued
+     * @throws ReaderGoneException when the reader closed the FIFO ({@code EPIPE}); the queue is then
+     *     useless and the caller discards this writer
+     */
+    boolean send(String to, byte[] payload, int pid, int tid, boolean block, Consumer<Outgoing> completed) {
+        boolean backlogGone = flush(block, completed);
+        int length = ChunkFraming.framedLength(payload.length);
+        if (frames.capacity() < length) {
+            frames = ByteBuffer.allocateDirect(Math.max(length, frames.capacity() * 2)).order(ChunkFraming.ORDER);
+        }
+        frames.clear();
+        ChunkFraming.frame(payload, pid, tid, frames);
+        frames.flip();
+        if (backlogGone) {
+            writeChunks(block);
+            if (!frames.hasRemaining()) {
+                return true;
+            }
+        }
+        byte[] rest = new byte[frames.remaining()];
+        frames.get(rest);
+        queue.add(new Outgoing(to, rest));
+        return false;
+    }
+
+    /**
      * Writes queued chunks in order.
      *
      * @param block wait for room (blocking send) or stop at the first refusal (non-blocking)
      * @param completed told about each message whose last chunk went out
      * @return whether the queue is now empty
-     * @throws ReaderGoneException when the reader closed the FIFO ({@code EPIPE}); the queue is then
-     *     useless and the caller discards this writer
+     * @throws ReaderGoneException when the reader closed the FIFO ({@code EPIPE})
      */
     boolean flush(boolean block, Consumer<Outgoing> completed) {
         while (!queue.isEmpty()) {
             Outgoing head = queue.peek();
             while (!head.done()) {
-                if (!writeChunk(head.chunks.get(head.written), block)) {
+                int len = ByteBuffer.wrap(head.rest).order(ChunkFraming.ORDER).getInt(head.offset + 12) + ChunkFraming.HEADER;
+                frames.clear();
+                frames.put(head.rest, head.offset, len).flip();
+                if (!writeChunk(block)) {
                     return false;
                 }
-                head.written++;
+                head.offset += len;
             }
             queue.poll();
             completed.accept(head);
@@ -111,16 +180,34 @@ final class FifoWriter implements AutoCloseable {
         return true;
     }
 
-    private boolean writeChunk(byte[] chunk, boolean block) {
+    /** Writes the chunks between {@link #frames}' position and limit, each with one write, until one is refused. */
+    private void writeChunks(boolean block) {
+        int end = frames.limit();
+        try {
+            while (frames.position() < end) {
+                frames.limit(end);
+                frames.limit(frames.position() + ChunkFraming.chunkLength(frames, frames.position()));
+                if (!writeChunk(block)) {
+                    return;
+                }
+            }
+        } finally {
+            frames.limit(end);
+        }
+    }
+
+    /** Writes the one chunk between {@link #frames}' position and limit, whole or not at all. */
+    private boolean writeChunk(boolean block) {
+        int len = frames.remaining();
         try {
             while (true) {
-                int n = fd.write(chunk, 0, chunk.length);
-                if (n == chunk.length) {
+                int n = fd.write(frames);
+                if (n == len) {
                     return true;
                 }
                 if (n != 0) {
                     // POSIX forbids a partial write of <= PIPE_BUF bytes to a pipe; the stream would be corrupt.
-                    throw new IllegalStateException("FIFO '" + path + "' took " + n + " of " + chunk.length
+                    throw new IllegalStateException("FIFO '" + path + "' took " + n + " of " + len
                             + " bytes of one chunk; the system does not keep pipe writes atomic");
                 }
                 if (!block) {

@@ -147,6 +147,38 @@ class AtomicPipeClientTest {
     }
 
     @Test
+    void aFifoReplacedUnderACachedWriterIsNoticedBeforeAMessageGoesIntoTheOldOne() throws Exception {
+        try (Client alice = store.connect("alice")) {
+            Client bob = store.connect("bob");
+            alice.send("bob", Map.of("n", 1));
+            assertThat(receive(bob, 1)).hasSize(1);
+            // Someone still holds the old FIFO open for reading, so a write into it would not even fail.
+            try (Fd oldReader = Os.get().open(Path.of(store.route(), "bob"), Fd.O_RDWR | Fd.O_NONBLOCK, 0)) {
+                bob.close();
+                try (Client bob2 = store.connect("bob")) {
+                    alice.send("bob", Map.of("n", 2));
+                    assertThat(receive(bob2, 1)).extracting(m -> m.content().get("n").asInt()).containsExactly(2);
+                    assertThat(oldReader.read(new byte[4096], 0, 4096)).isZero();
+                }
+            }
+            assertThatThrownBy(() -> alice.send("bob", Map.of("n", 3))).isInstanceOf(dev.ipcm.NoSuchPeerException.class);
+        }
+    }
+
+    @Test
+    void aPeerThatLeftIsNoLongerAReceiverForACachedWriter() {
+        try (Client alice = store.connect("alice")) {
+            Client bob = store.connect("bob");
+            alice.send("bob", Map.of("n", 1));
+            assertThat(receive(bob, 1)).hasSize(1);
+            bob.close();
+            assertThatThrownBy(() -> alice.send("bob", Map.of("n", 2))).isInstanceOf(dev.ipcm.NoSuchPeerException.class)
+                    .hasMessageContaining("'bob'");
+            assertThatThrownBy(() -> alice.trySend("bob", Map.of("n", 2))).isInstanceOf(dev.ipcm.NoSuchPeerException.class);
+        }
+    }
+
+    @Test
     void aBadPermissionsParameterIsRefusedWithItsValue() {
         assertThatThrownBy(() -> store.connect("carol", Map.of("permissions", "rwx")))
                 .isInstanceOf(dev.ipcm.IpcmException.class)

@@ -101,6 +101,48 @@ class ReassemblerTest {
         assertThat(r.poll()).containsExactly(1, 2, 3);
     }
 
+    @Test
+    void aWriterSendingShortChunksBeforeItsLastStillArrivesWhole() {
+        Reassembler r = new Reassembler();
+        byte[] expected = new byte[4 * 100];
+        for (int k = 0; k < 4; k++) {
+            byte[] data = new byte[100];
+            java.util.Arrays.fill(data, (byte) k);
+            System.arraycopy(data, 0, expected, k * 100, 100);
+            feed(r, chunk(7, 0, 3 - k, data));
+            // one chunk per read, so the message length is guessed from the first chunk's index
+        }
+        assertThat(r.poll()).containsExactly(expected);
+        assertThat(r.hasPartial()).isFalse();
+    }
+
+    @Test
+    void aFirstChunkWithAHugeIndexDoesNotReserveAHugeArray() {
+        Reassembler r = new Reassembler();
+        feed(r, chunk(7, 0, 0xfffffff0, new byte[] {1, 2}));
+        feed(r, chunk(7, 0, 0, new byte[] {3}));
+        assertThat(r.poll()).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void aMessageWhoseChunksAreAllInOneReadComesOutWithItsExactBytes() {
+        byte[] payload = new byte[5000];
+        new Random(3).nextBytes(payload);
+        ByteArrayOutputStream both = new ByteArrayOutputStream();
+        ChunkFraming.chunks(payload, 9, 1).forEach(both::writeBytes);
+        ChunkFraming.chunks(new byte[] {42}, 10, 1).forEach(both::writeBytes);
+        Reassembler r = new Reassembler();
+        byte[] all = both.toByteArray();
+        r.feed(all, 0, all.length);
+        assertThat(r.poll()).containsExactly(payload);
+        assertThat(r.poll()).containsExactly(42);
+    }
+
+    private static byte[] chunk(int pid, int tid, int index, byte[] data) {
+        return ByteBuffer.allocate(16 + data.length).order(ByteOrder.nativeOrder())
+                .putInt(pid).putInt(tid).putInt(index).putInt(data.length).put(data).array();
+    }
+
     private static void feed(Reassembler r, byte[] chunk) {
         r.feed(chunk, 0, chunk.length);
     }
