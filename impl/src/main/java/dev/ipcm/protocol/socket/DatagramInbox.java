@@ -26,6 +26,12 @@ import org.newsclub.net.unix.AFUNIXSocketAddress;
  * socket (10 by default), so without it a sender that sends eleven messages before its peer
  * reads would block; past the read-ahead limit the kernel's back-pressure applies again. The
  * queue is guarded by this object's monitor, which is also what receivers wait on.
+ *
+ * <p>A receiver that finds nothing and would wait reads the socket itself (leader/follower): it
+ * waits in a selector of its own and takes the datagram the moment it comes, one thread wake-up
+ * where a hand-off through the reader thread costs two. While it leads, the reader thread stands
+ * aside; it drains again only while nobody waits. Every read happens in {@link #pump()}, under the
+ * monitor, and appends to the one queue, so whoever reads, nothing is reordered or lost.
  */
 final class DatagramInbox implements AutoCloseable {
     /** IPC::Manager's receive buffer, and so the largest message a Perl reader takes whole. */
@@ -35,6 +41,8 @@ final class DatagramInbox implements AutoCloseable {
 
     private final AFUNIXDatagramChannel channel;
     private final Selector selector;
+    /** The selector a leading receiver waits in (a selector serves one selecting thread at a time). */
+    private final Selector direct;
     private final Path path;
     private final IntConsumer oversized;
     // One byte more than the limit, so a longer datagram shows up as truncated instead of passing as valid.
@@ -42,12 +50,16 @@ final class DatagramInbox implements AutoCloseable {
     private final Queue<byte[]> received = new ArrayDeque<>();
     private long receivedBytes;
     private boolean closed;
+    /** A receiver waits in {@link #direct} and reads for itself; the reader thread stands aside. */
+    private boolean leading;
     private IOException failure;
     private Thread reader;
 
-    private DatagramInbox(AFUNIXDatagramChannel channel, Selector selector, Path path, IntConsumer oversized) {
+    private DatagramInbox(AFUNIXDatagramChannel channel, Selector selector, Selector direct, Path path,
+            IntConsumer oversized) {
         this.channel = channel;
         this.selector = selector;
+        this.direct = direct;
         this.path = path;
         this.oversized = oversized;
     }
@@ -66,7 +78,15 @@ final class DatagramInbox implements AutoCloseable {
             ch.configureBlocking(false);
             Selector sel = AFUNIXSelectorProvider.provider().openSelector();
             ch.register(sel, SelectionKey.OP_READ);
-            DatagramInbox inbox = new DatagramInbox(ch, sel, path, oversized);
+            Selector direct;
+            try {
+                direct = AFUNIXSelectorProvider.provider().openSelector();
+                ch.register(direct, SelectionKey.OP_READ);
+            } catch (IOException | RuntimeException e) {
+                sel.close();
+                throw e;
+            }
+            DatagramInbox inbox = new DatagramInbox(ch, sel, direct, path, oversized);
             inbox.reader = new Thread(inbox::readLoop, "ipcm-unixsocket-reader " + path.getFileName());
             inbox.reader.setDaemon(true);
             inbox.reader.start();
@@ -81,7 +101,7 @@ final class DatagramInbox implements AutoCloseable {
         try {
             while (true) {
                 synchronized (this) {
-                    while (!closed && receivedBytes >= READ_AHEAD_BYTES) {
+                    while (!closed && (receivedBytes >= READ_AHEAD_BYTES || leading)) {
                         wait();
                     }
                     if (closed) {
@@ -90,17 +110,24 @@ final class DatagramInbox implements AutoCloseable {
                 }
                 selector.select();
                 selector.selectedKeys().clear();
-                pump();
+                synchronized (this) {
+                    // A receiver that began to lead meanwhile reads this datagram itself.
+                    if (!leading) {
+                        pump();
+                    }
+                }
             }
         } catch (ClosedSelectorException | InterruptedException e) {
             // closed: the client disconnected
         } catch (IOException | UncheckedIOException e) {
-            synchronized (this) {
-                if (!closed) {
-                    failure = e instanceof IOException ? (IOException) e : ((UncheckedIOException) e).getCause();
-                    notifyAll();
-                }
-            }
+            fail(e instanceof IOException ? (IOException) e : ((UncheckedIOException) e).getCause());
+        }
+    }
+
+    private synchronized void fail(IOException e) {
+        if (!closed && failure == null) {
+            failure = e;
+            notifyAll();
         }
     }
 
@@ -155,22 +182,66 @@ final class DatagramInbox implements AutoCloseable {
         return !received.isEmpty();
     }
 
-    /** Waits up to {@code nanos} for a payload in memory; returns whether one is there. */
-    synchronized boolean await(long nanos) {
+    /**
+     * Waits up to {@code nanos} for a payload in memory; returns whether one is there. The first
+     * waiting receiver reads the socket itself; others (and waits too short for the selector's
+     * millisecond clock) wait on the monitor for whoever reads.
+     */
+    boolean await(long nanos) {
         long deadline = System.nanoTime() + nanos;
-        while (received.isEmpty() && !closed && failure == null) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return false;
+        while (true) {
+            long leadMillis;
+            synchronized (this) {
+                if (!received.isEmpty()) {
+                    return true;
+                }
+                long left = deadline - System.nanoTime();
+                if (closed || failure != null || left <= 0) {
+                    return false;
+                }
+                if (leading || left < TimeUnit.MILLISECONDS.toNanos(1) || Thread.currentThread().isInterrupted()) {
+                    try {
+                        TimeUnit.NANOSECONDS.timedWait(this, left);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return !received.isEmpty();
+                    }
+                    continue;
+                }
+                leading = true;
+                // Rounded down: the selector never waits past the deadline; the rest is waited on the monitor.
+                leadMillis = TimeUnit.NANOSECONDS.toMillis(left);
             }
-            try {
-                TimeUnit.NANOSECONDS.timedWait(this, left);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return !received.isEmpty();
+            lead(leadMillis);
+        }
+    }
+
+    /** Waits in {@link #direct} up to {@code millis}, then reads what came and hands reading back. */
+    private void lead(long millis) {
+        try {
+            direct.select(millis);
+            direct.selectedKeys().clear();
+        } catch (ClosedSelectorException e) {
+            // closed: the client disconnected
+        } catch (IOException e) {
+            fail(e);
+        } finally {
+            synchronized (this) {
+                leading = false;
+                try {
+                    pump();
+                } catch (IOException e) {
+                    fail(e);
+                }
+                // The reader thread takes over again; other waiting receivers look at what came.
+                notifyAll();
             }
         }
-        return !received.isEmpty();
+    }
+
+    /** Whether a receiver waits in its own selector now (for tests). */
+    synchronized boolean hasLeader() {
+        return leading;
     }
 
     private void rethrow() {
@@ -192,6 +263,11 @@ final class DatagramInbox implements AutoCloseable {
             selector.close();
         } catch (IOException ignored) {
             // Closing the selector only frees its own descriptor.
+        }
+        try {
+            direct.close();
+        } catch (IOException ignored) {
+            // Likewise; a receiver waiting in it wakes up and finds the inbox closed.
         }
         try {
             channel.close();

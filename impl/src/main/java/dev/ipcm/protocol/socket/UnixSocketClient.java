@@ -96,6 +96,9 @@ final class UnixSocketClient extends DirectoryClient {
             } catch (DatagramPeer.PeerRefusedException e) {
                 return resendAfterRefusal(to, payload, block);
             } catch (IOException e) {
+                if (peerClosedMeanwhile(e)) {
+                    return resendAfterRefusal(to, payload, block);
+                }
                 throw sendFailed(to, peer, e);
             }
         }
@@ -135,6 +138,16 @@ final class UnixSocketClient extends DirectoryClient {
         }
     }
 
+    /**
+     * A send to a socket its owner closed a moment ago can fail with EPIPE instead of a refusal
+     * (the kernel tells the connected sender first); junixsocket then closes the sending channel
+     * and throws AsynchronousCloseException. It means what a refusal means.
+     */
+    private static boolean peerClosedMeanwhile(IOException e) {
+        return e instanceof java.nio.channels.AsynchronousCloseException
+                && e.getCause() instanceof org.newsclub.net.unix.BrokenPipeSocketException;
+    }
+
     /** Queues a payload a non-blocking send could not hand over; it goes out with a later send or drain. */
     private static boolean queueBehind(DatagramPeer peer, byte[] payload) {
         peer.enqueue(payload);
@@ -155,10 +168,17 @@ final class UnixSocketClient extends DirectoryClient {
     private int flush(String to, DatagramPeer peer, boolean block, java.util.function.Consumer<byte[]> sent) {
         int[] n = {0};
         try {
-            peer.flush(block, p -> {
-                n[0]++;
-                sent.accept(p);
-            });
+            try {
+                peer.flush(block, p -> {
+                    n[0]++;
+                    sent.accept(p);
+                });
+            } catch (IOException e) {
+                if (peerClosedMeanwhile(e)) {
+                    throw new DatagramPeer.PeerRefusedException(e);
+                }
+                throw e;
+            }
         } catch (DatagramPeer.PeerRefusedException e) {
             int lost = peer.queued();
             dropPeer(to);
