@@ -5,12 +5,24 @@ import java.util.function.BooleanSupplier;
 /** How a database client sleeps until a message may have arrived: notification, file watch, or polling. */
 interface ActivityWaiter extends AutoCloseable {
     /**
-     * Returns once {@code ready} says true, a wake-up addressed to this client says a message was
-     * committed for it, or {@code nanos} have passed, whichever is first; callers receive and wait
+     * Forgets the wake-ups that have arrived so far; a receive calls it just before it reads the
+     * inbox, whose rows already show what they announced. Returns false when it could not (another
+     * thread is waiting, or nothing listens yet): the next {@link #await} must then check first.
+     */
+    default boolean discardWakeups() {
+        return true;
+    }
+
+    /**
+     * Returns once {@code ready} says true, a wake-up says a message may have been committed for
+     * this client, or {@code nanos} have passed, whichever is first; callers receive and wait
      * again, so an early return costs one receive. {@code ready} runs a query; implementations
      * bound how often.
+     *
+     * @param checked the caller found the inbox empty after {@link #discardWakeups()} succeeded and
+     *     has not waited since, so the first check would only repeat that query
      */
-    void await(long nanos, BooleanSupplier ready);
+    void await(long nanos, BooleanSupplier ready, boolean checked);
 
     @Override
     void close();

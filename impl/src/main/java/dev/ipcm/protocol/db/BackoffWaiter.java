@@ -20,10 +20,11 @@ final class BackoffWaiter implements ActivityWaiter {
     }
 
     @Override
-    public void await(long nanos, BooleanSupplier ready) {
+    public void await(long nanos, BooleanSupplier ready, boolean checked) {
         long deadline = System.nanoTime() + nanos;
         long pause = minNanos;
-        while (!ready.getAsBoolean()) {
+        while (checked || !ready.getAsBoolean()) {
+            checked = false;
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return;

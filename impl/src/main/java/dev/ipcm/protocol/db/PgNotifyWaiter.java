@@ -45,7 +45,20 @@ final class PgNotifyWaiter implements ActivityWaiter {
     }
 
     @Override
-    public void await(long nanos, BooleanSupplier ready) {
+    public boolean discardWakeups() {
+        if (!lock.tryLock()) {
+            return false; // another thread waits on the listener
+        }
+        try {
+            // Without a listener, a commit could come and go unannounced: the next wait listens, then checks.
+            return listener != null && discardQueued();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void await(long nanos, BooleanSupplier ready, boolean checked) {
         long deadline = System.nanoTime() + nanos;
         try {
             if (!lock.tryLock(nanos, TimeUnit.NANOSECONDS)) {
@@ -58,25 +71,35 @@ final class PgNotifyWaiter implements ActivityWaiter {
         try {
             if (listener == null) {
                 // LISTEN before the first look at the table, so a message committed in between still notifies.
+                checked = false;
                 try {
                     listen();
                 } catch (SQLException | RuntimeException e) {
                     dropListener(); // polling covers the gap; the next wait tries again
                 }
             }
-            // Notifications queued since the last wait are for messages already received (or about to be
-            // seen by the check below): drop them, or each would end a wait for nothing.
-            discardQueued();
+            if (!checked) {
+                // Notifications queued until now are for rows the check below sees: without dropping
+                // them, each would end the wait for one more receive.
+                discardQueued();
+                if (closed || ready.getAsBoolean()) {
+                    return;
+                }
+            }
             long pause = MIN_RECHECK_MILLIS;
-            while (!closed && !ready.getAsBoolean()) {
+            while (!closed) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return;
                 }
                 int millis = (int) Math.max(1, Math.min(pause, TimeUnit.NANOSECONDS.toMillis(left) + 1));
                 if (waitForNotification(millis)) {
-                    // A sender committed a row for this client after the check above: the caller's receive
-                    // reads it, so asking the table first would only add a round trip.
+                    // A sender committed a row for this client: the caller's receive reads it, so asking
+                    // the table first would only add a round trip.
+                    return;
+                }
+                // Perl senders do not notify: the table is checked on a back-off anyway.
+                if (ready.getAsBoolean()) {
                     return;
                 }
                 pause = Math.min(pause * 2, MAX_RECHECK_MILLIS);
@@ -108,15 +131,17 @@ final class PgNotifyWaiter implements ActivityWaiter {
         }
     }
 
-    /** Reads the notifications that have already arrived, without waiting, and forgets them. */
-    private void discardQueued() {
+    /** Reads the notifications that have already arrived, without waiting, and forgets them; false if the listener failed. */
+    private boolean discardQueued() {
         if (listener == null) {
-            return;
+            return false;
         }
         try {
             listener.unwrap(PGConnection.class).getNotifications();
+            return true;
         } catch (SQLException | RuntimeException e) {
             dropListener(); // polling covers the gap; the next wait listens again
+            return false;
         }
     }
 

@@ -40,6 +40,8 @@ final class SqlClient extends AbstractClient {
     private final SqlStore sql;
     private final Dialect dialect;
     private final ActivityWaiter waiter;
+    /** The last receive found the inbox empty after dropping the waiter's wake-ups; guarded by {@code io}. */
+    private boolean checkedEmpty;
 
     private SqlClient(ConnectRequest request, DatabaseProtocol protocol, DbSession db, Stats initial) {
         super(request, protocol.capabilities(), initial);
@@ -183,7 +185,11 @@ final class SqlClient extends AbstractClient {
      */
     private List<Message> fetchOnce() throws SQLException {
         Connection c = db.connection();
+        boolean discarded = waiter.discardWakeups();
         List<SqlStore.InboxRow> rows = sql.inbox(c, name());
+        // Every commit after the wake-ups were dropped wakes the next wait, so that wait need not
+        // start with the query just made (and a lost connection below reads again anyway).
+        checkedEmpty = discarded && rows.isEmpty();
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -277,11 +283,16 @@ final class SqlClient extends AbstractClient {
 
     @Override
     protected void waitForActivity(long nanos) {
+        boolean checked;
+        synchronized (io) {
+            checked = checkedEmpty && !isDisconnected();
+            checkedEmpty = false;
+        }
         waiter.await(nanos, () -> {
             synchronized (io) {
                 return isDisconnected() || hasReady();
             }
-        });
+        }, checked);
     }
 
     // ==== peers ===============================================================================
