@@ -6,11 +6,14 @@ import java.util.function.BooleanSupplier;
 interface ActivityWaiter extends AutoCloseable {
     /**
      * Forgets the wake-ups that have arrived so far; a receive calls it just before it reads the
-     * inbox, whose rows already show what they announced. Returns false when it could not (another
-     * thread is waiting, or nothing listens yet): the next {@link #await} must then check first.
+     * inbox, whose rows already show what they announced. Returns false when it did not (another
+     * thread is waiting, or the waiter does not skip checks): the next {@link #await} then checks
+     * first. PostgreSQL's waiter does not: its listener also hears the notifications of the
+     * client's own sends, and skipping the check measured slower there (in-process ping-pong p50
+     * 6.3 to 6.7 ms with the skip, 4.8 to 5.3 ms without; not profiled further).
      */
     default boolean discardWakeups() {
-        return true;
+        return false;
     }
 
     /**

@@ -19,6 +19,12 @@ final class BackoffWaiter implements ActivityWaiter {
         this.maxNanos = maxNanos;
     }
 
+    /** Nothing to forget: a poll has no queued wake-ups, so an empty receive counts as the first check. */
+    @Override
+    public boolean discardWakeups() {
+        return true;
+    }
+
     @Override
     public void await(long nanos, BooleanSupplier ready, boolean checked) {
         long deadline = System.nanoTime() + nanos;

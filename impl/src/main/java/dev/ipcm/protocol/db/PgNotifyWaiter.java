@@ -45,19 +45,6 @@ final class PgNotifyWaiter implements ActivityWaiter {
     }
 
     @Override
-    public boolean discardWakeups() {
-        if (!lock.tryLock()) {
-            return false; // another thread waits on the listener
-        }
-        try {
-            // Without a listener, a commit could come and go unannounced: the next wait listens, then checks.
-            return listener != null && discardQueued();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    @Override
     public void await(long nanos, BooleanSupplier ready, boolean checked) {
         long deadline = System.nanoTime() + nanos;
         try {
