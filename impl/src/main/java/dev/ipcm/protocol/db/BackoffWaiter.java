@@ -19,11 +19,18 @@ final class BackoffWaiter implements ActivityWaiter {
         this.maxNanos = maxNanos;
     }
 
+    /** Nothing to forget: a poll has no queued wake-ups, so an empty receive counts as the first check. */
     @Override
-    public void await(long nanos, BooleanSupplier ready) {
+    public boolean discardWakeups() {
+        return true;
+    }
+
+    @Override
+    public void await(long nanos, BooleanSupplier ready, boolean checked) {
         long deadline = System.nanoTime() + nanos;
         long pause = minNanos;
-        while (!ready.getAsBoolean()) {
+        while (checked || !ready.getAsBoolean()) {
+            checked = false;
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return;

@@ -124,11 +124,21 @@ final class DbSession implements AutoCloseable {
                     + location + "' does not exist: the server (perhaps a temporary one) has stopped; "
                     + "spawn a new store or start the server");
         }
+        Connection c;
         try {
-            return DriverManager.getConnection(target.url(), target.properties());
+            c = DriverManager.getConnection(target.url(), target.properties());
         } catch (SQLException e) {
             throw SqlErrors.connectFailed(d, location, target, credentials, e);
         }
+        if (d instanceof SqliteDialect) {
+            try {
+                SqliteBusyHandler.install(c);
+            } catch (SQLException e) {
+                // The busy timeout set at open still applies, only with SQLite's longer sleeps.
+                System.getLogger("dev.ipcm").log(System.Logger.Level.DEBUG, "SQLite busy handler not installed", e);
+            }
+        }
+        return c;
     }
 
     static void requireDriver(Dialect d) {

@@ -17,8 +17,9 @@ import java.util.function.BooleanSupplier;
  * SQLite wake-up: a {@link WatchService} (inotify on Linux) on the database file's directory.
  * Every commit ends by deleting the rollback journal, so a write by any process, Perl included,
  * wakes the receiver within milliseconds. Events are only a
- * hint: the inbox is re-checked on each, and at least every {@link #MAX_RECHECK_MILLIS} ms in
- * case an event is missed (overflow, a file system without notification).
+ * hint: the caller reads the inbox after each, and the wait checks it itself at least every
+ * {@link #MAX_RECHECK_MILLIS} ms in case an event is missed (overflow, a file system without
+ * notification).
  */
 final class FileWatchWaiter implements ActivityWaiter {
     static final long MIN_RECHECK_MILLIS = 5;
@@ -56,7 +57,22 @@ final class FileWatchWaiter implements ActivityWaiter {
     }
 
     @Override
-    public void await(long nanos, BooleanSupplier ready) {
+    public boolean discardWakeups() {
+        if (!lock.tryLock()) {
+            return false; // another thread waits on the events
+        }
+        try {
+            discardQueued();
+            return true;
+        } catch (ClosedWatchServiceException e) {
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void await(long nanos, BooleanSupplier ready, boolean checked) {
         long deadline = System.nanoTime() + nanos;
         try {
             if (!lock.tryLock(nanos, TimeUnit.NANOSECONDS)) {
@@ -67,17 +83,35 @@ final class FileWatchWaiter implements ActivityWaiter {
             return;
         }
         try {
-            long pause = MIN_RECHECK_MILLIS;
-            while (!ready.getAsBoolean()) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
+            if (!checked) {
+                // Events queued until now say nothing the check below does not: without dropping them,
+                // each would end the wait for one more query.
+                discardQueued();
+                if (ready.getAsBoolean()) {
                     return;
                 }
-                WatchKey key = watcher.poll(Math.min(TimeUnit.MILLISECONDS.toNanos(pause), left), TimeUnit.NANOSECONDS);
+            }
+            long pause = TimeUnit.MILLISECONDS.toNanos(MIN_RECHECK_MILLIS);
+            long nextCheck = System.nanoTime() + pause;
+            while (true) {
+                long now = System.nanoTime();
+                if (now >= deadline) {
+                    return;
+                }
+                if (now >= nextCheck) {
+                    // A missed event, or a file system that does not report them; counted from the last
+                    // check, so events about other files in the directory cannot put it off.
+                    if (ready.getAsBoolean()) {
+                        return;
+                    }
+                    pause = Math.min(pause * 2, TimeUnit.MILLISECONDS.toNanos(MAX_RECHECK_MILLIS));
+                    nextCheck = now + pause;
+                }
+                WatchKey key = watcher.poll(Math.min(nextCheck, deadline) - now, TimeUnit.NANOSECONDS);
                 if (key != null && aboutOurFile(key)) {
-                    pause = MIN_RECHECK_MILLIS;
-                } else {
-                    pause = Math.min(pause * 2, MAX_RECHECK_MILLIS);
+                    // A transaction on the file ended: the caller's receive reads the inbox, so checking it
+                    // here first would only add a query (and a lock) per message.
+                    return;
                 }
             }
         } catch (InterruptedException e) {
@@ -86,6 +120,13 @@ final class FileWatchWaiter implements ActivityWaiter {
             // Closed by disconnect while waiting: nothing more to wait for.
         } finally {
             lock.unlock();
+        }
+    }
+
+    private void discardQueued() {
+        for (WatchKey key = watcher.poll(); key != null; key = watcher.poll()) {
+            key.pollEvents();
+            key.reset();
         }
     }
 

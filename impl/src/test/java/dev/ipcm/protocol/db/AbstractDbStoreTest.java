@@ -10,6 +10,7 @@ import dev.ipcm.CorruptMessageException;
 import dev.ipcm.Ipcm;
 import dev.ipcm.Message;
 import dev.ipcm.NameTakenException;
+import dev.ipcm.NoSuchPeerException;
 import dev.ipcm.Stats;
 import dev.ipcm.Store;
 import dev.ipcm.internal.MessageIds;
@@ -209,6 +210,48 @@ abstract class AbstractDbStoreTest {
             assertThat(got.content().get("y").asInt()).isEqualTo(2);
             assertThat(cb.stats().read()).containsEntry(a, 1L);
             assertThat(ca.peers()).contains(b);
+        }
+    }
+
+    /** The recipient check is part of the insert: a missing recipient stores nothing and is named. */
+    @Test
+    void sendingToAMissingPeerStoresNothing() throws SQLException {
+        String a = unique("nobody-a");
+        String ghost = unique("nobody-ghost");
+        try (Client ca = store.connect(a)) {
+            assertThatThrownBy(() -> ca.send(ghost, "lost"))
+                    .isInstanceOf(NoSuchPeerException.class)
+                    .hasMessageContaining(ghost);
+            try (Connection c = raw(); PreparedStatement ps = c.prepareStatement(
+                    "SELECT COUNT(*) FROM ipcm_messages WHERE " + q("to") + " = ? OR " + q("from") + " = ?")) {
+                ps.setString(1, ghost);
+                ps.setString(2, a);
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getInt(1)).isZero();
+                }
+            }
+            assertThat(ca.stats().sent()).doesNotContainKey(ghost);
+        }
+    }
+
+    /** More ids than one DELETE binds are taken in one transaction: every message once, none left. */
+    @Test
+    void aReceiveOfMoreMessagesThanOneDeleteTakesEveryOneOnce() {
+        String a = unique("bulk-a");
+        String b = unique("bulk-b");
+        int n = SqlStore.CHUNK + 20;
+        try (Client ca = store.connect(a); Client cb = store.connect(b)) {
+            java.util.Set<String> sent = new java.util.HashSet<>();
+            for (int i = 0; i < n; i++) {
+                sent.add(ca.send(b, i).id().toLowerCase());
+            }
+            List<Message> got = cb.receive();
+            assertThat(got).extracting(m -> m.id().toLowerCase()).containsExactlyInAnyOrderElementsOf(sent);
+            assertThat(got).extracting(m -> m.content().asInt()).containsExactlyInAnyOrderElementsOf(
+                    java.util.stream.IntStream.range(0, n).boxed().toList());
+            assertThat(cb.hasReadyMessages()).isFalse();
+            assertThat(cb.receive()).isEmpty();
         }
     }
 
