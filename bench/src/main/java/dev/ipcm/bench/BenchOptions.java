@@ -353,7 +353,8 @@ public final class BenchOptions {
         m.put("databaseMessages", databaseMessages);
         m.put("jsonFileMessages", jsonFileMessages);
         m.put("interval", intervalNanos == 0 ? "4 x the protocol's warm-up median (at least 50 us), raw baseline on the same schedule" : intervalNanos + " ns");
-        m.put("rawJdbcPollPause", RawJdbc.POLL_PAUSE_NANOS / 1000 + " us");
+        m.put("rawJdbcWait", "servers: poll every " + RawJdbc.POLL_PAUSE_NANOS / 1000
+                + " us; SQLite: wake on the journal's deletion, as the protocol does");
         m.put("echoService", service ? serviceStarts + " child-JVM starts, round trips at the first size, on "
                 + (serviceProtocols == null ? "every measured protocol" : serviceProtocols) : "off");
         m.put("idleQueries", idle ? idleReceivers + " idle receivers for " + idleWindow.toMillis()
