@@ -9,7 +9,6 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Queue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -57,7 +56,8 @@ final class DatagramInbox implements AutoCloseable {
     private final Path path;
     private final IntConsumer oversized;
     // One byte more than the limit, so a longer datagram shows up as truncated instead of passing as valid.
-    private final ByteBuffer buffer = ByteBuffer.allocate(MAX_DATAGRAM + 1);
+    // Direct: junixsocket receives into a heap buffer through a native one of its own and copies it over.
+    private final ByteBuffer buffer = ByteBuffer.allocateDirect(MAX_DATAGRAM + 1);
     private final Queue<byte[]> received = new ArrayDeque<>();
     private long receivedBytes;
     private boolean closed;
@@ -194,11 +194,13 @@ final class DatagramInbox implements AutoCloseable {
         while (!closed && receivedBytes < READ_AHEAD_BYTES) {
             buffer.clear();
             try {
-                channel.receive(buffer);
+                // read, not receive: the sender's address is never used, and receive makes
+                // junixsocket decode it (a global lock and a native call) for every datagram.
+                channel.read(buffer);
             } catch (ClosedChannelException e) {
                 return;
             }
-            int n = buffer.position();
+            int n = buffer.flip().remaining();
             if (n == 0) {
                 // Nothing left, or a zero-length datagram: IPC::Manager stops at either.
                 return;
@@ -207,7 +209,9 @@ final class DatagramInbox implements AutoCloseable {
                 oversized.accept(n);
                 continue;
             }
-            received.add(Arrays.copyOf(buffer.array(), n));
+            byte[] payload = new byte[n];
+            buffer.get(payload);
+            received.add(payload);
             receivedBytes += n;
             notifyAll();
         }
