@@ -9,9 +9,9 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Queue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 import org.newsclub.net.unix.AFUNIXDatagramChannel;
 import org.newsclub.net.unix.AFUNIXSelectorProvider;
@@ -29,15 +29,25 @@ import org.newsclub.net.unix.AFUNIXSocketAddress;
  *
  * <p>A receiver that finds nothing and would wait reads the socket itself (leader/follower): it
  * waits in a selector of its own and takes the datagram the moment it comes, one thread wake-up
- * where a hand-off through the reader thread costs two. While it leads, the reader thread stands
- * aside; it drains again only while nobody waits. Every read happens in {@link #pump()}, under the
- * monitor, and appends to the one queue, so whoever reads, nothing is reordered or lost.
+ * where a hand-off through the reader thread costs two. Every read happens in {@link #pump()},
+ * under the monitor, and appends to the one queue, so whoever reads, nothing is reordered or lost.
+ *
+ * <p>The reader thread stands aside not only while a receiver leads but while the client receives
+ * at all (it asked within {@link #STAND_ASIDE_NANOS}): every thread waiting on the socket is woken
+ * by every datagram, so a reader thread in its selector beside the leader cost two more wake-ups
+ * per message (its own, and the leader's hand-back) on the message's critical path. It parks
+ * instead of waiting on the monitor, which every datagram notifies. A client that stops receiving
+ * gets its read-ahead back after at most that pause; until then senders may feel the kernel's
+ * back-pressure. A wait that cannot lead (too short for the selector's millisecond clock, or an
+ * interrupted thread) has the reader thread read for it, as before.
  */
 final class DatagramInbox implements AutoCloseable {
     /** IPC::Manager's receive buffer, and so the largest message a Perl reader takes whole. */
     static final int MAX_DATAGRAM = 65_536;
     /** How much the reader thread takes in ahead of the client; beyond it senders feel back-pressure. */
     static final long READ_AHEAD_BYTES = 8L << 20;
+    /** How long after a receiver last asked the reader thread still leaves the socket to it. */
+    static final long STAND_ASIDE_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
     private final AFUNIXDatagramChannel channel;
     private final Selector selector;
@@ -46,12 +56,20 @@ final class DatagramInbox implements AutoCloseable {
     private final Path path;
     private final IntConsumer oversized;
     // One byte more than the limit, so a longer datagram shows up as truncated instead of passing as valid.
-    private final ByteBuffer buffer = ByteBuffer.allocate(MAX_DATAGRAM + 1);
+    // Direct: junixsocket receives into a heap buffer through a native one of its own and copies it over.
+    private final ByteBuffer buffer = ByteBuffer.allocateDirect(MAX_DATAGRAM + 1);
     private final Queue<byte[]> received = new ArrayDeque<>();
     private long receivedBytes;
     private boolean closed;
     /** A receiver waits in {@link #direct} and reads for itself; the reader thread stands aside. */
     private boolean leading;
+    /** When a receiver last asked (System.nanoTime()), if {@link #receiverSeen}. */
+    private long lastAsked;
+    private boolean receiverSeen;
+    /** The reader thread parks until unparked (a receiver leads, or the read-ahead is full). */
+    private boolean readerHeld;
+    /** Receivers waiting on the monitor with nobody leading: the reader thread reads for them. */
+    private int handOffWaiters;
     private IOException failure;
     private Thread reader;
 
@@ -100,13 +118,20 @@ final class DatagramInbox implements AutoCloseable {
     private void readLoop() {
         try {
             while (true) {
+                long pause;
                 synchronized (this) {
-                    while (!closed && (receivedBytes >= READ_AHEAD_BYTES || leading)) {
-                        wait();
-                    }
                     if (closed) {
                         return;
                     }
+                    pause = readerPause();
+                }
+                if (pause < 0) {
+                    LockSupport.park(this);
+                    continue;
+                }
+                if (pause > 0) {
+                    LockSupport.parkNanos(this, pause);
+                    continue;
                 }
                 selector.select();
                 selector.selectedKeys().clear();
@@ -117,10 +142,43 @@ final class DatagramInbox implements AutoCloseable {
                     }
                 }
             }
-        } catch (ClosedSelectorException | InterruptedException e) {
+        } catch (ClosedSelectorException e) {
             // closed: the client disconnected
         } catch (IOException | UncheckedIOException e) {
             fail(e instanceof IOException ? (IOException) e : ((UncheckedIOException) e).getCause());
+        }
+    }
+
+    /**
+     * How long the reader thread keeps off the socket: 0 to select now, a positive number of
+     * nanoseconds to look again after, or -1 to park until unparked ({@link #readerHeld}).
+     */
+    private long readerPause() {
+        readerHeld = false;
+        if (receivedBytes >= READ_AHEAD_BYTES || leading) {
+            readerHeld = true;
+            return -1;
+        }
+        if (receiverSeen && handOffWaiters == 0) {
+            long since = System.nanoTime() - lastAsked;
+            if (since < STAND_ASIDE_NANOS) {
+                return STAND_ASIDE_NANOS - since;
+            }
+        }
+        return 0;
+    }
+
+    /** Notes that a receiver asks now, so the reader thread stays off the socket for a while. */
+    private void receiverAsks() {
+        lastAsked = System.nanoTime();
+        receiverSeen = true;
+    }
+
+    /** Lets the reader thread look again, if it parked until told. */
+    private void releaseReader() {
+        if (readerHeld) {
+            readerHeld = false;
+            LockSupport.unpark(reader);
         }
     }
 
@@ -136,11 +194,13 @@ final class DatagramInbox implements AutoCloseable {
         while (!closed && receivedBytes < READ_AHEAD_BYTES) {
             buffer.clear();
             try {
-                channel.receive(buffer);
+                // read, not receive: the sender's address is never used, and receive makes
+                // junixsocket decode it (a global lock and a native call) for every datagram.
+                channel.read(buffer);
             } catch (ClosedChannelException e) {
                 return;
             }
-            int n = buffer.position();
+            int n = buffer.flip().remaining();
             if (n == 0) {
                 // Nothing left, or a zero-length datagram: IPC::Manager stops at either.
                 return;
@@ -149,7 +209,9 @@ final class DatagramInbox implements AutoCloseable {
                 oversized.accept(n);
                 continue;
             }
-            received.add(Arrays.copyOf(buffer.array(), n));
+            byte[] payload = new byte[n];
+            buffer.get(payload);
+            received.add(payload);
             receivedBytes += n;
             notifyAll();
         }
@@ -163,7 +225,7 @@ final class DatagramInbox implements AutoCloseable {
             boolean wasFull = receivedBytes >= READ_AHEAD_BYTES;
             receivedBytes -= p.length;
             if (wasFull) {
-                notifyAll();
+                releaseReader();
             }
         }
         return p;
@@ -172,6 +234,7 @@ final class DatagramInbox implements AutoCloseable {
     /** Whether received payloads wait in memory (after taking what the kernel has now). */
     synchronized boolean hasReceived() {
         rethrow();
+        receiverAsks();
         if (received.isEmpty()) {
             try {
                 pump();
@@ -192,6 +255,7 @@ final class DatagramInbox implements AutoCloseable {
         while (true) {
             long leadMillis;
             synchronized (this) {
+                receiverAsks();
                 if (!received.isEmpty()) {
                     return true;
                 }
@@ -200,11 +264,21 @@ final class DatagramInbox implements AutoCloseable {
                     return false;
                 }
                 if (leading || left < TimeUnit.MILLISECONDS.toNanos(1) || Thread.currentThread().isInterrupted()) {
+                    // Without a leader, the reader thread reads for this wait, standing aside or not.
+                    boolean handOff = !leading;
+                    if (handOff) {
+                        handOffWaiters++;
+                        LockSupport.unpark(reader);
+                    }
                     try {
                         TimeUnit.NANOSECONDS.timedWait(this, left);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         return !received.isEmpty();
+                    } finally {
+                        if (handOff) {
+                            handOffWaiters--;
+                        }
                     }
                     continue;
                 }
@@ -233,7 +307,10 @@ final class DatagramInbox implements AutoCloseable {
                 } catch (IOException e) {
                     fail(e);
                 }
-                // The reader thread takes over again; other waiting receivers look at what came.
+                // Other waiting receivers look at what came; the reader thread, held while this
+                // led, looks again and stays aside while this receiver goes on asking.
+                receiverAsks();
+                releaseReader();
                 notifyAll();
             }
         }
@@ -259,6 +336,7 @@ final class DatagramInbox implements AutoCloseable {
             closed = true;
             notifyAll();
         }
+        LockSupport.unpark(reader);
         try {
             selector.close();
         } catch (IOException ignored) {
