@@ -15,7 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Reads a message's wire object with one streaming parser straight into the envelope fields;
+ * Reads a message's wire object: straight from its bytes ({@link EnvelopeBytesReader}) when it
+ * is plain ASCII JSON of the common shape, else with one streaming parser into the envelope fields;
  * only {@code content} and unknown keys become trees.
  *
  * <p>It reads the common shape only: string ids and names, numeric stamps, each key once.
@@ -60,6 +61,10 @@ final class EnvelopeReader {
 
     /** The message in {@code length} bytes of {@code bytes} from {@code offset}. */
     static Message decode(byte[] bytes, int offset, int length) {
+        Message direct = EnvelopeBytesReader.read(bytes, offset, length);
+        if (direct != null) {
+            return direct;
+        }
         EnvelopeReader reader = CURRENT.get();
         if (reader.busy) {
             reader = new EnvelopeReader();

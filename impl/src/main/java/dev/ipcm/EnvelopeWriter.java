@@ -20,8 +20,10 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * Writes a message's wire object with one streaming generator, byte for byte what
- * {@code Json.encode(message.toJson())} writes, without building the tree.
+ * Writes a message's wire object, byte for byte what {@code Json.encode(message.toJson())}
+ * writes: straight into bytes ({@link EnvelopeBytesWriter}) when the content holds only the
+ * common node types, else with one streaming generator, and for anything the generator cannot
+ * write as the tree would, through the tree itself.
  *
  * <p>Each thread keeps one writer: its generator (made by {@link Json}'s mapper, so the
  * lower-case escapes and plain decimals apply) stays bound to a reusable {@link ByteSink},
@@ -42,6 +44,7 @@ final class EnvelopeWriter {
     private static final SerializedString STAMP_ORD = new SerializedString("stamp_ord");
     private static final SerializedString CONTENT = new SerializedString("content");
 
+    private final EnvelopeBytesWriter direct = new EnvelopeBytesWriter();
     private final ByteSink sink = new ByteSink();
     private final char[] digits = new char[PlainDecimal.MAX_CHARS];
     private JsonGenerator generator;
@@ -62,14 +65,28 @@ final class EnvelopeWriter {
     private <R> R run(Message message, MessageCodec.Encoded<R> then) {
         busy = true;
         try {
+            if (writeDirect(message)) {
+                return then.apply(direct.buffer(), direct.size());
+            }
             if (!write(message)) {
                 byte[] bytes = Json.encode(message.toJson());
                 return then.apply(bytes, bytes.length);
             }
             return then.apply(sink.buffer(), sink.size());
         } finally {
+            direct.reset(KEEP_BYTES);
             sink.reset(KEEP_BYTES);
             busy = false;
+        }
+    }
+
+    /** The common case, without Jackson's generator; false when the generator must write it. */
+    private boolean writeDirect(Message message) {
+        try {
+            return direct.write(message);
+        } catch (RuntimeException e) {
+            // Whatever it was, the generator (or the tree) writes it, or says what is wrong.
+            return false;
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apiguardian.api.API;
 
 /**
@@ -17,8 +18,10 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public final class Stats {
-    private final Map<String, Long> read = new ConcurrentHashMap<>();
-    private final Map<String, Long> sent = new ConcurrentHashMap<>();
+    // Counters rather than boxed values: counting a message is then a lookup and an add,
+    // with no Long and no map entry made per message.
+    private final ConcurrentHashMap<String, AtomicLong> read = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, AtomicLong> sent = new ConcurrentHashMap<>();
 
     /** Empty counts. */
     public Stats() {}
@@ -33,7 +36,7 @@ public final class Stats {
         return s;
     }
 
-    private static void copy(JsonNode from, Map<String, Long> to) {
+    private static void copy(JsonNode from, Map<String, AtomicLong> to) {
         if (from == null || !from.isObject()) {
             return;
         }
@@ -41,7 +44,7 @@ public final class Stats {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode v = e.getValue();
             long n = v.isNumber() ? v.asLong() : Long.parseLong(v.asText("0").trim());
-            to.put(e.getKey(), n);
+            to.put(e.getKey(), new AtomicLong(n));
         }
     }
 
@@ -49,30 +52,45 @@ public final class Stats {
     public ObjectNode toJson() {
         ObjectNode node = Json.mapper().createObjectNode();
         ObjectNode r = node.putObject("read");
-        new TreeMap<>(read).forEach(r::put);
+        snapshot(read).forEach(r::put);
         ObjectNode s = node.putObject("sent");
-        new TreeMap<>(sent).forEach(s::put);
+        snapshot(sent).forEach(s::put);
         return node;
     }
 
     /** Messages read, per sender. */
     public Map<String, Long> read() {
-        return Collections.unmodifiableMap(new TreeMap<>(read));
+        return Collections.unmodifiableMap(snapshot(read));
     }
 
     /** Messages sent, per recipient. */
     public Map<String, Long> sent() {
-        return Collections.unmodifiableMap(new TreeMap<>(sent));
+        return Collections.unmodifiableMap(snapshot(sent));
     }
 
     /** Counts one message read from {@code from} (or un-counts it with -1). */
     public void countRead(String from, long delta) {
-        read.merge(from, delta, Long::sum);
+        count(read, from, delta);
     }
 
     /** Counts one message sent to {@code to}. */
     public void countSent(String to, long delta) {
-        sent.merge(to, delta, Long::sum);
+        count(sent, to, delta);
+    }
+
+    private static void count(ConcurrentHashMap<String, AtomicLong> counts, String key, long delta) {
+        AtomicLong n = counts.get(key);
+        if (n == null) {
+            n = counts.computeIfAbsent(key, k -> new AtomicLong());
+        }
+        n.addAndGet(delta);
+    }
+
+    /** The counts now, sorted by name. */
+    private static TreeMap<String, Long> snapshot(Map<String, AtomicLong> counts) {
+        TreeMap<String, Long> out = new TreeMap<>();
+        counts.forEach((k, v) -> out.put(k, v.get()));
+        return out;
     }
 
     @Override
