@@ -24,6 +24,7 @@ final class DbSession implements AutoCloseable {
     final Dialect dialect;
     final DbLocation location;
     private final JdbcTarget target;
+    private final JdbcTarget listenerTarget;
     private final Credentials credentials;
     private Connection connection;
 
@@ -32,11 +33,12 @@ final class DbSession implements AutoCloseable {
         this.location = location;
         this.credentials = credentials;
         this.target = dialect.target(location, credentials);
+        this.listenerTarget = dialect instanceof PostgresDialect ? PostgresDialect.listenerTarget(target) : target;
     }
 
-    /** Opens a fresh connection to the same database (for a listener); the caller closes it. */
+    /** Opens a fresh connection to the same database for a listener; the caller closes it. */
     Connection openAnother() {
-        return open(dialect, location, target, credentials);
+        return open(dialect, location, listenerTarget, credentials);
     }
 
     /** The current connection, opening one if needed. */

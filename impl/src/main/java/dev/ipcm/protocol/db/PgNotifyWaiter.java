@@ -79,7 +79,9 @@ final class PgNotifyWaiter implements ActivityWaiter {
                 if (left <= 0) {
                     return;
                 }
-                int millis = (int) Math.max(1, Math.min(pause, TimeUnit.NANOSECONDS.toMillis(left) + 1));
+                // At least 2 ms: a 1 ms wait is what the listener's sockets treat as pgjdbc's
+                // pending-message look and answer at once, which would spin here.
+                int millis = (int) Math.max(2, Math.min(pause, TimeUnit.NANOSECONDS.toMillis(left) + 1));
                 if (waitForNotification(millis)) {
                     // A sender committed a row for this client: the caller's receive reads it, so asking
                     // the table first would only add a round trip.

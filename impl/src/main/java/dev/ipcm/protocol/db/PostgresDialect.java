@@ -127,6 +127,21 @@ final class PostgresDialect extends Dialect {
         return new JdbcTarget(url, p);
     }
 
+    /**
+     * The target of a listening connection: the client's, over sockets that do not make each
+     * notification wait a millisecond ({@link PromptPeekSocketFactory}). Unix-socket routes keep
+     * their own socket factory, and a JDBC URL that names one keeps it (its parameters win).
+     */
+    static JdbcTarget listenerTarget(JdbcTarget client) {
+        if (client.properties().getProperty("socketFactory") != null) {
+            return client;
+        }
+        Properties p = new Properties();
+        p.putAll(client.properties());
+        p.setProperty("socketFactory", PromptPeekSocketFactory.class.getName());
+        return new JdbcTarget(client.url(), p);
+    }
+
     /** The Unix socket file of a route that names a socket directory, or null for TCP. */
     static String socketFile(DbLocation location) {
         if (location.socket != null) {

@@ -30,6 +30,19 @@ class DbLocationTest {
     }
 
     @Test
+    void pgListenersUseThePromptPeekSocketsOnlyOverTcp() {
+        JdbcTarget tcp = PostgresDialect.INSTANCE.target(
+                DbLocation.parse("dbi:Pg:dbname=test;host=127.0.0.1", false), new Credentials("u", ""));
+        assertThat(PostgresDialect.listenerTarget(tcp).properties())
+                .containsEntry("socketFactory", PromptPeekSocketFactory.class.getName())
+                .containsEntry("user", "u");
+        assertThat(tcp.properties()).doesNotContainKey("socketFactory");
+        JdbcTarget unix = PostgresDialect.INSTANCE.target(
+                DbLocation.parse("dbi:Pg:dbname=q;host=/tmp/DB-QUICK-1-abc", false), new Credentials("u", ""));
+        assertThat(PostgresDialect.listenerTarget(unix)).isSameAs(unix);
+    }
+
+    @Test
     void mariadbDsnWithSocketAndTheMysqlSpelling() {
         DbLocation l = DbLocation.parse("dbi:MariaDB:dbname=quickdb;mariadb_socket=/tmp/q/mysql.sock", false);
         assertThat(MariaDbDialect.INSTANCE.target(l, new Credentials("root", "")).properties())
