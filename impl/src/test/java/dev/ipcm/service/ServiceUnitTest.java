@@ -287,10 +287,15 @@ class ServiceUnitTest {
         List<String> log = java.util.Collections.synchronizedList(new ArrayList<>());
         Service s = builder("busy").cycle(Duration.ofMillis(100)).interval(Duration.ofMinutes(5))
                 .onPeerDelta((svc, d) -> d.forEach((peer, v) -> log.add(peer + ":" + v)))
+                .onGeneralMessage((svc, m) -> log.add("message:" + m.content().asText()))
                 .handleRequest((svc, r) -> "ok").build();
         CompletableFuture<Integer> run = CompletableFuture.supplyAsync(s::run);
         try (Client chatter = store.connect("chatter")) {
             Await.until("the service to register", WAIT, () -> chatter.peerActive("busy"));
+            // A peer that is already there when the loop takes its first listing is no delta, so
+            // the leaver connects only once the loop is seen dispatching (past that listing).
+            chatter.send("busy", "hello");
+            Await.until("the loop to dispatch", WAIT, () -> log.contains("message:hello"));
             Client leaver = store.connect("leaver");
             Await.until("the leaver to be seen", WAIT, () -> log.contains("leaver:1"));
             java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
