@@ -440,18 +440,7 @@ class MessageCodecTest {
         Arbitrary<JsonNode> inner = plainJson(depth - 1);
         Arbitrary<String> keys = Arbitraries.strings().all().ofMaxLength(8)
                 .filter(n -> n.chars().noneMatch(c -> Character.isSurrogate((char) c)));
-        Arbitrary<JsonNode> objects = Arbitraries.maps(keys, inner).ofMaxSize(4)
-                .map(m -> {
-                    ObjectNode o = Json.mapper().createObjectNode();
-                    m.forEach(o::set);
-                    return o;
-                });
-        Arbitrary<JsonNode> arrays = inner.list().ofMaxSize(4).map(l -> {
-            ArrayNode a = Json.mapper().createArrayNode();
-            l.forEach(a::add);
-            return a;
-        });
-        return Arbitraries.frequencyOf(Tuple.of(3, leaf), Tuple.of(2, objects), Tuple.of(1, arrays));
+        return leavesAndContainers(leaf, keys, inner);
     }
 
     /** Mostly plain ASCII, long enough for the eight-byte scan, now and then a character that needs care. */
@@ -480,7 +469,13 @@ class MessageCodecTest {
             return leaf;
         }
         Arbitrary<JsonNode> inner = json(depth - 1);
-        Arbitrary<JsonNode> objects = Arbitraries.maps(Arbitraries.strings().all().ofMaxLength(8), inner).ofMaxSize(4)
+        return leavesAndContainers(leaf, Arbitraries.strings().all().ofMaxLength(8), inner);
+    }
+
+    /** Leaves, and objects and arrays of up to four {@code inner} values, weighted 3 : 2 : 1. */
+    private static Arbitrary<JsonNode> leavesAndContainers(Arbitrary<JsonNode> leaf, Arbitrary<String> keys,
+            Arbitrary<JsonNode> inner) {
+        Arbitrary<JsonNode> objects = Arbitraries.maps(keys, inner).ofMaxSize(4)
                 .map(m -> {
                     ObjectNode o = Json.mapper().createObjectNode();
                     m.forEach(o::set);

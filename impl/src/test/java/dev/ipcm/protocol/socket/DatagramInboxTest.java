@@ -86,20 +86,7 @@ class DatagramInboxTest {
     void theReaderThreadReadsAheadPastTheKernelQueueWhileNobodyWaits() throws Exception {
         // Linux queues 10 datagrams per socket by default: a blocking sender of 200 relies on the reader thread.
         try (DatagramInbox inbox = bind(); AFUNIXDatagramChannel ch = sender()) {
-            CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> {
-                try {
-                    for (int i = 0; i < 200; i++) {
-                        send(ch, Integer.toString(i));
-                    }
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            sending.get(30, TimeUnit.SECONDS);
-            for (int i = 0; i < 200; i++) {
-                assertThat(inbox.await(TimeUnit.SECONDS.toNanos(10))).isTrue();
-                assertThat(text(inbox.poll())).isEqualTo(Integer.toString(i));
-            }
+            sendManyThenReceiveInOrder(inbox, ch, 200);
             assertThat(inbox.hasReceived()).isFalse();
         }
     }
@@ -111,20 +98,7 @@ class DatagramInboxTest {
         try (DatagramInbox inbox = bind(); AFUNIXDatagramChannel ch = sender()) {
             assertThat(inbox.await(TimeUnit.MILLISECONDS.toNanos(20))).isFalse();
             assertThat(inbox.hasReceived()).isFalse();
-            CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> {
-                try {
-                    for (int i = 0; i < 200; i++) {
-                        send(ch, Integer.toString(i));
-                    }
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            sending.get(30, TimeUnit.SECONDS);
-            for (int i = 0; i < 200; i++) {
-                assertThat(inbox.await(TimeUnit.SECONDS.toNanos(10))).isTrue();
-                assertThat(text(inbox.poll())).isEqualTo(Integer.toString(i));
-            }
+            sendManyThenReceiveInOrder(inbox, ch, 200);
         }
     }
 
@@ -214,6 +188,24 @@ class DatagramInboxTest {
             assertThat(System.nanoTime()).as("a receiver leads within 30 s").isLessThan(deadline);
             Thread.onSpinWait();
             Thread.sleep(1);
+        }
+    }
+
+    /** A blocking sender sends {@code count} datagrams (more than the kernel queues), then all arrive in order. */
+    private void sendManyThenReceiveInOrder(DatagramInbox inbox, AFUNIXDatagramChannel ch, int count) throws Exception {
+        CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> {
+            try {
+                for (int i = 0; i < count; i++) {
+                    send(ch, Integer.toString(i));
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        sending.get(30, TimeUnit.SECONDS);
+        for (int i = 0; i < count; i++) {
+            assertThat(inbox.await(TimeUnit.SECONDS.toNanos(10))).isTrue();
+            assertThat(text(inbox.poll())).isEqualTo(Integer.toString(i));
         }
     }
 }
