@@ -23,6 +23,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +82,37 @@ public class LifecycleScenarios {
         a.disconnect();
         assertThatThrownBy(() -> a.send("b", "late")).isInstanceOf(ClientClosedException.class).hasMessageContaining("'a'");
         assertThatThrownBy(a::receive).isInstanceOf(ClientClosedException.class);
+    }
+
+    /**
+     * Disconnecting a client from one thread while another thread of the same process waits in
+     * {@code awaitMessages} ends both promptly: the disconnect returns and the wait returns empty or
+     * fails as closed. The waiter announces itself just before it waits, and a disconnect needs
+     * milliseconds of work before it closes the client's wake-up machinery, so the waiter is almost
+     * always inside its wait by then; where in its wait it is (sleeping, or checking the inbox)
+     * is up to the scheduler.
+     */
+    @Test
+    @ScenarioName("disconnect_while_waiting")
+    void disconnectWhileAnotherThreadWaits(@ClientName("a") Client a, @ClientName("b") Client b) throws Exception {
+        CountDownLatch waiting = new CountDownLatch(1);
+        CompletableFuture<Object> waiter = CompletableFuture.supplyAsync(() -> {
+            waiting.countDown();
+            try {
+                return b.awaitMessages(wait.multipliedBy(4));
+            } catch (ClientClosedException e) {
+                return e;
+            }
+        });
+        assertThat(waiting.await(wait.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+        CompletableFuture.runAsync(b::disconnect)
+                .get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(b.isDisconnected()).isTrue();
+        Object outcome = waiter.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(outcome).satisfiesAnyOf(
+                o -> assertThat(o).isInstanceOf(ClientClosedException.class),
+                o -> assertThat(o).isEqualTo(List.of()));
+        assertThat(a.isDisconnected()).isFalse();
     }
 
     /** test_suspend_and_reconnect: what was sent before and during a suspend arrives, in order, after reconnect. */

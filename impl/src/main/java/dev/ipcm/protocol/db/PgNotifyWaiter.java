@@ -56,6 +56,9 @@ final class PgNotifyWaiter implements ActivityWaiter {
             return;
         }
         try {
+            if (closed) {
+                return;
+            }
             if (listener == null) {
                 // LISTEN before the first look at the table, so a message committed in between still notifies.
                 checked = false;
@@ -95,6 +98,9 @@ final class PgNotifyWaiter implements ActivityWaiter {
             }
         } finally {
             lock.unlock();
+            if (closed) {
+                dropListenerIfFree(); // close() may have found the lock held and left it to this wait
+            }
         }
     }
 
@@ -140,14 +146,25 @@ final class PgNotifyWaiter implements ActivityWaiter {
         DbSession.closeQuietly(c);
     }
 
+    /**
+     * Closes the listening connection now, or, when a wait holds it, leaves that to the wait, which
+     * sees {@code closed} within one back-off step. Never blocks: the client closes its waiter
+     * while holding its I/O lock, and a waiting thread's inbox check needs that lock.
+     */
     @Override
     public void close() {
         closed = true;
-        lock.lock();
-        try {
-            dropListener();
-        } finally {
-            lock.unlock();
+        dropListenerIfFree();
+    }
+
+    /** Closes the listener unless a wait holds the lock; that wait then does it as it leaves. */
+    private void dropListenerIfFree() {
+        if (lock.tryLock()) {
+            try {
+                dropListener();
+            } finally {
+                lock.unlock();
+            }
         }
     }
 }
