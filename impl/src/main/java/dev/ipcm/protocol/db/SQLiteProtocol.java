@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import org.apiguardian.api.API;
 
 /**
@@ -90,6 +92,12 @@ public final class SQLiteProtocol extends DatabaseProtocol {
 
     @Override
     ActivityWaiter waiter(DbSession session, String clientName) {
-        return FileWatchWaiter.forFile(Path.of(session.location.database));
+        String journalMode = session.call("read the journal mode of '" + session.location.database + "'", c -> {
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("PRAGMA journal_mode")) {
+                return rs.next() ? rs.getString(1) : "delete";
+            }
+        });
+        return FileWatchWaiter.forFile(Path.of(session.location.database), journalMode);
     }
 }
