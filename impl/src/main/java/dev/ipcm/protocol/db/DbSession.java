@@ -27,6 +27,7 @@ final class DbSession implements AutoCloseable {
     private final JdbcTarget listenerTarget;
     private final Credentials credentials;
     private Connection connection;
+    private StatementCache statements;
 
     DbSession(Dialect dialect, DbLocation location, Credentials credentials) {
         this.dialect = dialect;
@@ -45,8 +46,15 @@ final class DbSession implements AutoCloseable {
     Connection connection() {
         if (connection == null) {
             connection = open(dialect, location, target, credentials);
+            statements = new StatementCache(connection);
         }
         return connection;
+    }
+
+    /** The prepared statements of the current connection, opening one if needed. */
+    StatementCache statements() {
+        connection();
+        return statements;
     }
 
     /**
@@ -94,7 +102,12 @@ final class DbSession implements AutoCloseable {
     /** Drops the current connection; the next use opens a new one. */
     void reset() {
         Connection c = connection;
+        StatementCache kept = statements;
         connection = null;
+        statements = null;
+        if (kept != null) {
+            kept.close();
+        }
         closeQuietly(c);
     }
 

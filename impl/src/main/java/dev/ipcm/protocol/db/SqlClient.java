@@ -123,7 +123,7 @@ final class SqlClient extends AbstractClient {
         boolean[] retried = {false};
         db.call("send a message to '" + to + "'", c -> {
             try {
-                if (!sql.insertMessage(c, message, content)) {
+                if (!sql.insertMessage(db.statements(), message, content)) {
                     throw noSuchPeer(to);
                 }
             } catch (SQLException e) {
@@ -150,7 +150,7 @@ final class SqlClient extends AbstractClient {
 
     @Override
     protected boolean hasReady() {
-        return db.call("check the inbox of '" + name() + "'", c -> sql.hasMessages(c, name()));
+        return db.call("check the inbox of '" + name() + "'", c -> sql.hasMessages(db.statements(), name()));
     }
 
     @Override
@@ -185,8 +185,9 @@ final class SqlClient extends AbstractClient {
      */
     private List<Message> fetchOnce() throws SQLException {
         Connection c = db.connection();
+        StatementCache statements = db.statements();
         boolean discarded = waiter.discardWakeups();
-        List<SqlStore.InboxRow> rows = sql.inbox(c, name());
+        List<SqlStore.InboxRow> rows = sql.inbox(statements, name());
         // Every commit after the wake-ups were dropped wakes the next wait, so that wait need not
         // start with the query just made (and a lost connection below reads again anyway).
         checkedEmpty = discarded && rows.isEmpty();
@@ -207,7 +208,7 @@ final class SqlClient extends AbstractClient {
         }
         Faults.beforeDelete();
         try {
-            delete(c, ids);
+            delete(c, statements, ids);
         } catch (SQLException e) {
             if (!db.lost()) {
                 throw e;
@@ -224,15 +225,15 @@ final class SqlClient extends AbstractClient {
     }
 
     /** Deletes the ids read: one autocommit statement, or one transaction when they need several. */
-    private void delete(Connection c, List<String> ids) throws SQLException {
+    private void delete(Connection c, StatementCache statements, List<String> ids) throws SQLException {
         if (ids.size() <= SqlStore.CHUNK) {
             Faults.beforeCommit(c);
-            sql.deleteMessages(c, ids);
+            sql.deleteMessages(statements, ids);
             return;
         }
         c.setAutoCommit(false);
         try {
-            sql.deleteMessages(c, ids);
+            sql.deleteMessages(statements, ids);
             Faults.beforeCommit(c);
             c.commit();
         } catch (SQLException | RuntimeException e) {

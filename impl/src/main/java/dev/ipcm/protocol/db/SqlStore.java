@@ -50,6 +50,7 @@ final class SqlStore {
     private final String insertMessage;
     private final String hasMessages;
     private final String inbox;
+    private final String deleteOneId;
 
     SqlStore(Dialect d) {
         this.d = d;
@@ -95,6 +96,7 @@ final class SqlStore {
         inbox = "SELECT " + id + ", " + d.q("from") + ", " + to + ", " + d.q("stamp") + ", " + d.q("content") + ", "
                 + d.q("broadcast") + " FROM ipcm_messages WHERE " + to + " = ? ORDER BY " + d.q("stamp") + " ASC"
                 + (d instanceof SqliteDialect ? ", rowid ASC" : "");
+        deleteOneId = "DELETE FROM ipcm_messages WHERE " + id + " IN (?)";
     }
 
     void createTables(Connection c) throws SQLException {
@@ -221,56 +223,62 @@ final class SqlStore {
     }
 
     /** Stores a message for its recipient; false, storing nothing, when the recipient has no peer row. */
-    boolean insertMessage(Connection c, Message m, byte[] content) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(insertMessage)) {
-            d.bindId(ps, 1, m.id());
-            ps.setString(2, m.from());
-            ps.setString(3, m.toOrNull());
-            d.bindSeconds(ps, 4, m.stamp());
-            d.bindFlag(ps, 5, m.isBroadcast());
-            ps.setBytes(6, content);
-            ps.setString(7, m.toOrNull());
-            if (d instanceof PostgresDialect) {
-                ps.setString(8, m.toOrNull());
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next();
-                }
-            }
-            return ps.executeUpdate() > 0;
-        }
-    }
+    // The per-message statements below come from the session's cache and stay open for the next
+    // message; every parameter is bound again each time and every result set is closed.
 
-    boolean hasMessages(Connection c, String name) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(hasMessages)) {
-            ps.setString(1, name);
+    boolean insertMessage(StatementCache s, Message m, byte[] content) throws SQLException {
+        PreparedStatement ps = s.prepare(insertMessage);
+        d.bindId(ps, 1, m.id());
+        ps.setString(2, m.from());
+        ps.setString(3, m.toOrNull());
+        d.bindSeconds(ps, 4, m.stamp());
+        d.bindFlag(ps, 5, m.isBroadcast());
+        ps.setBytes(6, content);
+        ps.setString(7, m.toOrNull());
+        if (d instanceof PostgresDialect) {
+            ps.setString(8, m.toOrNull());
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }
         }
+        return ps.executeUpdate() > 0;
     }
 
-    List<InboxRow> inbox(Connection c, String name) throws SQLException {
+    boolean hasMessages(StatementCache s, String name) throws SQLException {
+        PreparedStatement ps = s.prepare(hasMessages);
+        ps.setString(1, name);
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next();
+        }
+    }
+
+    List<InboxRow> inbox(StatementCache s, String name) throws SQLException {
         List<InboxRow> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(inbox)) {
-            ps.setString(1, name);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new InboxRow(rs.getString(1), rs.getString(2), rs.getString(3), seconds(rs, 4),
-                            rs.getBytes(5), rs.getBoolean(6)));
-                }
+        PreparedStatement ps = s.prepare(inbox);
+        ps.setString(1, name);
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new InboxRow(rs.getString(1), rs.getString(2), rs.getString(3), seconds(rs, 4),
+                        rs.getBytes(5), rs.getBoolean(6)));
             }
         }
         return out;
     }
 
-    void deleteMessages(Connection c, List<String> ids) throws SQLException {
+    void deleteMessages(StatementCache s, List<String> ids) throws SQLException {
         for (List<String> chunk : chunks(ids)) {
-            String sql = "DELETE FROM ipcm_messages WHERE " + d.q("id") + " IN (" + placeholders(chunk.size()) + ")";
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                bindIds(ps, chunk);
-                ps.executeUpdate();
-            }
+            PreparedStatement ps = s.prepare(deleteIds(chunk.size()));
+            bindIds(ps, chunk);
+            ps.executeUpdate();
         }
+    }
+
+    /** The delete of {@code n} ids; one receive usually takes one message, so that text is kept. */
+    private String deleteIds(int n) {
+        if (n == 1) {
+            return deleteOneId;
+        }
+        return "DELETE FROM ipcm_messages WHERE " + d.q("id") + " IN (" + placeholders(n) + ")";
     }
 
     /** Which of these message ids are still stored (lower-cased for comparison). */
