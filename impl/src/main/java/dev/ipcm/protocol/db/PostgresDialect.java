@@ -129,16 +129,23 @@ final class PostgresDialect extends Dialect {
 
     /**
      * The target of a listening connection: the client's, over sockets that do not make each
-     * notification wait a millisecond ({@link PromptPeekSocketFactory}). Unix-socket routes keep
-     * their own socket factory, and a JDBC URL that names one keeps it (its parameters win).
+     * notification wait a millisecond or more ({@link PromptPeekSocketFactory} over TCP,
+     * {@link PromptPeekUnixSocketFactory} over a server's Unix socket). A JDBC URL that names a
+     * socket factory of its own keeps it (its parameters win).
      */
     static JdbcTarget listenerTarget(JdbcTarget client) {
-        if (client.properties().getProperty("socketFactory") != null) {
+        String factory = client.properties().getProperty("socketFactory");
+        String replacement;
+        if (factory == null) {
+            replacement = PromptPeekSocketFactory.class.getName();
+        } else if (factory.equals(SOCKET_FACTORY)) {
+            replacement = PromptPeekUnixSocketFactory.class.getName();
+        } else {
             return client;
         }
         Properties p = new Properties();
         p.putAll(client.properties());
-        p.setProperty("socketFactory", PromptPeekSocketFactory.class.getName());
+        p.setProperty("socketFactory", replacement);
         return new JdbcTarget(client.url(), p);
     }
 

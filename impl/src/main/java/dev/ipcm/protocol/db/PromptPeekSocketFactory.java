@@ -1,18 +1,15 @@
 package dev.ipcm.protocol.db;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketException;
-import java.net.SocketTimeoutException;
 import javax.net.SocketFactory;
 import org.apiguardian.api.API;
 
 /**
- * TCP sockets for the PostgreSQL listening connection whose one-millisecond reads answer at once.
+ * TCP sockets for the PostgreSQL listening connection whose one-millisecond reads answer at once
+ * ({@link PromptPeekUnixSocketFactory} is the same over a server's Unix socket).
  * After every notification, and on every call, pgjdbc's {@code getNotifications} asks whether
  * more messages are pending by reading with a socket timeout of 1 ms
  * ({@code PGStream.hasMessagePending}, 42.7.x), and nothing is pending after a notification, so
@@ -25,9 +22,6 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class PromptPeekSocketFactory extends SocketFactory {
-    /** The socket timeout pgjdbc sets for its pending-message look. */
-    static final int PEEK_MILLIS = 1;
-
     /** Called by pgjdbc through reflection. */
     public PromptPeekSocketFactory() {
         // Nothing to configure.
@@ -35,7 +29,7 @@ public final class PromptPeekSocketFactory extends SocketFactory {
 
     @Override
     public Socket createSocket() {
-        return new PromptPeekSocket();
+        return new PromptPeekSocket(new Socket());
     }
 
     @Override
@@ -60,59 +54,15 @@ public final class PromptPeekSocketFactory extends SocketFactory {
     }
 
     private static Socket connected(InetSocketAddress to) throws IOException {
-        Socket s = new PromptPeekSocket();
+        Socket s = new PromptPeekSocket(new Socket());
         s.connect(to);
         return s;
     }
 
     private static Socket connected(InetSocketAddress to, InetSocketAddress from) throws IOException {
-        Socket s = new PromptPeekSocket();
+        Socket s = new PromptPeekSocket(new Socket());
         s.bind(from);
         s.connect(to);
         return s;
-    }
-
-    /** A plain socket that remembers its read timeout so its stream can recognise the peek. */
-    static final class PromptPeekSocket extends Socket {
-        private volatile int timeout;
-        private InputStream in;
-
-        @Override
-        public synchronized void setSoTimeout(int millis) throws SocketException {
-            super.setSoTimeout(millis);
-            timeout = millis;
-        }
-
-        @Override
-        public synchronized InputStream getInputStream() throws IOException {
-            if (in == null) {
-                in = new PeekStream(super.getInputStream());
-            }
-            return in;
-        }
-
-        private final class PeekStream extends FilterInputStream {
-            PeekStream(InputStream in) {
-                super(in);
-            }
-
-            @Override
-            public int read() throws IOException {
-                refuseEmptyPeek();
-                return super.read();
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                refuseEmptyPeek();
-                return super.read(b, off, len);
-            }
-
-            private void refuseEmptyPeek() throws IOException {
-                if (timeout == PEEK_MILLIS && in.available() == 0) {
-                    throw new SocketTimeoutException("Nothing pending on the listening connection");
-                }
-            }
-        }
     }
 }

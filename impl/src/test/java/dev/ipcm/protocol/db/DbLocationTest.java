@@ -30,7 +30,7 @@ class DbLocationTest {
     }
 
     @Test
-    void pgListenersUseThePromptPeekSocketsOnlyOverTcp() {
+    void pgListenersUseThePromptPeekSocketsOverTcpAndUnixSockets() {
         JdbcTarget tcp = PostgresDialect.INSTANCE.target(
                 DbLocation.parse("dbi:Pg:dbname=test;host=127.0.0.1", false), new Credentials("u", ""));
         assertThat(PostgresDialect.listenerTarget(tcp).properties())
@@ -39,7 +39,12 @@ class DbLocationTest {
         assertThat(tcp.properties()).doesNotContainKey("socketFactory");
         JdbcTarget unix = PostgresDialect.INSTANCE.target(
                 DbLocation.parse("dbi:Pg:dbname=q;host=/tmp/DB-QUICK-1-abc", false), new Credentials("u", ""));
-        assertThat(PostgresDialect.listenerTarget(unix)).isSameAs(unix);
+        assertThat(PostgresDialect.listenerTarget(unix).properties())
+                .containsEntry("socketFactory", PromptPeekUnixSocketFactory.class.getName())
+                .containsEntry("socketFactoryArg", "/tmp/DB-QUICK-1-abc/.s.PGSQL.5432");
+        JdbcTarget own = new JdbcTarget("jdbc:postgresql://h/d", new java.util.Properties());
+        own.properties().setProperty("socketFactory", "com.example.Tunnel");
+        assertThat(PostgresDialect.listenerTarget(own)).isSameAs(own);
     }
 
     @Test
