@@ -24,6 +24,8 @@ public final class BenchOptions {
     private int databaseMessages = 20_000;
     private int jsonFileMessages = 2_000;
     private long intervalNanos;
+    private int parentCpu = -1;
+    private int childCpu = -1;
     private boolean raw = true;
     private Duration sessionTimeout = Duration.ofMinutes(10);
     private boolean service = true;
@@ -110,6 +112,26 @@ public final class BenchOptions {
             throw new BenchException("the interval must not be negative, got interval=" + interval);
         }
         this.intervalNanos = interval.toNanos();
+        return this;
+    }
+
+    /**
+     * Pins this JVM to {@code parentCpu} and every child JVM of the round trips, streams and
+     * scaling curves to {@code childCpu} (the same CPU is allowed), with util-linux's
+     * {@code taskset}; by default the scheduler places them, and may place a protocol and its raw
+     * baseline differently (see {@link CpuPinning}). Linux only.
+     */
+    public BenchOptions pinCpus(int parentCpu, int childCpu) {
+        int cpus = Runtime.getRuntime().availableProcessors();
+        if (parentCpu < 0 || childCpu < 0) {
+            throw new BenchException("CPU numbers start at 0, got parent=" + parentCpu + " child=" + childCpu);
+        }
+        if (Math.max(parentCpu, childCpu) >= cpus) {
+            throw new BenchException("this JVM may use " + cpus + " CPUs (0 to " + (cpus - 1) + "), got parent="
+                    + parentCpu + " child=" + childCpu + "; name CPUs within that range");
+        }
+        this.parentCpu = parentCpu;
+        this.childCpu = childCpu;
         return this;
     }
 
@@ -284,6 +306,18 @@ public final class BenchOptions {
         return raw;
     }
 
+    boolean pinned() {
+        return parentCpu >= 0;
+    }
+
+    int parentCpu() {
+        return parentCpu;
+    }
+
+    int childCpu() {
+        return childCpu;
+    }
+
     Duration sessionTimeout() {
         return sessionTimeout;
     }
@@ -353,6 +387,8 @@ public final class BenchOptions {
         m.put("databaseMessages", databaseMessages);
         m.put("jsonFileMessages", jsonFileMessages);
         m.put("interval", intervalNanos == 0 ? "4 x the protocol's warm-up median (at least 50 us), raw baseline on the same schedule" : intervalNanos + " ns");
+        m.put("cpus", pinned() ? "this JVM on CPU " + parentCpu + ", child JVMs on CPU " + childCpu + " (taskset)"
+                : "as the scheduler places them");
         m.put("rawJdbcWait", "servers: poll every " + RawJdbc.POLL_PAUSE_NANOS / 1000
                 + " us; SQLite: wake on the journal's deletion, as the protocol does");
         m.put("echoService", service ? serviceStarts + " child-JVM starts, round trips at the first size, on "

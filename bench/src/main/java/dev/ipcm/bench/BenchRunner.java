@@ -34,6 +34,16 @@ public final class BenchRunner {
      * @param progress receives one line per step (the CLI prints them on standard error)
      */
     public static BenchReport run(BenchOptions options, Consumer<String> progress) {
+        if (!options.pinned()) {
+            return measureAll(options, progress);
+        }
+        try (CpuPinning pinning = CpuPinning.apply(options.parentCpu(), options.childCpu())) {
+            progress.accept("pinned: this JVM to CPU " + options.parentCpu() + ", child JVMs to CPU " + options.childCpu());
+            return measureAll(options, progress);
+        }
+    }
+
+    private static BenchReport measureAll(BenchOptions options, Consumer<String> progress) {
         MachineFacts facts = MachineFacts.now();
         progress.accept("machine: " + facts.summary());
         List<Measurement> measurements = new ArrayList<>();

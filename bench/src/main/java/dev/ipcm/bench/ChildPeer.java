@@ -33,7 +33,14 @@ final class ChildPeer implements AutoCloseable {
     static ChildPeer start(Class<?> main, List<String> args, Map<String, String> env) throws IOException {
         ChildJvm jvm = ChildJvm.of(main).args(args);
         env.forEach(jvm::env);
-        return new ChildPeer(jvm.start());
+        Process process = jvm.start();
+        try {
+            CpuPinning.pinChild(process.pid());
+        } catch (RuntimeException e) {
+            process.destroyForcibly();
+            throw e;
+        }
+        return new ChildPeer(process);
     }
 
     long pid() {

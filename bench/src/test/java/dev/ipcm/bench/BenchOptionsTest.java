@@ -40,5 +40,10 @@ class BenchOptionsTest {
                 .isInstanceOf(BenchException.class).hasMessageContaining("PT-0.001S");
         assertThatThrownBy(() -> BenchOptions.defaults().sessionTimeout(Duration.ZERO))
                 .isInstanceOf(BenchException.class).hasMessageContaining("PT0S");
+        assertThatThrownBy(() -> BenchOptions.defaults().pinCpus(-1, 0))
+                .isInstanceOf(BenchException.class).hasMessageContaining("parent=-1");
+        int cpus = Runtime.getRuntime().availableProcessors();
+        assertThatThrownBy(() -> BenchOptions.defaults().pinCpus(0, cpus))
+                .isInstanceOf(BenchException.class).hasMessageContaining("child=" + cpus).hasMessageContaining("0 to ");
     }
 }

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The runner end to end with tiny counts: figures, skip reasons, and the three report forms. */
@@ -72,6 +74,41 @@ class BenchRunnerTest {
         assertThat(report.table()).contains("Echo service", "Scaling", "senders", "peers");
         assertThat(report.toHtml()).contains("Echo request p50", "p99 round trip by senders");
         assertThat(report.toJson()).contains("\"services\"", "\"scaling\"");
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void pinnedRunsPutTheChildOnItsCpuAndGiveThisJvmItsCpusBack() throws Exception {
+        String before = cpusAllowed(ProcessHandle.current().pid());
+        int last = Runtime.getRuntime().availableProcessors() - 1;
+        List<String> childCpus = new ArrayList<>();
+        List<String> progress = new ArrayList<>();
+
+        BenchReport report = BenchRunner.run(tiny().protocols(List.of("UnixSocket")).raw(false).pinCpus(0, last), line -> {
+            progress.add(line);
+            if (line.contains("round trips")) {
+                // The child is running now; every JVM this test did not start is ours to look at.
+                ProcessHandle.current().children().forEach(child -> childCpus.add(cpusAllowed(child.pid())));
+            }
+        });
+
+        assertThat(report.comparisons().get(0).ipcm().failure()).as("progress %s", progress).isNull();
+        assertThat(progress).anySatisfy(line -> assertThat(line).isEqualTo("pinned: this JVM to CPU 0, child JVMs to CPU " + last));
+        assertThat(childCpus).isNotEmpty().allSatisfy(cpus -> assertThat(cpus).isEqualTo(Integer.toString(last)));
+        assertThat(report.table()).contains("UnixSocket");
+        assertThat(cpusAllowed(ProcessHandle.current().pid())).isEqualTo(before);
+    }
+
+    /** The kernel's list of CPUs a process may run on ("0-1", "1"). */
+    private static String cpusAllowed(long pid) {
+        try {
+            return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
+                    .filter(l -> l.startsWith("Cpus_allowed_list:"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .findFirst().orElseThrow();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

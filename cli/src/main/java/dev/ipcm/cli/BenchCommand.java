@@ -2,6 +2,7 @@ package dev.ipcm.cli;
 
 import dev.ipcm.bench.BenchOptions;
 import dev.ipcm.bench.BenchReport;
+import dev.ipcm.bench.BenchException;
 import dev.ipcm.bench.BenchRunner;
 import dev.ipcm.bench.Measurement;
 import java.io.IOException;
@@ -57,6 +58,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--interval-us", paramLabel = "MICROS",
             description = "Fixed spacing of the round-trip schedule (default: four times the protocol's warm-up median, at least 50 µs; its raw baseline runs on the same schedule).")
     Long intervalMicros;
+
+    @Option(names = "--pin-cpus", paramLabel = "PARENT,CHILD", split = ",",
+            description = "Pin this JVM to CPU PARENT and every child JVM to CPU CHILD with taskset (Linux), so "
+                    + "the scheduler cannot place a protocol and its raw baseline differently (default: not pinned).")
+    List<Integer> pinCpus;
 
     @Option(names = "--no-raw", description = "Measure the protocols only, not the raw transports.")
     boolean noRaw;
@@ -161,6 +167,12 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (intervalMicros != null) {
             o.interval(Duration.ofNanos(intervalMicros * 1000));
+        }
+        if (pinCpus != null) {
+            if (pinCpus.size() != 2) {
+                throw new BenchException("--pin-cpus takes two CPU numbers, PARENT,CHILD (e.g. 0,1), got " + pinCpus);
+            }
+            o.pinCpus(pinCpus.get(0), pinCpus.get(1));
         }
         if (sessionTimeout != null) {
             o.sessionTimeout(Duration.ofSeconds(sessionTimeout));

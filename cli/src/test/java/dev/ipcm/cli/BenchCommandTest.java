@@ -39,6 +39,17 @@ class BenchCommandTest {
     }
 
     @Test
+    void pinningNeedsTwoCpusThisMachineHas(@TempDir Path dir) {
+        Cli.Result one = cli.run("bench", "--pin-cpus", "0", "--report", dir.toString());
+        assertThat(one.code()).as(one.toString()).isEqualTo(2);
+        assertThat(one.err()).contains("--pin-cpus takes two CPU numbers", "[0]");
+
+        Cli.Result far = cli.run("bench", "--pin-cpus", "0,4096", "--report", dir.toString());
+        assertThat(far.code()).as(far.toString()).isEqualTo(2);
+        assertThat(far.err()).contains("child=4096", "name CPUs within that range");
+    }
+
+    @Test
     void anUnknownProtocolIsReportedAndMakesTheRunFail(@TempDir Path dir) {
         Cli.Result r = cli.run("bench", "--protocols", "NoSuchThing", "--no-raw", "--report", dir.toString());
 
