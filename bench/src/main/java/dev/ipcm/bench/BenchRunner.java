@@ -131,7 +131,7 @@ public final class BenchRunner {
 
     private static String rawMissing(String protocol) {
         return Baselines.isDatabase(protocol)
-                ? "give the server's JDBC URL with BenchOptions.database, or --jdbc-url on the command line"
+                ? "give the server's JDBC URL with BenchOptions.database, or --jdbc PROTOCOL=URL on the command line"
                 : "this runner knows no raw transport under it";
     }
 
