@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.Test;
@@ -95,24 +97,29 @@ public class LifecycleScenarios {
     @Test
     @ScenarioName("disconnect_while_waiting")
     void disconnectWhileAnotherThreadWaits(@ClientName("a") Client a, @ClientName("b") Client b) throws Exception {
-        CountDownLatch waiting = new CountDownLatch(1);
-        CompletableFuture<Object> waiter = CompletableFuture.supplyAsync(() -> {
-            waiting.countDown();
-            try {
-                return b.awaitMessages(wait.multipliedBy(4));
-            } catch (ClientClosedException e) {
-                return e;
-            }
-        });
-        assertThat(waiting.await(wait.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
-        CompletableFuture.runAsync(b::disconnect)
-                .get(wait.toMillis(), TimeUnit.MILLISECONDS);
-        assertThat(b.isDisconnected()).isTrue();
-        Object outcome = waiter.get(wait.toMillis(), TimeUnit.MILLISECONDS);
-        assertThat(outcome).satisfiesAnyOf(
-                o -> assertThat(o).isInstanceOf(ClientClosedException.class),
-                o -> assertThat(o).isEqualTo(List.of()));
-        assertThat(a.isDisconnected()).isFalse();
+        // Own threads, not the common pool: on two cores it has one thread, which the wait would hold.
+        ExecutorService threads = Executors.newCachedThreadPool();
+        try {
+            CountDownLatch waiting = new CountDownLatch(1);
+            CompletableFuture<Object> waiter = CompletableFuture.supplyAsync(() -> {
+                waiting.countDown();
+                try {
+                    return b.awaitMessages(wait.multipliedBy(4));
+                } catch (ClientClosedException e) {
+                    return e;
+                }
+            }, threads);
+            assertThat(waiting.await(wait.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+            CompletableFuture.runAsync(b::disconnect, threads).get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(b.isDisconnected()).isTrue();
+            Object outcome = waiter.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(outcome).satisfiesAnyOf(
+                    o -> assertThat(o).isInstanceOf(ClientClosedException.class),
+                    o -> assertThat(o).isEqualTo(List.of()));
+            assertThat(a.isDisconnected()).isFalse();
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     /** test_suspend_and_reconnect: what was sent before and during a suspend arrives, in order, after reconnect. */

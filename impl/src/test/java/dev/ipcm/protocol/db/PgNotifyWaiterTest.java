@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,8 @@ class PgNotifyWaiterTest {
         DbLocation location = DbLocation.parse(DbTargets.POSTGRESQL_SERVER.server(), false);
         ReentrantLock io = new ReentrantLock();
         CountDownLatch checking = new CountDownLatch(1);
+        // Own threads, not the common pool: on two cores it has one thread, which the wait would hold.
+        ExecutorService threads = Executors.newCachedThreadPool();
         try (DbSession session = new DbSession(PostgresDialect.INSTANCE, location,
                 Credentials.resolve(Map.of(), location))) {
             PgNotifyWaiter waiter = new PgNotifyWaiter(session, "waiter-test");
@@ -29,16 +33,18 @@ class PgNotifyWaiterTest {
                         io.lock(); // the client's lock, held by the closing thread below
                         io.unlock();
                         return false;
-                    }, false));
+                    }, false), threads);
             io.lock();
             try {
                 assertThat(checking.await(30, TimeUnit.SECONDS)).isTrue();
-                CompletableFuture.runAsync(waiter::close).get(30, TimeUnit.SECONDS);
+                CompletableFuture.runAsync(waiter::close, threads).get(30, TimeUnit.SECONDS);
             } finally {
                 io.unlock();
             }
             // The wait sees the close at its next step and leaves, closing the listener on its way out.
             waiting.get(30, TimeUnit.SECONDS);
+        } finally {
+            threads.shutdownNow();
         }
     }
 }
