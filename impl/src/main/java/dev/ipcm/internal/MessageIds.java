@@ -1,7 +1,6 @@
 package dev.ipcm.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import org.apiguardian.api.API;
 
 /**
@@ -12,12 +11,11 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class MessageIds {
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
     /** Random bytes one id takes (the 10 bytes after the 48-bit clock). */
     private static final int RANDOM_BYTES = 10;
-    /** Ids per refill: one SecureRandom call (and its allocations) serves this many ids. */
-    private static final int BATCH = 64;
+    /** Ids per refill: one read of the kernel's generator serves this many ids. */
+    private static final int BATCH = 400;
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     private MessageIds() {}
@@ -46,9 +44,9 @@ public final class MessageIds {
     }
 
     /**
-     * One thread's buffers: the id's bytes and text, and random bytes drawn from the shared
-     * {@link SecureRandom} in batches, so an id costs its String and nothing else. Each byte
-     * is used once, so the ids stay as random as drawing per id.
+     * One thread's buffers: the id's bytes and text, and random bytes drawn from the kernel's
+     * generator in batches ({@link KernelRandom}), so an id costs its String and nothing else.
+     * Each byte is used once, so the ids stay as random as drawing per id.
      */
     private static final class Scratch {
         final byte[] uuid = new byte[16];
@@ -58,7 +56,7 @@ public final class MessageIds {
 
         void take(byte[] into, int offset) {
             if (used == pool.length) {
-                RANDOM.nextBytes(pool);
+                KernelRandom.fill(pool);
                 used = 0;
             }
             System.arraycopy(pool, used, into, offset, RANDOM_BYTES);
