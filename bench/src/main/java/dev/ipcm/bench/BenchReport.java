@@ -268,6 +268,8 @@ public final class BenchReport {
         t.put("elapsedNanos", throughput.elapsedNanos());
         t.put("messagesPerSecond", throughput.perSecond());
         t.put("megabytesPerSecond", throughput.megabytesPerSecond());
+        t.put("warmupMessages", throughput.warmupMessages());
+        t.put("jitMillisDuring", throughput.jitMillis());
         return t;
     }
 

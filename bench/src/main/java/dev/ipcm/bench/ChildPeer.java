@@ -81,6 +81,13 @@ final class ChildPeer implements AutoCloseable {
         return line.substring(word.length()).trim();
     }
 
+    /** Writes one command line to the child's standard input ({@code MORE}, {@code GO}). */
+    void tell(String command) throws IOException {
+        OutputStream in = process.getOutputStream();
+        in.write((command + "\n").getBytes(StandardCharsets.UTF_8));
+        in.flush();
+    }
+
     /** Tells the child to leave and waits up to 10 s, then kills it. */
     @Override
     public void close() {

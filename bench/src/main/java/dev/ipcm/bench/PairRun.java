@@ -77,8 +77,7 @@ final class PairRun {
     private static Measurement pair(Transport transport, Transport.Session session, int size, Counts counts,
             long deadline, long timeoutNanos, Consumer<String> progress) throws Exception {
         List<String> args = List.of(transport.spec(), session.childArgument(), "child", "parent",
-                Integer.toString(size), Integer.toString(counts.warmupRoundTrips() + counts.roundTrips()),
-                Integer.toString(counts.warmupMessages()), Integer.toString(counts.messages()));
+                Integer.toString(size), Integer.toString(counts.warmupRoundTrips() + counts.roundTrips()));
         try (ChildPeer child = ChildPeer.start(args, transport.childEnvironment())) {
             child.expect("READY", deadline);
             Link link = session.parentLink("parent", "child");
@@ -94,9 +93,9 @@ final class PairRun {
                 Latency latency = PingPong.measure(link, counts.warmupRoundTrips(), counts.roundTrips(),
                         counts.intervalNanos());
                 progress.accept(transport.label() + " " + size + " B: streaming " + counts.messages()
-                        + " messages (after " + counts.warmupMessages() + " warm-up)");
+                        + " messages (after " + counts.warmupMessages() + " warm-up; again while the JIT is busy)");
                 Throughput throughput = StreamRun.measure(link, child, counts.warmupMessages(), counts.messages(),
-                        size, deadline);
+                        size, deadline, line -> progress.accept(transport.label() + " " + size + " B: " + line));
                 return new Measurement(transport.label(), transport.isRaw(), size, latency, throughput, null);
             } catch (Exception e) {
                 if (timedOut.get()) {

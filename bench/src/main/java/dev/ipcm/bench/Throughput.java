@@ -9,9 +9,16 @@ import org.apiguardian.api.API;
  * @param messages messages in the timed stream, after warm-up
  * @param size content bytes per message
  * @param elapsedNanos first send to last receive
+ * @param warmupMessages messages streamed before the timed ones (0: not recorded)
+ * @param jitMillis milliseconds both JVMs' JIT compilers worked during the timed stream (-1: unknown)
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public record Throughput(int messages, int size, long elapsedNanos) {
+public record Throughput(int messages, int size, long elapsedNanos, int warmupMessages, long jitMillis) {
+    /** A throughput whose warm-up and compilation were not recorded. */
+    public Throughput(int messages, int size, long elapsedNanos) {
+        this(messages, size, elapsedNanos, 0, -1);
+    }
+
     /** Messages per second. */
     public double perSecond() {
         return messages * 1e9 / elapsedNanos;

@@ -32,6 +32,11 @@ class BenchRunnerTest {
         assertThat(c.raw().label()).isEqualTo("raw rename into watched dir");
         assertThat(c.ipcm().latency().roundTrips()).isEqualTo(30);
         assertThat(c.ipcm().throughput().messages()).isEqualTo(60);
+        assertThat(c.ipcm().throughput().warmupMessages())
+                .as("the warm-up stream, and any timed stream the JIT disqualified, count as warm-up")
+                .isGreaterThanOrEqualTo(100).matches(w -> (w - 100) % 60 == 0, "100 plus whole streams of 60");
+        assertThat(c.ipcm().throughput().jitMillis()).as("HotSpot reports its compilation time").isNotNegative();
+        assertThat(progress).anySatisfy(line -> assertThat(line).startsWith("MessageFiles 100 B: timed stream "));
         assertThat(c.raw().latency().intervalNanos())
                 .as("the raw baseline runs on the schedule the protocol's warm-up chose")
                 .isEqualTo(c.ipcm().latency().intervalNanos());
@@ -44,6 +49,8 @@ class BenchRunnerTest {
         JsonNode json = Json.decode(Files.readString(files.get(0)));
         assertThat(json.get("measurements")).hasSize(2);
         assertThat(json.get("measurements").get(0).get("latency").get("p50Nanos").asLong()).isPositive();
+        assertThat(json.get("measurements").get(0).get("throughput").get("warmupMessages").asInt()).isGreaterThanOrEqualTo(100);
+        assertThat(json.get("measurements").get(0).get("throughput").has("jitMillisDuring")).isTrue();
         assertThat(Files.readString(files.get(1))).startsWith("<!DOCTYPE html>").contains("<svg", "MessageFiles");
     }
 
