@@ -34,17 +34,18 @@ public final class BenchRunner {
      * @param progress receives one line per step (the CLI prints them on standard error)
      */
     public static BenchReport run(BenchOptions options, Consumer<String> progress) {
+        // Taken before pinning: a pinned JVM sees one processor, and the figures are read against the machine's.
+        MachineFacts facts = MachineFacts.now();
         if (!options.pinned()) {
-            return measureAll(options, progress);
+            return measureAll(options, facts, progress);
         }
         try (CpuPinning pinning = CpuPinning.apply(options.parentCpu(), options.childCpu())) {
             progress.accept("pinned: this JVM to CPU " + options.parentCpu() + ", child JVMs to CPU " + options.childCpu());
-            return measureAll(options, progress);
+            return measureAll(options, facts, progress);
         }
     }
 
-    private static BenchReport measureAll(BenchOptions options, Consumer<String> progress) {
-        MachineFacts facts = MachineFacts.now();
+    private static BenchReport measureAll(BenchOptions options, MachineFacts facts, Consumer<String> progress) {
         progress.accept("machine: " + facts.summary());
         List<Measurement> measurements = new ArrayList<>();
         List<Comparison> comparisons = new ArrayList<>();

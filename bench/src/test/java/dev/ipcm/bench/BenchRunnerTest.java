@@ -103,6 +103,7 @@ class BenchRunnerTest {
         assertThat(progress).anySatisfy(line -> assertThat(line).isEqualTo("pinned: this JVM to CPU 0, child JVMs to CPU " + last));
         assertThat(childCpus).isNotEmpty().allSatisfy(cpus -> assertThat(cpus).isEqualTo(Integer.toString(last)));
         assertThat(report.table()).contains("UnixSocket");
+        assertThat(report.facts().cores()).as("the machine's cores, not the pinned JVM's one").isEqualTo(last + 1);
         assertThat(cpusAllowed(ProcessHandle.current().pid())).isEqualTo(before);
     }
 
