@@ -25,6 +25,9 @@ final class DbLocation {
     final String socket;
     final String user;
     final String password;
+    /** The PostgreSQL connection settings the dialect applies, and so the info string carries. */
+    private static final java.util.List<String> PG_CARRIED_OPTIONS = java.util.List.of("sslmode", "options");
+
     /** Remaining DSN keys or JDBC query parameters, credentials excluded. */
     final Map<String, String> options;
 
@@ -95,7 +98,9 @@ final class DbLocation {
             if (eq < 0) {
                 bare = part;
             } else {
-                kv.put(part.substring(0, eq).trim().toLowerCase(Locale.ROOT), part.substring(eq + 1));
+                String value = part.substring(eq + 1);
+                kv.put(part.substring(0, eq).trim().toLowerCase(Locale.ROOT),
+                        scheme == Scheme.POSTGRESQL ? unquoteLibpq(value) : value);
             }
         }
         String database = first(kv, "dbname", "database", "db");
@@ -233,6 +238,14 @@ final class DbLocation {
             if (port != null && socket == null) {
                 b.append(";port=").append(port);
             }
+            // Connection settings the user chose travel with the route: dropping sslmode=require
+            // would quietly weaken the connection, dropping options would ignore a session setting.
+            for (String key : PG_CARRIED_OPTIONS) {
+                String value = options.get(key);
+                if (value != null) {
+                    b.append(';').append(key).append('=').append(libpqValue(key, value));
+                }
+            }
         } else if (socket != null) {
             b.append(";mariadb_socket=").append(socket);
         } else {
@@ -242,6 +255,38 @@ final class DbLocation {
             if (port != null) {
                 b.append(";port=").append(port);
             }
+        }
+        return b.toString();
+    }
+
+    /**
+     * A value as libpq reads it in a connection string (which is what DBD::Pg makes of the DSN):
+     * single-quoted, with backslash escapes, when it has a space, quote or backslash.
+     */
+    private static String libpqValue(String key, String value) {
+        if (value.indexOf(';') >= 0) {
+            throw new InvalidInfoException("PostgreSQL connection option " + key + "='" + value + "' contains ';', which "
+                    + "the DBI DSN of the info string cannot carry (it separates the DSN's keys); set it another way, "
+                    + "e.g. ALTER ROLE ... SET for a session setting");
+        }
+        if (!value.isEmpty() && value.chars().noneMatch(c -> c == ' ' || c == '\'' || c == '\\')) {
+            return value;
+        }
+        return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
+    /** The inverse of {@link #libpqValue}: a single-quoted value without its quotes and escapes. */
+    private static String unquoteLibpq(String value) {
+        if (value.length() < 2 || value.charAt(0) != '\'' || value.charAt(value.length() - 1) != '\'') {
+            return value;
+        }
+        StringBuilder b = new StringBuilder(value.length());
+        for (int i = 1; i < value.length() - 1; i++) {
+            char c = value.charAt(i);
+            if (c == '\\' && i + 1 < value.length() - 1) {
+                c = value.charAt(++i);
+            }
+            b.append(c);
         }
         return b.toString();
     }

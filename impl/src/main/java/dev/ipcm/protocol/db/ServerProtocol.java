@@ -52,9 +52,10 @@ abstract class ServerProtocol extends DatabaseProtocol {
         Optional<String> route = request.param("route");
         if (route.isPresent()) {
             DbLocation location = location(route.get());
+            // First: a route the info string cannot carry is refused before anything is created.
+            String perlRoute = location.perlRoute();
             Credentials credentials = Credentials.resolve(request.params(), location);
             createTables(location, credentials);
-            String perlRoute = location.perlRoute();
             Credentials.remember(perlRoute, credentials);
             return new Spawned(perlRoute, null);
         }

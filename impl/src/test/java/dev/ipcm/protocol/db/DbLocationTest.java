@@ -26,7 +26,27 @@ class DbLocationTest {
         JdbcTarget t = PostgresDialect.INSTANCE.target(l, new Credentials("u", "p"));
         assertThat(t.url()).isEqualTo("jdbc:postgresql://127.0.0.1:5433/test");
         assertThat(t.properties()).containsEntry("sslmode", "disable").containsEntry("user", "u");
-        assertThat(l.perlRoute()).isEqualTo("dbi:Pg:dbname=test;host=127.0.0.1;port=5433");
+        assertThat(l.perlRoute()).isEqualTo("dbi:Pg:dbname=test;host=127.0.0.1;port=5433;sslmode=disable");
+    }
+
+    @Test
+    void pgSslModeAndSessionOptionsTravelInTheInfoStringsDsnQuotedAsLibpqReadsThem() {
+        DbLocation jdbc = DbLocation.parse(
+                "jdbc:postgresql://db.example:5432/test?user=u&sslmode=require&options=-c%20search_path%3D'a%20b'", false);
+        String dsn = jdbc.perlRoute();
+        assertThat(dsn).isEqualTo("dbi:Pg:dbname=test;host=db.example;port=5432;sslmode=require;"
+                + "options='-c search_path=\\'a b\\''");
+        DbLocation back = DbLocation.parse(dsn, false);
+        JdbcTarget t = PostgresDialect.INSTANCE.target(back, new Credentials("u", ""));
+        assertThat(t.properties()).containsEntry("sslmode", "require").containsEntry("options", "-c search_path='a b'");
+        assertThat(back.perlRoute()).isEqualTo(dsn);
+    }
+
+    @Test
+    void aPgOptionTheDsnCannotCarryIsRefusedNamingIt() {
+        DbLocation l = DbLocation.parse("jdbc:postgresql://127.0.0.1/test?options=-c%20a%3D1;b", false);
+        assertThatThrownBy(l::perlRoute).isInstanceOf(dev.ipcm.InvalidInfoException.class)
+                .hasMessageContaining("options=").hasMessageContaining("';'");
     }
 
     @Test
