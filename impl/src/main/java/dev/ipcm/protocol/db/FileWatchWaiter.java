@@ -172,15 +172,8 @@ final class FileWatchWaiter implements ActivityWaiter, SharedFileWatch.Listener 
             case MODIFIED -> !journalDeletedPerCommit
                     && (name.equals(fileName) || name.equals(journalName) || name.equals(walName));
         };
-        if (!ours) {
-            return;
-        }
-        latchLock.lock();
-        try {
-            signalled = true;
-            latchSet.signalAll();
-        } finally {
-            latchLock.unlock();
+        if (ours) {
+            wake(false);
         }
     }
 
@@ -188,9 +181,18 @@ final class FileWatchWaiter implements ActivityWaiter, SharedFileWatch.Listener 
     @Override
     public void close() {
         watch.unregister(dir, this);
+        wake(true);
+    }
+
+    /** Sets the latch (an event) or marks the waiter closed, and wakes the waiting thread. */
+    private void wake(boolean closing) {
         latchLock.lock();
         try {
-            closed = true;
+            if (closing) {
+                closed = true;
+            } else {
+                signalled = true;
+            }
             latchSet.signalAll();
         } finally {
             latchLock.unlock();
