@@ -178,7 +178,7 @@ final class EnvelopeReader {
                 if (!first(CONTENT)) {
                     return false;
                 }
-                content = Json.mapper().readTree(p);
+                content = Json.mapper().readTree(new WholeInputParser(p));
                 return true;
             default:
                 if (extras == null) {
@@ -186,7 +186,7 @@ final class EnvelopeReader {
                 } else if (extras.containsKey(name)) {
                     return false;
                 }
-                extras.put(name, Json.mapper().readTree(p));
+                extras.put(name, Json.mapper().readTree(new WholeInputParser(p)));
                 return true;
         }
     }
