@@ -22,10 +22,11 @@ final class StreamRun {
             long jit = childJit < 0 || ownJit < 0 || got[1] < 0 ? -1
                     : (got[1] - childJit) + (JitClock.compileMillis() - ownJit);
             childJit = got[1];
-            if (SteadyState.steady(jit, elapsed) || !SteadyState.mayRetry(trial, firstStart, System.nanoTime())) {
+            boolean steady = SteadyState.steady(jit, elapsed);
+            if (steady || !SteadyState.mayRetry(trial, firstStart, System.nanoTime())) {
                 progress.accept("timed stream " + trial + ": " + (jit < 0 ? "JIT time unknown"
                         : "JIT worked " + jit + " ms of " + elapsed / 1_000_000 + " ms")
-                        + (SteadyState.steady(jit, elapsed) ? "" : "; kept (trial limit reached), JIT included"));
+                        + (steady ? "" : "; kept (trial limit reached), JIT included"));
                 return new Throughput(count, size, elapsed, streamed, jit);
             }
             progress.accept("timed stream " + trial + ": JIT worked " + jit + " ms of " + elapsed / 1_000_000
