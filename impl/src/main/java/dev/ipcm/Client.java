@@ -1,14 +1,13 @@
 package dev.ipcm;
 
 import dev.ipcm.serial.Serializer;
-import dev.ipcm.spi.Capabilities;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.apiguardian.api.API;
 

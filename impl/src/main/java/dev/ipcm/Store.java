@@ -5,7 +5,6 @@ import dev.ipcm.internal.Json;
 import dev.ipcm.os.Os;
 import dev.ipcm.serial.Serializer;
 import dev.ipcm.spi.AbstractClient;
-import dev.ipcm.spi.Capabilities;
 import dev.ipcm.spi.ConnectRequest;
 import dev.ipcm.spi.Protocol;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package dev.ipcm.cli;
 
+import dev.ipcm.Capability;
 import dev.ipcm.ConnectionInfo;
 import dev.ipcm.NotSupportedException;
-import dev.ipcm.spi.Capability;
 import dev.ipcm.spi.Protocol;
 import java.util.Map;
 

@@ -2,6 +2,7 @@ package dev.ipcm.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ipcm.Capability;
 import dev.ipcm.Client;
 import dev.ipcm.Ipcm;
 import dev.ipcm.IpcmException;
@@ -13,7 +14,6 @@ import dev.ipcm.Store;
 import dev.ipcm.internal.ChildJvm;
 import dev.ipcm.internal.Json;
 import dev.ipcm.spi.Availability;
-import dev.ipcm.spi.Capability;
 import dev.ipcm.spi.Protocol;
 import java.io.IOException;
 import java.time.Duration;

@@ -1,10 +1,10 @@
 package dev.ipcm.cli;
 
+import dev.ipcm.Capability;
 import dev.ipcm.ConnectionInfo;
 import dev.ipcm.NotSupportedException;
 import dev.ipcm.Protocols;
 import dev.ipcm.StoreGoneException;
-import dev.ipcm.spi.Capability;
 import dev.ipcm.spi.Protocol;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -2,6 +2,8 @@ package dev.ipcm.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ipcm.Capabilities;
+import dev.ipcm.Capability;
 import dev.ipcm.Client;
 import dev.ipcm.Message;
 import dev.ipcm.Store;
@@ -9,8 +11,6 @@ import dev.ipcm.junit.ClientName;
 import dev.ipcm.junit.IpcmConfiguration;
 import dev.ipcm.junit.IpcmProperties;
 import dev.ipcm.junit.RequiresCapability;
-import dev.ipcm.spi.Capabilities;
-import dev.ipcm.spi.Capability;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -2,6 +2,7 @@ package dev.ipcm.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ipcm.Capability;
 import dev.ipcm.Client;
 import dev.ipcm.Message;
 import dev.ipcm.Store;
@@ -9,7 +10,6 @@ import dev.ipcm.junit.ClientName;
 import dev.ipcm.junit.IpcmConfiguration;
 import dev.ipcm.junit.IpcmTest;
 import dev.ipcm.junit.RequiresCapability;
-import dev.ipcm.spi.Capability;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

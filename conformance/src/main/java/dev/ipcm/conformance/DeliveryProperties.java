@@ -2,12 +2,12 @@ package dev.ipcm.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ipcm.Capabilities;
 import dev.ipcm.Client;
 import dev.ipcm.Message;
 import dev.ipcm.Store;
 import dev.ipcm.junit.IpcmConfiguration;
 import dev.ipcm.junit.IpcmProperties;
-import dev.ipcm.spi.Capabilities;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import dev.ipcm.Capabilities;
+import dev.ipcm.Capability;
 import dev.ipcm.Client;
 import dev.ipcm.ClientClosedException;
 import dev.ipcm.Message;
@@ -15,8 +17,6 @@ import dev.ipcm.junit.IgnoreSanityCheck;
 import dev.ipcm.junit.IpcmConfiguration;
 import dev.ipcm.junit.IpcmTest;
 import dev.ipcm.junit.RequiresCapability;
-import dev.ipcm.spi.Capabilities;
-import dev.ipcm.spi.Capability;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ipcm.BroadcastResult;
+import dev.ipcm.Capabilities;
 import dev.ipcm.Client;
 import dev.ipcm.ConnectionInfo;
 import dev.ipcm.ContentException;
@@ -22,7 +23,6 @@ import dev.ipcm.junit.ClientName;
 import dev.ipcm.junit.IgnoreSanityCheck;
 import dev.ipcm.junit.IpcmConfiguration;
 import dev.ipcm.junit.IpcmTest;
-import dev.ipcm.spi.Capabilities;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;

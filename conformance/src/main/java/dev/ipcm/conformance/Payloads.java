@@ -1,6 +1,6 @@
 package dev.ipcm.conformance;
 
-import dev.ipcm.spi.Capabilities;
+import dev.ipcm.Capabilities;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;

@@ -2,14 +2,14 @@ package dev.ipcm.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ipcm.Capabilities;
+import dev.ipcm.Capability;
 import dev.ipcm.Client;
 import dev.ipcm.Message;
 import dev.ipcm.Store;
 import dev.ipcm.junit.ClientName;
 import dev.ipcm.junit.IpcmConfiguration;
 import dev.ipcm.junit.IpcmProperties;
-import dev.ipcm.spi.Capabilities;
-import dev.ipcm.spi.Capability;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;

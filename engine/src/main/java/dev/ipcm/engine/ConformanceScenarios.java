@@ -1,11 +1,11 @@
 package dev.ipcm.engine;
 
+import dev.ipcm.Capability;
 import dev.ipcm.conformance.ConformanceSuite;
 import dev.ipcm.conformance.ScenarioGroup;
 import dev.ipcm.junit.IpcmProperties;
 import dev.ipcm.junit.IpcmTest;
 import dev.ipcm.junit.RequiresCapability;
-import dev.ipcm.spi.Capability;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;

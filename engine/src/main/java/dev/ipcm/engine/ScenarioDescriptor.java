@@ -1,7 +1,7 @@
 package dev.ipcm.engine;
 
-import dev.ipcm.spi.Capabilities;
-import dev.ipcm.spi.Capability;
+import dev.ipcm.Capabilities;
+import dev.ipcm.Capability;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;

@@ -1,6 +1,6 @@
 package dev.ipcm.engine;
 
-import dev.ipcm.spi.Capability;
+import dev.ipcm.Capability;
 import java.util.Objects;
 import java.util.Set;
 import org.apiguardian.api.API;

@@ -3,11 +3,11 @@ package dev.ipcm.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.ipcm.Capability;
 import dev.ipcm.conformance.ConformanceSuite;
 import dev.ipcm.conformance.CrossProcessScenarios;
 import dev.ipcm.conformance.MessagingScenarios;
 import dev.ipcm.engine.fixtures.certify.LocalMemoryCertification;
-import dev.ipcm.spi.Capability;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.discovery.DiscoverySelectors;

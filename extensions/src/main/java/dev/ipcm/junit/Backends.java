@@ -1,9 +1,9 @@
 package dev.ipcm.junit;
 
+import dev.ipcm.Capability;
 import dev.ipcm.Protocols;
 import dev.ipcm.UnknownProtocolException;
 import dev.ipcm.spi.Availability;
-import dev.ipcm.spi.Capability;
 import dev.ipcm.spi.Protocol;
 import java.util.Map;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.ipcm.junit;
 
+import dev.ipcm.Capability;
 import dev.ipcm.Client;
 import dev.ipcm.Ipcm;
 import dev.ipcm.IpcmException;
@@ -8,7 +9,6 @@ import dev.ipcm.internal.Json;
 import dev.ipcm.service.EchoService;
 import dev.ipcm.service.ServiceHandle;
 import dev.ipcm.service.ServiceOptions;
-import dev.ipcm.spi.Capability;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;

@@ -1,12 +1,12 @@
 package dev.ipcm.junit;
 
+import dev.ipcm.Capabilities;
+import dev.ipcm.Capability;
 import dev.ipcm.Client;
 import dev.ipcm.IpcmException;
 import dev.ipcm.Protocols;
 import dev.ipcm.Store;
 import dev.ipcm.service.ServiceHandle;
-import dev.ipcm.spi.Capabilities;
-import dev.ipcm.spi.Capability;
 import dev.ipcm.spi.Protocol;
 import java.lang.reflect.AnnotatedElement;
 import java.util.ArrayList;

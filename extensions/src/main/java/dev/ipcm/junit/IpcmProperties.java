@@ -1,6 +1,6 @@
 package dev.ipcm.junit;
 
-import dev.ipcm.spi.Capability;
+import dev.ipcm.Capability;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;

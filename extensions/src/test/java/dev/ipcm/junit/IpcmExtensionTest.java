@@ -38,7 +38,7 @@ class IpcmExtensionTest {
     @Test
     void methodTemplateRunsOncePerProtocolNamedAfterIt() {
         Events tests = jupiter().selectors(selectMethod(MethodTemplateFixture.class, "exchanges",
-                "dev.ipcm.Store, dev.ipcm.spi.Protocol, dev.ipcm.spi.Capabilities, dev.ipcm.Client, dev.ipcm.Client, dev.ipcm.Client"))
+                "dev.ipcm.Store, dev.ipcm.spi.Protocol, dev.ipcm.Capabilities, dev.ipcm.Client, dev.ipcm.Client, dev.ipcm.Client"))
                 .execute().testEvents();
 
         tests.assertThatEvents()

@@ -1,11 +1,11 @@
 package dev.ipcm.junit;
 
+import dev.ipcm.Capabilities;
+import dev.ipcm.Capability;
 import dev.ipcm.Client;
 import dev.ipcm.NotSupportedException;
 import dev.ipcm.protocol.memory.LocalMemoryProtocol;
 import dev.ipcm.spi.Availability;
-import dev.ipcm.spi.Capabilities;
-import dev.ipcm.spi.Capability;
 import dev.ipcm.spi.ConnectRequest;
 import dev.ipcm.spi.Protocol;
 import dev.ipcm.spi.SpawnRequest;

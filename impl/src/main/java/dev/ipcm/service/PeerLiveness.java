@@ -1,15 +1,15 @@
 package dev.ipcm.service;
 
+import dev.ipcm.Capability;
 import dev.ipcm.Client;
 import dev.ipcm.os.Os;
-import dev.ipcm.spi.Capability;
 import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
  * Whether the peer of a pending request should still be waited for. Decided from the client's
- * {@link dev.ipcm.spi.Capabilities}, never from the protocol's name: where peers can suspend, a
+ * {@link dev.ipcm.Capabilities}, never from the protocol's name: where peers can suspend, a
  * suspended peer (no running pid, still registered) is not gone, but an unregistered one is;
  * elsewhere a dead pid means gone.
  */

@@ -2,6 +2,7 @@ package dev.ipcm.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ipcm.Capability;
 import dev.ipcm.ConnectionInfo;
 import dev.ipcm.Ipcm;
 import dev.ipcm.IpcmException;
@@ -12,7 +13,6 @@ import dev.ipcm.Store;
 import dev.ipcm.internal.ChildJvm;
 import dev.ipcm.internal.Json;
 import dev.ipcm.os.Os;
-import dev.ipcm.spi.Capability;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.time.Duration;

@@ -1,6 +1,8 @@
 package dev.ipcm.spi;
 
 import dev.ipcm.BroadcastResult;
+import dev.ipcm.Capabilities;
+import dev.ipcm.Capability;
 import dev.ipcm.Client;
 import dev.ipcm.ClientClosedException;
 import dev.ipcm.ConnectionInfo;

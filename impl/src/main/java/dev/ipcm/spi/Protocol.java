@@ -1,5 +1,6 @@
 package dev.ipcm.spi;
 
+import dev.ipcm.Capabilities;
 import dev.ipcm.Client;
 import org.apiguardian.api.API;
 

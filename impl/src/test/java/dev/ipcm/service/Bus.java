@@ -1,8 +1,8 @@
 package dev.ipcm.service;
 
+import dev.ipcm.Capability;
 import dev.ipcm.Protocols;
 import dev.ipcm.SpawnOptions;
-import dev.ipcm.spi.Capability;
 import dev.ipcm.spi.Protocol;
 import java.time.Duration;
 import java.util.ArrayList;

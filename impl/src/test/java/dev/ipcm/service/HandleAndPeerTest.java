@@ -3,6 +3,7 @@ package dev.ipcm.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ipcm.Capability;
 import dev.ipcm.Client;
 import dev.ipcm.Ipcm;
 import dev.ipcm.Message;
@@ -10,15 +11,14 @@ import dev.ipcm.PeerGoneException;
 import dev.ipcm.SpawnOptions;
 import dev.ipcm.Store;
 import dev.ipcm.os.Os;
-import dev.ipcm.spi.Capability;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Handles and peers (05 §3.5, §3.6, §2.4) and the requesting side's deadlines and peer-loss

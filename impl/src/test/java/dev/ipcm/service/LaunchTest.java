@@ -76,7 +76,7 @@ public class LaunchTest {
             assertThat(runMain(bus, store, params("fails").put("fail", 1)).exitValue()).isEqualTo(255);
             try (Client observer = store.connect("observer")) {
                 assertThat(observer.peerActive("exit42")).as("the service left the store").isFalse();
-                if (!observer.capabilities().has(dev.ipcm.spi.Capability.DISCONNECTED_PEERS_ADDRESSABLE)) {
+                if (!observer.capabilities().has(dev.ipcm.Capability.DISCONNECTED_PEERS_ADDRESSABLE)) {
                     assertThat(observer.peerExists("exit42")).isFalse();
                 }
             }

@@ -2,6 +2,7 @@ package dev.ipcm.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ipcm.Capabilities;
 import dev.ipcm.ConnectionInfo;
 import dev.ipcm.Message;
 import dev.ipcm.Stats;

@@ -1,10 +1,10 @@
 package com.example.ipcm;
 
+import dev.ipcm.Capabilities;
+import dev.ipcm.Capability;
 import dev.ipcm.Client;
 import dev.ipcm.IpcmException;
 import dev.ipcm.spi.Availability;
-import dev.ipcm.spi.Capabilities;
-import dev.ipcm.spi.Capability;
 import dev.ipcm.spi.ConnectRequest;
 import dev.ipcm.spi.Protocol;
 import dev.ipcm.spi.SpawnRequest;

@@ -2,12 +2,12 @@ package dev.ipcm.junit.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ipcm.Capability;
 import dev.ipcm.Client;
 import dev.ipcm.Store;
 import dev.ipcm.junit.ClientName;
 import dev.ipcm.junit.IpcmTest;
 import dev.ipcm.junit.RequiresCapability;
-import dev.ipcm.spi.Capability;
 import java.time.Duration;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

@@ -2,11 +2,11 @@ package dev.ipcm.junit.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ipcm.Capabilities;
 import dev.ipcm.Client;
 import dev.ipcm.Store;
 import dev.ipcm.junit.IpcmExtension;
 import dev.ipcm.junit.IpcmProtocol;
-import dev.ipcm.spi.Capabilities;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

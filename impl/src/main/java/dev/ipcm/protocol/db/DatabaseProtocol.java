@@ -1,8 +1,8 @@
 package dev.ipcm.protocol.db;
 
+import dev.ipcm.Capabilities;
 import dev.ipcm.Client;
 import dev.ipcm.spi.Availability;
-import dev.ipcm.spi.Capabilities;
 import dev.ipcm.spi.ConnectRequest;
 import dev.ipcm.spi.Protocol;
 import java.sql.Connection;

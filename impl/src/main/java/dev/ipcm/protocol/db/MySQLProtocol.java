@@ -1,6 +1,6 @@
 package dev.ipcm.protocol.db;
 
-import dev.ipcm.spi.Capabilities;
+import dev.ipcm.Capabilities;
 import java.util.Optional;
 import org.apiguardian.api.API;
 

@@ -1,7 +1,7 @@
 package dev.ipcm.protocol.db;
 
-import dev.ipcm.spi.Capabilities;
-import dev.ipcm.spi.Capability;
+import dev.ipcm.Capabilities;
+import dev.ipcm.Capability;
 import java.util.Optional;
 import org.apiguardian.api.API;
 

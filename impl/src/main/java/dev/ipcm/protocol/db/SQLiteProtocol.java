@@ -1,9 +1,9 @@
 package dev.ipcm.protocol.db;
 
+import dev.ipcm.Capabilities;
+import dev.ipcm.Capability;
 import dev.ipcm.StoreGoneException;
 import dev.ipcm.spi.Availability;
-import dev.ipcm.spi.Capabilities;
-import dev.ipcm.spi.Capability;
 import dev.ipcm.spi.SpawnRequest;
 import dev.ipcm.spi.Spawned;
 import java.io.IOException;

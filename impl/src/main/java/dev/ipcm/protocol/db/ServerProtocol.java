@@ -1,7 +1,7 @@
 package dev.ipcm.protocol.db;
 
+import dev.ipcm.Capabilities;
 import dev.ipcm.spi.Availability;
-import dev.ipcm.spi.Capabilities;
 import dev.ipcm.spi.SpawnRequest;
 import dev.ipcm.spi.Spawned;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.ipcm.protocol.fs;
 
+import dev.ipcm.Capabilities;
 import dev.ipcm.ContentException;
 import dev.ipcm.IpcmException;
 import dev.ipcm.Message;
@@ -9,7 +10,6 @@ import dev.ipcm.Stats;
 import dev.ipcm.StoreGoneException;
 import dev.ipcm.serial.Serializer;
 import dev.ipcm.spi.AbstractClient;
-import dev.ipcm.spi.Capabilities;
 import dev.ipcm.spi.ClientNames;
 import dev.ipcm.spi.ConnectRequest;
 import java.io.IOException;

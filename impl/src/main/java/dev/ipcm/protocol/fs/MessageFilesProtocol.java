@@ -1,9 +1,9 @@
 package dev.ipcm.protocol.fs;
 
+import dev.ipcm.Capabilities;
+import dev.ipcm.Capability;
 import dev.ipcm.Client;
 import dev.ipcm.spi.Availability;
-import dev.ipcm.spi.Capabilities;
-import dev.ipcm.spi.Capability;
 import dev.ipcm.spi.ConnectRequest;
 import org.apiguardian.api.API;
 

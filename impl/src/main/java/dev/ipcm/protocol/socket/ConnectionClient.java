@@ -9,7 +9,7 @@ import org.apiguardian.api.API;
 
 /**
  * A client whose messages travel over per-peer connections (protocols with the
- * {@link dev.ipcm.spi.Capability#CONNECTIONS} capability, i.e. ConnectionUnix): the connection
+ * {@link dev.ipcm.Capability#CONNECTIONS} capability, i.e. ConnectionUnix): the connection
  * cache can be inspected and trimmed, and a client may connect without listening.
  *
  * <p>Nothing here runs in the background: connections are opened by sends and accepted by

@@ -1,10 +1,10 @@
 package dev.ipcm.protocol.socket;
 
+import dev.ipcm.Capabilities;
+import dev.ipcm.Capability;
 import dev.ipcm.Client;
 import dev.ipcm.protocol.fs.DirectoryProtocol;
 import dev.ipcm.spi.Availability;
-import dev.ipcm.spi.Capabilities;
-import dev.ipcm.spi.Capability;
 import dev.ipcm.spi.ConnectRequest;
 import org.apiguardian.api.API;
 import org.newsclub.net.unix.AFSocket;

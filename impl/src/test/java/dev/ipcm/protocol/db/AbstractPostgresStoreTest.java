@@ -2,10 +2,10 @@ package dev.ipcm.protocol.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ipcm.Capability;
 import dev.ipcm.Client;
 import dev.ipcm.Message;
 import dev.ipcm.Store;
-import dev.ipcm.spi.Capability;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -3,10 +3,10 @@ package dev.ipcm.protocol.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ipcm.Capability;
 import dev.ipcm.InvalidInfoException;
 import dev.ipcm.Protocols;
 import dev.ipcm.spi.Availability;
-import dev.ipcm.spi.Capability;
 import dev.ipcm.spi.SpawnRequest;
 import java.util.Map;
 import java.util.Optional;

@@ -3,11 +3,11 @@ package dev.ipcm.protocol.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ipcm.Capability;
 import dev.ipcm.Client;
 import dev.ipcm.MessageTooLargeException;
 import dev.ipcm.NameTakenException;
 import dev.ipcm.Store;
-import dev.ipcm.spi.Capability;
 import org.junit.jupiter.api.Test;
 
 /** The limits MariaDB and MySQL stores share: a 65,535-byte BLOB and case-insensitive names. */

@@ -1,4 +1,4 @@
-package dev.ipcm.spi;
+package dev.ipcm;
 
 import org.apiguardian.api.API;
 
