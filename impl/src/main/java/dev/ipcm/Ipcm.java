@@ -12,6 +12,7 @@ import dev.ipcm.service.WorkerTask;
 import dev.ipcm.spi.Availability;
 import dev.ipcm.spi.ConnectRequest;
 import dev.ipcm.spi.Protocol;
+import dev.ipcm.spi.Protocols;
 import dev.ipcm.spi.SpawnRequest;
 import dev.ipcm.spi.Spawned;
 import java.util.ArrayList;

@@ -1,11 +1,11 @@
 package dev.ipcm.cli;
 
 import dev.ipcm.Capability;
-import dev.ipcm.Protocols;
 import dev.ipcm.engine.CertifyParameters;
 import dev.ipcm.engine.CertifyTree;
 import dev.ipcm.engine.IpcmCertifyEngine;
 import dev.ipcm.spi.Protocol;
+import dev.ipcm.spi.Protocols;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;

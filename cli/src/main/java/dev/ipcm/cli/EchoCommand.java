@@ -1,9 +1,9 @@
 package dev.ipcm.cli;
 
 import dev.ipcm.ConnectionInfo;
-import dev.ipcm.Protocols;
 import dev.ipcm.service.EchoService;
 import dev.ipcm.spi.ClientNames;
+import dev.ipcm.spi.Protocols;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

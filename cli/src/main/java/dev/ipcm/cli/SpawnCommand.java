@@ -1,10 +1,10 @@
 package dev.ipcm.cli;
 
 import dev.ipcm.Ipcm;
-import dev.ipcm.Protocols;
 import dev.ipcm.SpawnOptions;
 import dev.ipcm.Store;
 import dev.ipcm.spi.Protocol;
+import dev.ipcm.spi.Protocols;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;

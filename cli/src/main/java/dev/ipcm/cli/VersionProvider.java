@@ -1,6 +1,6 @@
 package dev.ipcm.cli;
 
-import dev.ipcm.Protocols;
+import dev.ipcm.spi.Protocols;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

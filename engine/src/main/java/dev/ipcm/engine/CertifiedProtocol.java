@@ -1,8 +1,8 @@
 package dev.ipcm.engine;
 
-import dev.ipcm.Protocols;
 import dev.ipcm.UnknownProtocolException;
 import dev.ipcm.spi.Protocol;
+import dev.ipcm.spi.Protocols;
 import java.lang.reflect.Modifier;
 
 /**

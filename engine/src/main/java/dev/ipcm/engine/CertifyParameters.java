@@ -10,7 +10,7 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class CertifyParameters {
     /**
-     * Comma-separated protocols to certify, by any name {@link dev.ipcm.Protocols#byName} accepts
+     * Comma-separated protocols to certify, by any name {@link dev.ipcm.spi.Protocols#byName} accepts
      * ({@code MessageFiles}, {@code +com.example.MyProtocol}), where no {@link IpcmCertification}
      * names them. Default (or {@code *}): every protocol on the class path. Shared with the
      * harness, where it chooses the protocols of {@code @IpcmTest} the same way.

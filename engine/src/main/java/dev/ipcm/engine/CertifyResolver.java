@@ -1,8 +1,8 @@
 package dev.ipcm.engine;
 
-import dev.ipcm.Protocols;
 import dev.ipcm.UnknownProtocolException;
 import dev.ipcm.spi.Protocol;
+import dev.ipcm.spi.Protocols;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.DiscoveryIssue.Severity;
+import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.UniqueId;

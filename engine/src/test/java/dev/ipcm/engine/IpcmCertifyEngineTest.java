@@ -145,7 +145,7 @@ class IpcmCertifyEngineTest {
         var engine = kit().selectors(selectUniqueId(ENGINE)).discover().getEngineDescriptor();
 
         assertThat(engine.getChildren()).extracting(d -> d.getDisplayName())
-                .containsExactlyElementsOf(dev.ipcm.Protocols.all().keySet());
+                .containsExactlyElementsOf(dev.ipcm.spi.Protocols.all().keySet());
         assertThat(engine.getChildren()).allSatisfy(p -> assertThat(p.getChildren()).hasSize(3));
     }
 

@@ -1,10 +1,10 @@
 package dev.ipcm.junit;
 
 import dev.ipcm.Capability;
-import dev.ipcm.Protocols;
 import dev.ipcm.UnknownProtocolException;
 import dev.ipcm.spi.Availability;
 import dev.ipcm.spi.Protocol;
+import dev.ipcm.spi.Protocols;
 import java.util.Map;
 import java.util.Optional;
 

@@ -4,12 +4,12 @@ import dev.ipcm.Client;
 import dev.ipcm.Ipcm;
 import dev.ipcm.IpcmException;
 import dev.ipcm.MessagesWaitingException;
-import dev.ipcm.Protocols;
 import dev.ipcm.SpawnOptions;
 import dev.ipcm.Store;
 import dev.ipcm.service.ServiceHandle;
 import dev.ipcm.spi.AbstractClient;
 import dev.ipcm.spi.Protocol;
+import dev.ipcm.spi.Protocols;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 

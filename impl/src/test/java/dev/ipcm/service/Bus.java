@@ -1,9 +1,9 @@
 package dev.ipcm.service;
 
 import dev.ipcm.Capability;
-import dev.ipcm.Protocols;
 import dev.ipcm.SpawnOptions;
 import dev.ipcm.spi.Protocol;
+import dev.ipcm.spi.Protocols;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

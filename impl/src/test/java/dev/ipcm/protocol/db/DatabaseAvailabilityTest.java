@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ipcm.Capability;
 import dev.ipcm.InvalidInfoException;
-import dev.ipcm.Protocols;
 import dev.ipcm.spi.Availability;
+import dev.ipcm.spi.Protocols;
 import dev.ipcm.spi.SpawnRequest;
 import java.util.Map;
 import java.util.Optional;

@@ -109,7 +109,7 @@ enum DbTargets {
 
     /** A raw connection to a store's database, for looking at rows. */
     static Connection raw(String protocol, String route) {
-        DatabaseProtocol p = (DatabaseProtocol) dev.ipcm.Protocols.byName(protocol);
+        DatabaseProtocol p = (DatabaseProtocol) dev.ipcm.spi.Protocols.byName(protocol);
         DbLocation loc = p.location(route);
         Credentials c = Credentials.resolve(Map.of(), loc);
         return DbSession.open(p.dialect, loc, p.dialect.target(loc, c), c);

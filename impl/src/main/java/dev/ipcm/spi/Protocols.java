@@ -1,6 +1,6 @@
-package dev.ipcm;
+package dev.ipcm.spi;
 
-import dev.ipcm.spi.Protocol;
+import dev.ipcm.UnknownProtocolException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

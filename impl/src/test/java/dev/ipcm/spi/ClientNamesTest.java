@@ -1,9 +1,9 @@
-package dev.ipcm;
+package dev.ipcm.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ipcm.spi.ClientNames;
+import dev.ipcm.InvalidNameException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,8 +1,11 @@
-package dev.ipcm;
+package dev.ipcm.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ipcm.Ipcm;
+import dev.ipcm.SpawnOptions;
+import dev.ipcm.UnknownProtocolException;
 import dev.ipcm.protocol.memory.LocalMemoryProtocol;
 import org.junit.jupiter.api.Test;
 
