@@ -7,15 +7,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.ipcm.internal.Json;
-import dev.ipcm.internal.MessageIds;
-import dev.ipcm.internal.Stamps;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -181,13 +178,8 @@ final class EnvelopeBytesReader {
         if (pos != end) {
             throw NOT_MINE;
         }
-        if (from == null || from.isEmpty() || from.equals("0") || content == null || content.isNull()
-                || ((to == null || to.isEmpty()) && !broadcast)) {
-            return null;
-        }
-        return new Message(id == null ? MessageIds.next() : id, from, to, broadcast,
-                stamp == null ? Stamps.now() : stamp, stampOrd, content,
-                extras == null ? Map.of() : Collections.unmodifiableMap(extras));
+        // Null when the fields break the envelope rule: the tree path then says what is wrong.
+        return Message.fromEnvelope(id, from, to, broadcast, stamp, stampOrd, content, extras);
     }
 
     // ==== envelope values ====================================================================

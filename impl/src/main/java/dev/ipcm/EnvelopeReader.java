@@ -5,12 +5,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.async.ByteArrayFeeder;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ipcm.internal.Json;
-import dev.ipcm.internal.MessageIds;
-import dev.ipcm.internal.Stamps;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -138,13 +135,8 @@ final class EnvelopeReader {
         if (t != JsonToken.END_OBJECT) {
             return null;
         }
-        if (from == null || from.isEmpty() || from.equals("0") || content == null || content.isNull()
-                || ((to == null || to.isEmpty()) && !broadcast)) {
-            return null;
-        }
-        return new Message(id == null ? MessageIds.next() : id, from, to, broadcast,
-                stamp == null ? Stamps.now() : stamp, stampOrd, content,
-                extras == null ? Map.of() : Collections.unmodifiableMap(extras));
+        // Null when the fields break the envelope rule: the tree path then says what is wrong.
+        return Message.fromEnvelope(id, from, to, broadcast, stamp, stampOrd, content, extras);
     }
 
     /** Reads the value of one key; false when its shape is for the tree path. */

@@ -94,13 +94,15 @@ public final class Message {
         return Optional.ofNullable(stampOrd);
     }
 
-    /** The stamp ordinal or {@code null}, without an {@link Optional} on the codec's path. */
-    Long stampOrdOrNull() {
+    /** The stamp ordinal or {@code null}, without an {@link Optional} on the wire codec's path. */
+    @API(status = API.Status.INTERNAL, since = "0.1")
+    public Long stampOrdOrNull() {
         return stampOrd;
     }
 
     /** Whether {@code key} is one of the envelope's own keys (and so cannot be an extra). */
-    static boolean isEnvelopeKey(String key) {
+    @API(status = API.Status.INTERNAL, since = "0.1")
+    public static boolean isEnvelopeKey(String key) {
         return KNOWN.contains(key);
     }
 
@@ -170,17 +172,12 @@ public final class Message {
             throw new ContentException("A message must be a JSON object, got: " + describe(node));
         }
         String from = text(node.get("from"));
-        if (from == null || from.isEmpty() || from.equals("0")) {
-            throw new ContentException("'from' is a required attribute of a message: " + describe(node));
-        }
         JsonNode content = node.get("content");
-        if (content == null || content.isNull()) {
-            throw new ContentException("'content' is a required attribute of a message: " + describe(node));
-        }
         String to = text(node.get("to"));
         boolean broadcast = Json.truthy(node.get("broadcast"));
-        if ((to == null || to.isEmpty()) && !broadcast) {
-            throw new ContentException("Message must either have a 'to' or 'broadcast' attribute: " + describe(node));
+        String problem = envelopeProblem(from, to, broadcast, content);
+        if (problem != null) {
+            throw new ContentException(problem + ": " + describe(node));
         }
         String id = text(node.get("id"));
         BigDecimal stamp = decimal(node.get("stamp"));
@@ -195,8 +192,47 @@ public final class Message {
                 extras.put(e.getKey(), e.getValue());
             }
         }
+        return withDefaults(id, from, to, broadcast, stamp, ord, content, extras);
+    }
+
+    /**
+     * The message that envelope fields read off the wire make, or {@code null} when they break
+     * the rule {@link #fromJson} enforces; that is for the wire codec, which then lets
+     * {@code fromJson} say what is wrong. A missing id or stamp is filled in as there.
+     *
+     * @param extras the keys beside the envelope in the order read, or {@code null} for none;
+     *     the map is wrapped, not copied
+     */
+    @API(status = API.Status.INTERNAL, since = "0.1")
+    public static Message fromEnvelope(String id, String from, String to, boolean broadcast, BigDecimal stamp,
+            Long stampOrd, JsonNode content, Map<String, JsonNode> extras) {
+        if (envelopeProblem(from, to, broadcast, content) != null) {
+            return null;
+        }
+        return withDefaults(id, from, to, broadcast, stamp, stampOrd, content, extras);
+    }
+
+    /**
+     * What makes these fields no message, as IPC::Manager checks it (a sender, content, and a
+     * recipient unless it is a broadcast), or {@code null} when they make one.
+     */
+    private static String envelopeProblem(String from, String to, boolean broadcast, JsonNode content) {
+        if (from == null || from.isEmpty() || from.equals("0")) {
+            return "'from' is a required attribute of a message";
+        }
+        if (content == null || content.isNull()) {
+            return "'content' is a required attribute of a message";
+        }
+        if ((to == null || to.isEmpty()) && !broadcast) {
+            return "Message must either have a 'to' or 'broadcast' attribute";
+        }
+        return null;
+    }
+
+    private static Message withDefaults(String id, String from, String to, boolean broadcast, BigDecimal stamp,
+            Long stampOrd, JsonNode content, Map<String, JsonNode> extras) {
         return new Message(id == null ? MessageIds.next() : id, from, to, broadcast,
-                stamp == null ? Stamps.now() : stamp, ord, content,
+                stamp == null ? Stamps.now() : stamp, stampOrd, content,
                 extras == null ? Map.of() : Collections.unmodifiableMap(extras));
     }
 
