@@ -3,7 +3,6 @@ package dev.ipcm.serial;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.ipcm.Message;
-import dev.ipcm.MessageCodec;
 import dev.ipcm.internal.Json;
 import org.apiguardian.api.API;
 

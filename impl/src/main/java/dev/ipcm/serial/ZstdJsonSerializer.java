@@ -11,7 +11,6 @@ import com.github.luben.zstd.ZstdException;
 import com.github.luben.zstd.ZstdInputStream;
 import dev.ipcm.ContentException;
 import dev.ipcm.Message;
-import dev.ipcm.MessageCodec;
 import dev.ipcm.UnknownProtocolException;
 import dev.ipcm.internal.Json;
 import java.io.ByteArrayInputStream;
@@ -41,7 +40,7 @@ public final class ZstdJsonSerializer implements Serializer {
     private final ZstdDictCompress compressDict;
     private final ZstdDictDecompress decompressDict;
     /** One instance, so streaming a message into the compressor allocates no lambda. */
-    private final MessageCodec.Encoded<byte[]> compressor = this::compress;
+    private final Encoded<byte[]> compressor = this::compress;
 
     /**
      * A serializer with a compression level and an optional dictionary file.

@@ -1,9 +1,9 @@
-package dev.ipcm;
+package dev.ipcm.serial;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import java.io.IOException;
 

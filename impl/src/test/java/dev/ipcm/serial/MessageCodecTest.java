@@ -1,4 +1,4 @@
-package dev.ipcm;
+package dev.ipcm.serial;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,10 +17,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.POJONode;
 import com.fasterxml.jackson.databind.node.ShortNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.ipcm.ContentException;
+import dev.ipcm.Message;
+import dev.ipcm.RawMessages;
 import dev.ipcm.internal.Json;
-import dev.ipcm.serial.JsonSerializer;
-import dev.ipcm.serial.Serializer;
-import dev.ipcm.serial.ZstdJsonSerializer;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -415,7 +415,7 @@ class MessageCodecTest {
         return Combinators.combine(ids, names, names.injectNull(0.2), Arbitraries.of(true, false), stamps, ords,
                         json(3).filter(c -> !c.isNull()), extras)
                 .as((id, from, to, broadcast, stamp, ord, content, extra) ->
-                        new Message(id, from, to, broadcast, stamp, ord, content, extra));
+                        RawMessages.of(id, from, to, broadcast, stamp, ord, content, extra));
     }
 
     @Provide
@@ -439,7 +439,7 @@ class MessageCodecTest {
         return Combinators.combine(Arbitraries.create(dev.ipcm.internal.MessageIds::next), names, names.injectNull(0.2),
                         Arbitraries.of(true, false), stamps, ords, plainJson(3).filter(c -> !c.isNull()), extras)
                 .as((id, from, to, broadcast, stamp, ord, content, extra) ->
-                        new Message(id, from, to, broadcast || to == null, stamp, ord, content, extra));
+                        RawMessages.of(id, from, to, broadcast || to == null, stamp, ord, content, extra));
     }
 
     /** What Perl and this library write and the direct paths take: no exponents, at most 18 digits. */

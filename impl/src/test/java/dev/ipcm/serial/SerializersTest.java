@@ -1,14 +1,12 @@
-package dev.ipcm;
+package dev.ipcm.serial;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ipcm.ContentException;
+import dev.ipcm.UnknownProtocolException;
 import dev.ipcm.internal.Json;
-import dev.ipcm.serial.JsonSerializer;
-import dev.ipcm.serial.Serializer;
-import dev.ipcm.serial.Serializers;
-import dev.ipcm.serial.ZstdJsonSerializer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;

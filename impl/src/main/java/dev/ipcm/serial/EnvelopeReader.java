@@ -1,9 +1,10 @@
-package dev.ipcm;
+package dev.ipcm.serial;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.async.ByteArrayFeeder;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ipcm.Message;
 import dev.ipcm.internal.Json;
 import java.io.IOException;
 import java.math.BigDecimal;

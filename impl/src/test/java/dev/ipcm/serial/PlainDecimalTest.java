@@ -1,4 +1,4 @@
-package dev.ipcm;
+package dev.ipcm.serial;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.ipcm;
+package dev.ipcm.serial;
 
 /**
  * The plain text ({@code BigDecimal.toPlainString}) of a decimal given as an unscaled

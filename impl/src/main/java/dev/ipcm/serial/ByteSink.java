@@ -1,4 +1,4 @@
-package dev.ipcm;
+package dev.ipcm.serial;
 
 import java.io.OutputStream;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package dev.ipcm;
+package dev.ipcm.serial;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.ShortNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.ipcm.Message;
 import dev.ipcm.internal.Json;
 import java.io.IOException;
 import java.util.Map;
@@ -53,7 +54,7 @@ final class EnvelopeWriter {
     private EnvelopeWriter() {}
 
     /** Writes {@code message} and hands its bytes (valid only during the call) to {@code then}. */
-    static <R> R encode(Message message, MessageCodec.Encoded<R> then) {
+    static <R> R encode(Message message, Encoded<R> then) {
         EnvelopeWriter writer = CURRENT.get();
         if (writer.busy) {
             // Only a callback that encodes another message gets here; it gets a writer of its own.
@@ -62,7 +63,7 @@ final class EnvelopeWriter {
         return writer.run(message, then);
     }
 
-    private <R> R run(Message message, MessageCodec.Encoded<R> then) {
+    private <R> R run(Message message, Encoded<R> then) {
         busy = true;
         try {
             if (writeDirect(message)) {
