@@ -3,6 +3,7 @@ package dev.ipcm.serial;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ipcm.UnknownProtocolException;
 import dev.ipcm.internal.Json;
+import dev.ipcm.internal.PluginClasses;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apiguardian.api.API;
@@ -63,7 +64,7 @@ public final class Serializers {
                 return zstd(spec);
             default:
                 if (name.startsWith("+")) {
-                    return custom(name.substring(1));
+                    return PluginClasses.instantiate(name.substring(1), Serializer.class, "serializer");
                 }
                 throw new UnknownProtocolException("Unknown serializer '" + name
                         + "': use JSON or JSON::Zstd (or +com.example.YourSerializer for a class of your own)");
@@ -103,17 +104,5 @@ public final class Serializers {
             }
         }
         return new ZstdJsonSerializer(level, dictionary);
-    }
-
-    private static Serializer custom(String className) {
-        try {
-            Class<?> type = Class.forName(className, true, Thread.currentThread().getContextClassLoader());
-            if (!Serializer.class.isAssignableFrom(type)) {
-                throw new UnknownProtocolException("Class '" + className + "' does not implement " + Serializer.class.getName());
-            }
-            return (Serializer) type.getConstructor().newInstance();
-        } catch (ReflectiveOperationException | LinkageError e) {
-            throw new UnknownProtocolException("Unknown serializer '+" + className + "': " + e, e);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.ipcm.spi;
 
 import dev.ipcm.UnknownProtocolException;
+import dev.ipcm.internal.PluginClasses;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -68,22 +69,10 @@ public final class Protocols {
             }
         }
         if (name.startsWith("+")) {
-            return instantiate(name.substring(1));
+            return PluginClasses.instantiate(name.substring(1), Protocol.class, "protocol");
         }
         throw new UnknownProtocolException("Unknown protocol '" + name + "': known protocols are " + all.keySet()
                 + " (a plugin is found through META-INF/services/" + Protocol.class.getName() + ")");
-    }
-
-    private static Protocol instantiate(String className) {
-        try {
-            Class<?> type = Class.forName(className, true, Thread.currentThread().getContextClassLoader());
-            if (!Protocol.class.isAssignableFrom(type)) {
-                throw new UnknownProtocolException("Class '" + className + "' does not implement " + Protocol.class.getName());
-            }
-            return (Protocol) type.getConstructor().newInstance();
-        } catch (ReflectiveOperationException | LinkageError e) {
-            throw new UnknownProtocolException("Unknown protocol '+" + className + "': " + e, e);
-        }
     }
 
     /** The protocols a spawn tries when none is named, in IPC::Manager's order. */
