@@ -2,46 +2,38 @@ package dev.ipcm.spi;
 
 import dev.ipcm.BroadcastResult;
 import dev.ipcm.Capabilities;
-import dev.ipcm.Capability;
 import dev.ipcm.Client;
 import dev.ipcm.ClientClosedException;
 import dev.ipcm.ConnectionInfo;
 import dev.ipcm.ContentException;
 import dev.ipcm.CorruptMessageException;
-import dev.ipcm.IpcmException;
 import dev.ipcm.Message;
 import dev.ipcm.MessageTooLargeException;
-import dev.ipcm.MessagesWaitingException;
 import dev.ipcm.NoSuchPeerException;
 import dev.ipcm.NotSupportedException;
 import dev.ipcm.SendOutcome;
 import dev.ipcm.Stats;
-import dev.ipcm.internal.Stamps;
 import dev.ipcm.os.Os;
 import dev.ipcm.serial.Serializer;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.apiguardian.api.API;
 
 /**
- * The shared half of every client: message building, stats, broadcast, the disconnect drain,
- * suspend, waiting with deadlines, peer-change detection. A protocol supplies the transport
- * through the protected hooks and calls {@link #connected()} once it has registered.
+ * The shared half of every client: it implements the whole {@link Client} contract on top of
+ * the protected hooks, through which a protocol supplies the transport. A protocol calls
+ * {@link #connected()} once it has registered.
+ *
+ * <p>This class holds what a plugin author meets: the hooks, the helpers for protocols and the
+ * contract. The machinery behind the contract lives in package-private classes of one job each
+ * (sending and broadcast, receiving, peers and their changes, leaving by disconnect or suspend,
+ * waiting with deadlines), as JUnit keeps a test node apart from the task that runs it.
  *
  * <p>Hooks are called with the client's I/O lock held, except the two waits
  * ({@link #waitForActivity(long)}, {@link #waitForPeerActivity(long)}), so a protocol's hooks
@@ -49,10 +41,6 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public abstract class AbstractClient implements Client {
-    private static final long DISCONNECT_DRAIN_NANOS = TimeUnit.SECONDS.toNanos(30);
-    private static final long PEER_RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
-    private static final long MAX_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
-
     /** Guards every hook call; waits happen outside it. */
     protected final Object io = new Object();
 
@@ -62,11 +50,13 @@ public abstract class AbstractClient implements Client {
     private final Capabilities capabilities;
     private final long pid;
     private final Stats stats;
-    private final List<Message> requeued = new ArrayList<>();
-    private final ConcurrentLinkedQueue<CorruptMessageException> corrupt = new ConcurrentLinkedQueue<>();
+    private final Sending sending = new Sending(this);
+    private final Receiving receiving = new Receiving(this);
+    private final RequeuedMessages requeued = new RequeuedMessages();
+    private final CorruptMessages corrupt = new CorruptMessages();
+    private final Peers peers = new Peers(this);
+    private final Leaving leaving = new Leaving(this);
     private volatile boolean disconnected;
-    private volatile boolean sendBlocking = true;
-    private Set<String> lastPeers;
 
     /**
      * Starts a client; the protocol registers it afterwards and then calls {@link #connected()}.
@@ -161,41 +151,22 @@ public abstract class AbstractClient implements Client {
      * {@link #hasReady()} with a back-off bounded at 20 ms, for stores nothing can notify.
      */
     protected void waitForActivity(long nanos) {
-        long deadline = System.nanoTime() + nanos;
-        long pause = TimeUnit.MICROSECONDS.toNanos(500);
-        while (true) {
-            synchronized (io) {
-                if (disconnected || hasReady()) {
-                    return;
-                }
-            }
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return;
-            }
-            LockSupport.parkNanos(Math.min(pause, left));
-            pause = Math.min(pause * 2, MAX_BACKOFF_NANOS);
-        }
+        Waiting.pollForActivity(this, nanos);
     }
 
     /** Blocks until a peer may have arrived or left, or {@code nanos} pass; the default re-checks every 50 ms. */
     protected void waitForPeerActivity(long nanos) {
-        LockSupport.parkNanos(Math.min(nanos, PEER_RECHECK_NANOS));
+        Waiting.pauseForPeers(nanos);
     }
 
     /** Keeps requeued messages for the next receive; file stores override this with their resume file. */
     protected void storeRequeued(List<Message> messages) {
-        requeued.addAll(messages);
+        requeued.store(messages);
     }
 
     /** Takes the requeued messages back (they are not counted again). */
     protected List<Message> takeRequeued() {
-        if (requeued.isEmpty()) {
-            return List.of();
-        }
-        List<Message> out = new ArrayList<>(requeued);
-        requeued.clear();
-        return out;
+        return requeued.take();
     }
 
     /** Whether requeued messages wait. */
@@ -207,9 +178,7 @@ public abstract class AbstractClient implements Client {
 
     /** Call once the client is registered in the store: starts peer tracking and exit clean-up. */
     protected final void connected() {
-        synchronized (io) {
-            lastPeers = new TreeSet<>(listPeers());
-        }
+        peers.start();
         LocalClients.add(this);
     }
 
@@ -220,8 +189,7 @@ public abstract class AbstractClient implements Client {
 
     /** Reports a stored message that could not be decoded and was set aside. */
     protected final void setAside(CorruptMessageException e) {
-        corrupt.add(e);
-        System.getLogger("dev.ipcm").log(System.Logger.Level.WARNING, e.getMessage());
+        corrupt.setAside(e);
     }
 
     /** The serialized wire form of a message, checked against the protocol's size limit. */
@@ -286,219 +254,93 @@ public abstract class AbstractClient implements Client {
 
     @Override
     public Message send(String peer, Object content) {
-        return send(Message.builder(name).to(requirePeer(peer)).content(content).build());
+        return send(sending.to(peer, content));
     }
 
     @Override
     public Message send(Message message) {
-        checkOpen();
-        if (!name.equals(message.from())) {
-            throw new ContentException("Message 'from' is '" + message.from() + "' but this client is '" + name
-                    + "'; build it with Message.builder(client.name())");
-        }
-        String to = requirePeer(message.toOrNull());
-        synchronized (io) {
-            if (!sendBlocking) {
-                tryDeliverCounted(message);
-                return message;
-            }
-            deliver(message);
-            stats.countSent(to, 1);
-        }
-        return message;
+        return sending.send(message);
     }
 
     @Override
     public SendOutcome trySend(String peer, Object content) {
-        checkOpen();
-        Message message = Message.builder(name).to(requirePeer(peer)).content(content).build();
-        synchronized (io) {
-            return tryDeliverCounted(message);
-        }
-    }
-
-    private SendOutcome tryDeliverCounted(Message message) {
-        SendOutcome outcome = tryDeliver(message);
-        if (outcome == SendOutcome.DELIVERED) {
-            stats.countSent(message.toOrNull(), 1);
-        }
-        return outcome;
+        return sending.trySend(peer, content);
     }
 
     @Override
     public Map<String, BroadcastResult> broadcast(Object content) {
-        checkOpen();
-        Message template = Message.builder(name).broadcast(true).content(content).build();
-        Map<String, BroadcastResult> results = new TreeMap<>();
-        for (String peer : peers()) {
-            try {
-                send(template.copyTo(peer, true));
-                results.put(peer, BroadcastResult.ok());
-            } catch (IpcmException | IllegalStateException e) {
-                results.put(peer, BroadcastResult.failed(e.getMessage()));
-            }
-        }
-        return results;
+        return sending.broadcast(content);
     }
 
     @Override
     public int drainPending() {
-        synchronized (io) {
-            return drainQueued();
-        }
+        return sending.drain();
     }
 
     @Override
     public int pendingSends() {
-        synchronized (io) {
-            return queuedSends(null);
-        }
+        return sending.queued(null);
     }
 
     @Override
     public int pendingSendsTo(String peer) {
-        synchronized (io) {
-            return queuedSends(peer);
-        }
+        return sending.queued(peer);
     }
 
     @Override
     public boolean isSendBlocking() {
-        return sendBlocking;
+        return sending.isBlocking();
     }
 
     @Override
     public void setSendBlocking(boolean blocking) {
-        synchronized (io) {
-            if (blocking != sendBlocking && capabilities.has(Capability.NON_BLOCKING_SEND)) {
-                sendBlocking = blocking;
-                applySendBlocking(blocking);
-            }
-        }
+        sending.setBlocking(blocking);
     }
 
     @Override
     public List<Message> receive() {
         checkOpen();
-        return receiveNow();
-    }
-
-    private List<Message> receiveNow() {
-        List<Message> out;
-        synchronized (io) {
-            List<Message> requeuedNow = takeRequeued();
-            List<Message> fetched = fetch();
-            out = new ArrayList<>(requeuedNow.size() + fetched.size());
-            out.addAll(requeuedNow);
-            // A stream from one sender counts as one map lookup per run, not one per message.
-            String runFrom = null;
-            long run = 0;
-            for (Message m : fetched) {
-                if (m.stampOrd().isEmpty()) {
-                    m = m.withStampOrd(Stamps.ordinalFor(m.stamp()));
-                }
-                if (!m.from().equals(runFrom)) {
-                    if (run > 0) {
-                        stats.countRead(runFrom, run);
-                    }
-                    runFrom = m.from();
-                    run = 0;
-                }
-                run++;
-                out.add(m);
-            }
-            if (run > 0) {
-                stats.countRead(runFrom, run);
-            }
-        }
-        if (!inOrder(out)) {
-            out.sort(Message.ORDER);
-        }
-        return out;
-    }
-
-    /** Whether a batch is already in receive order, as one sender's stream usually is: then no sort (and no TimSort work array). */
-    private static boolean inOrder(List<Message> batch) {
-        for (int i = 1, n = batch.size(); i < n; i++) {
-            if (Message.ORDER.compare(batch.get(i - 1), batch.get(i)) > 0) {
-                return false;
-            }
-        }
-        return true;
+        return receiving.takeNow();
     }
 
     @Override
     public List<Message> awaitMessages(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            List<Message> got = receive();
-            if (!got.isEmpty()) {
-                return got;
-            }
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return got;
-            }
-            waitForActivity(left);
-        }
+        return receiving.await(timeout);
     }
 
     @Override
     public boolean hasReadyMessages() {
-        checkOpen();
-        synchronized (io) {
-            return hasRequeued() || hasReady();
-        }
+        return receiving.hasReady();
     }
 
     @Override
     public boolean hasPendingMessages() {
-        checkOpen();
-        synchronized (io) {
-            return hasPending();
-        }
+        return receiving.hasPending();
     }
 
     @Override
     public void requeue(List<Message> messages) {
-        checkOpen();
-        synchronized (io) {
-            storeRequeued(List.copyOf(messages));
-        }
+        receiving.requeue(messages);
     }
 
     @Override
     public List<CorruptMessageException> takeCorruptMessages() {
-        List<CorruptMessageException> out = new ArrayList<>();
-        CorruptMessageException e;
-        while ((e = corrupt.poll()) != null) {
-            out.add(e);
-        }
-        return out;
+        return corrupt.take();
     }
 
     @Override
     public List<String> peers() {
-        synchronized (io) {
-            return List.copyOf(listPeers());
-        }
+        return peers.list();
     }
 
     @Override
     public boolean peerExists(String peer) {
-        if (peer == null || peer.isEmpty()) {
-            throw new NoSuchPeerException("'peer_id' is required: pass a client name");
-        }
-        synchronized (io) {
-            return isRegistered(peer);
-        }
+        return peers.exists(peer);
     }
 
     @Override
     public OptionalLong peerPid(String peer) {
-        synchronized (io) {
-            return recordedPid(peer);
-        }
+        return peers.pid(peer);
     }
 
     @Override
@@ -509,101 +351,32 @@ public abstract class AbstractClient implements Client {
 
     @Override
     public boolean awaitPeerActive(String peer, Duration timeout) {
-        if (timeout.isNegative()) {
-            throw new IllegalArgumentException("timeout must not be negative: timeout=" + timeout);
-        }
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            if (peerActive(peer)) {
-                return true;
-            }
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return false;
-            }
-            waitForPeerActivity(Math.min(left, PEER_RECHECK_NANOS));
-        }
+        return peers.awaitActive(peer, timeout);
     }
 
     @Override
     public Optional<BigDecimal> peerSuspendExpires(String peer) {
-        if (peer == null || peer.isEmpty()) {
-            return Optional.empty();
-        }
-        synchronized (io) {
-            return recordedSuspendDeadline(peer);
-        }
+        return peers.suspendExpires(peer);
     }
 
     @Override
     public int peerLeft() {
-        synchronized (io) {
-            return reapDeadPeers();
-        }
+        return peers.reapDead();
     }
 
     @Override
     public Map<String, Integer> awaitPeerChange(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            Map<String, Integer> delta = peerDelta();
-            if (!delta.isEmpty()) {
-                return delta;
-            }
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return delta;
-            }
-            waitForPeerActivity(Math.min(left, PEER_RECHECK_NANOS));
-        }
-    }
-
-    private Map<String, Integer> peerDelta() {
-        Set<String> now = new TreeSet<>(peers());
-        Map<String, Integer> delta = new TreeMap<>();
-        synchronized (io) {
-            Set<String> before = lastPeers == null ? Set.of() : lastPeers;
-            for (String p : now) {
-                if (!before.contains(p)) {
-                    delta.put(p, 1);
-                }
-            }
-            for (String p : before) {
-                if (!now.contains(p)) {
-                    delta.put(p, -1);
-                }
-            }
-            lastPeers = now;
-        }
-        return Collections.unmodifiableMap(delta);
+        return peers.awaitChange(timeout);
     }
 
     @Override
     public void suspend() {
-        suspendAt(null);
+        leaving.suspend(null);
     }
 
     @Override
     public void suspend(Instant expiresAt) {
-        BigDecimal when = BigDecimal.valueOf(expiresAt.getEpochSecond())
-                .add(BigDecimal.valueOf(expiresAt.getNano(), 9)).setScale(6, RoundingMode.HALF_UP);
-        suspendAt(when);
-    }
-
-    private void suspendAt(BigDecimal expiresAt) {
-        if (!capabilities.has(Capability.SUSPEND)) {
-            throw new NotSupportedException("suspend is not supported by the " + info.protocol()
-                    + " protocol: its mailbox lives in this process and would be lost; disconnect instead, "
-                    + "or use a protocol with the SUSPEND capability (MessageFiles, JSONFile, the databases)");
-        }
-        checkOpen();
-        synchronized (io) {
-            markSuspended(expiresAt);
-            disconnected = true;
-            persistStats(stats);
-            closeResources();
-        }
-        LocalClients.remove(this);
+        leaving.suspend(Leaving.deadline(expiresAt));
     }
 
     @Override
@@ -613,61 +386,7 @@ public abstract class AbstractClient implements Client {
 
     @Override
     public void disconnect(Consumer<List<Message>> handler) {
-        List<Message> waiting = new ArrayList<>();
-        synchronized (io) {
-            if (disconnected) {
-                return;
-            }
-            unregister();
-        }
-        long deadline = System.nanoTime() + DISCONNECT_DRAIN_NANOS;
-        while (true) {
-            boolean pending;
-            boolean ready;
-            synchronized (io) {
-                pending = hasPending();
-                ready = hasRequeued() || hasReady();
-            }
-            if (!pending && !ready) {
-                break;
-            }
-            List<Message> received = receiveNow();
-            List<Message> got = new ArrayList<>(received);
-            got.removeIf(Message::isTerminate);
-            if (!got.isEmpty()) {
-                if (handler != null) {
-                    handler.accept(got);
-                } else {
-                    got.forEach(m -> stats.countRead(m.from(), -1));
-                    waiting.addAll(got);
-                    break;
-                }
-            } else if (pending && received.isEmpty()) {
-                // Only wait when nothing came: "pending" was taken before this receive, and a client
-                // that just took its terminate message would otherwise wait for activity that never comes.
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    break;
-                }
-                waitForActivity(Math.min(left, TimeUnit.SECONDS.toNanos(1)));
-            }
-            if (System.nanoTime() > deadline) {
-                break;
-            }
-        }
-        synchronized (io) {
-            disconnected = true;
-            try {
-                finishDisconnect();
-                persistStats(stats);
-            } finally {
-                closeResources();
-            }
-        }
-        LocalClients.remove(this);
-        if (!waiting.isEmpty()) {
-            throw new MessagesWaitingException(name, waiting);
-        }
+        leaving.disconnect(handler);
     }
 
     @Override
@@ -707,13 +426,6 @@ public abstract class AbstractClient implements Client {
         }
     }
 
-    private String requirePeer(String peer) {
-        if (peer == null || peer.isEmpty()) {
-            throw new NoSuchPeerException("No peer specified: a message needs a recipient name");
-        }
-        return peer;
-    }
-
     /** The clients this JVM has open on one store (used by a store's shutdown). */
     @API(status = API.Status.INTERNAL, since = "0.1")
     public static List<Client> openClients(String route) {
@@ -723,5 +435,27 @@ public abstract class AbstractClient implements Client {
     @Override
     public String toString() {
         return getClass().getSimpleName() + "[" + name + " @ " + info.route() + "]";
+    }
+
+    // ==== for the machinery of this package ===================================================
+
+    /** The live counts (what {@link #stats()} gives, whatever a subclass makes of that). */
+    final Stats counts() {
+        return stats;
+    }
+
+    /** Whether the client has disconnected or suspended. */
+    final boolean isClosed() {
+        return disconnected;
+    }
+
+    /** Marks the client disconnected or suspended; from here every use but a disconnect throws. */
+    final void markClosed() {
+        disconnected = true;
+    }
+
+    /** One batch of what is available now, whether the client is open or draining at disconnect. */
+    final List<Message> receiveNow() {
+        return receiving.takeNow();
     }
 }
