@@ -11,6 +11,8 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 
 /**
  * A client's view of its peers: who is registered, their pids and suspend deadlines, the sweep
@@ -21,6 +23,9 @@ final class Peers {
     private final AbstractClient client;
     /** The peer set the last look saw; guarded by the client's I/O lock. */
     private Set<String> lastPeers;
+    /** Made once, as a service loop waits for changes again and again. */
+    private final Supplier<Map<String, Integer>> lookAgain = this::delta;
+    private final LongConsumer pause = this::pause;
 
     Peers(AbstractClient client) {
         this.client = client;
@@ -74,12 +79,12 @@ final class Peers {
         if (timeout.isNegative()) {
             throw new IllegalArgumentException("timeout must not be negative: timeout=" + timeout);
         }
-        return Waiting.until(timeout, () -> client.peerActive(peer), active -> active, this::pause);
+        return Waiting.until(timeout, () -> client.peerActive(peer), active -> active, pause);
     }
 
     /** Peer name to +1 (arrived) or -1 (left) since the last look; empty when the timeout passed with no change. */
     Map<String, Integer> awaitChange(Duration timeout) {
-        return Waiting.until(timeout, this::delta, delta -> !delta.isEmpty(), this::pause);
+        return Waiting.until(timeout, lookAgain, delta -> !delta.isEmpty(), pause);
     }
 
     private void pause(long left) {

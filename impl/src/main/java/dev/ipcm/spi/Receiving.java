@@ -5,6 +5,8 @@ import dev.ipcm.internal.Stamps;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 
 /**
  * A client's receiving: one batch from what was requeued and what the protocol fetches,
@@ -13,9 +15,14 @@ import java.util.List;
  */
 final class Receiving {
     private final AbstractClient client;
+    /** The client's receive and wait, made once: a wait for messages then allocates nothing of its own. */
+    private final Supplier<List<Message>> receive;
+    private final LongConsumer waitForActivity;
 
     Receiving(AbstractClient client) {
         this.client = client;
+        this.receive = client::receive;
+        this.waitForActivity = client::waitForActivity;
     }
 
     /** Everything available now, requeued messages first, in receive order. */
@@ -55,7 +62,7 @@ final class Receiving {
 
     /** Receives through the client's {@code receive}, waiting for activity between tries, until a batch or the deadline. */
     List<Message> await(Duration timeout) {
-        return Waiting.until(timeout, client::receive, got -> !got.isEmpty(), client::waitForActivity);
+        return Waiting.until(timeout, receive, got -> !got.isEmpty(), waitForActivity);
     }
 
     /** Whether a receive would return something now. */
