@@ -1,13 +1,13 @@
 package dev.ipcm.junit;
 
 import dev.ipcm.Client;
-import dev.ipcm.Ipcm;
 import dev.ipcm.IpcmException;
 import dev.ipcm.Store;
 import dev.ipcm.internal.Json;
 import dev.ipcm.service.EchoService;
 import dev.ipcm.service.ServiceHandle;
 import dev.ipcm.service.ServiceOptions;
+import dev.ipcm.service.Services;
 import dev.ipcm.spi.Capability;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +36,7 @@ final class EchoFixture {
         if (!store.capabilities().has(Capability.CROSS_PROCESS)) {
             options.inThread(); // the store cannot be reached from another JVM
         }
-        return new EchoFixture(Ipcm.service(options));
+        return new EchoFixture(Services.start(options));
     }
 
     ServiceHandle handle() {

@@ -337,7 +337,7 @@ public abstract class AbstractService {
         long now = Os.get().pid();
         if (now != pid) {
             throw new ServiceFailedException("Incorrect PID: service '" + name + "' belongs to pid " + pid
-                    + " but runs in pid " + now + "; start it with Ipcm.service(...) or call setPid() first");
+                    + " but runs in pid " + now + "; start it with Services.start(...) or call setPid() first");
         }
     }
 

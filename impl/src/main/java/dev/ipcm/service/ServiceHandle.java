@@ -24,7 +24,7 @@ import org.apiguardian.api.API;
  * service's bus plus request/response helpers. Messages that are not responses are buffered for
  * {@link #messages()}.
  *
- * <p>A handle returned by {@code Ipcm.service(...)} owns what was started for it: closing it
+ * <p>A handle returned by {@code Services.start(...)} owns what was started for it: closing it
  * disconnects the handle's client, then shuts down the store it created (which terminates the
  * service), then reaps the service's process (killing it if it outlives the shutdown). A handle
  * built on a caller-supplied info string owns nothing; closing it only disconnects.

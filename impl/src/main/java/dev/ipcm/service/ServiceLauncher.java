@@ -48,7 +48,7 @@ final class ServiceLauncher {
     static ServiceHandle start(ServiceOptions options) {
         if (AbstractService.current().isPresent() && !options.isNewIpcm() && !options.params().has("ipcm_info")) {
             AbstractService s = AbstractService.current().get();
-            throw new ServiceConfigException("Ipcm.service(...) was called inside service '" + s.name()
+            throw new ServiceConfigException("Services.start(...) was called inside service '" + s.name()
                     + "': use service.startService(options) for a peer on the same bus, or options.newIpcm() for a new store");
         }
         ObjectNode params = options.params();
@@ -114,7 +114,7 @@ final class ServiceLauncher {
             throw new ServiceConfigException("'new_ipcm' and 'ipcm_info' may not be combined");
         }
         if (options.isNewIpcm()) {
-            throw new ServiceConfigException("A nested service on a new store is started with Ipcm.service(options), "
+            throw new ServiceConfigException("A nested service on a new store is started with Services.start(options), "
                     + "which returns a handle owning that store");
         }
         if (!params.has("ipcm_info")) {

@@ -12,11 +12,11 @@ import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
- * How to start a service with {@code Ipcm.service(...)}: what to run, where (a child JVM by
+ * How to start a service with {@code Services.start(...)}: what to run, where (a child JVM by
  * default, or a thread of this JVM), on which store, and its parameters.
  *
  * <pre>{@code
- * try (ServiceHandle h = Ipcm.service(ServiceOptions.named("echo").serviceClass(EchoService.class))) {
+ * try (ServiceHandle h = Services.start(ServiceOptions.named("echo").serviceClass(EchoService.class))) {
  *     Response r = h.syncRequest("hello", Duration.ofSeconds(5));   // "echo: hello"
  * }
  * }</pre>

@@ -2,7 +2,6 @@ package dev.ipcm.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ipcm.Ipcm;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +36,7 @@ public class ConcurrentRequestsTest {
     @MethodSource("buses")
     void everyResponseMatchesItsRequest(Bus bus) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(CALLERS);
-        try (ServiceHandle h = Ipcm.service(bus.service("busy_svc", ReplyFactory.class))) {
+        try (ServiceHandle h = Services.start(bus.service("busy_svc", ReplyFactory.class))) {
             List<CompletableFuture<Integer>> callers = new ArrayList<>();
             for (int c = 0; c < CALLERS; c++) {
                 String caller = "caller" + c;

@@ -3,7 +3,6 @@ package dev.ipcm.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ipcm.Ipcm;
 import dev.ipcm.Message;
 import dev.ipcm.PeerGoneException;
 import dev.ipcm.Protocols;
@@ -61,7 +60,7 @@ public class ProcessScenariosTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("buses")
     void childPid(Bus bus) {
-        try (ServiceHandle h = Ipcm.service(bus.service("child_pid_svc", OkFactory.class))) {
+        try (ServiceHandle h = Services.start(bus.service("child_pid_svc", OkFactory.class))) {
             long child = h.childPid().orElseThrow();
             assertThat(child).isPositive().isNotEqualTo(Os.get().pid());
             assertThat(Os.get().isRunning(child)).isTrue();
@@ -79,7 +78,7 @@ public class ProcessScenariosTest {
         Path service = dir.resolve("service.pid");
         ServiceOptions o = bus.service("cp_interpose_svc", OkFactory.class).param("hook", "interpose")
                 .param("first_marker", wrapper.toString()).param("start_marker", service.toString());
-        try (ServiceHandle h = Ipcm.service(o)) {
+        try (ServiceHandle h = Services.start(o)) {
             long wrapperPid = pidIn(wrapper);
             assertThat(h.syncRequest("cp_interpose_svc", "ping", WAIT).text()).isEqualTo("ok");
             long servicePid = pidIn(service);
@@ -97,7 +96,7 @@ public class ProcessScenariosTest {
         Path service = dir.resolve("service.pid");
         ServiceOptions o = bus.service("pfh_svc", PfhFactory.class)
                 .param("first_marker", middle.toString()).param("start_marker", service.toString());
-        try (ServiceHandle h = Ipcm.service(o)) {
+        try (ServiceHandle h = Services.start(o)) {
             long middlePid = pidIn(middle);
             String answer = h.syncRequest("pfh_svc", "ping", WAIT).text();
             assertThat(answer).isNotEmpty();
@@ -153,7 +152,7 @@ public class ProcessScenariosTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("buses")
     void childPidNested(Bus bus) {
-        try (ServiceHandle h = Ipcm.service(bus.service("cp_outer", CpOuterFactory.class))) {
+        try (ServiceHandle h = Services.start(bus.service("cp_outer", CpOuterFactory.class))) {
             long inner = h.syncRequest("cp_outer", "cpid?", WAIT).value().asLong();
             assertThat(inner).isPositive().isNotEqualTo(h.servicePid().orElseThrow());
         }
@@ -198,7 +197,7 @@ public class ProcessScenariosTest {
     @MethodSource("buses")
     void nestedServices(Bus bus) {
         boolean[] ran = {false};
-        try (ServiceHandle h = Ipcm.service(bus.service("outer_svc", OuterFactory.class))) {
+        try (ServiceHandle h = Services.start(bus.service("outer_svc", OuterFactory.class))) {
             assertThat(h.servicePid().orElseThrow()).isNotEqualTo(Os.get().pid());
             h.sendRequest("outer_svc", "hello", r -> {
                 assertThat(r.text()).isEqualTo("outer: inner: hello");
@@ -219,7 +218,7 @@ public class ProcessScenariosTest {
         Bus.FAST_JVM.forEach(echo::jvmOption);
         ServiceOptions o = ServiceOptions.named("prog_echo").program(echo.command())
                 .spawnOptions(bus.spawn()).timeout(Bus.READY);
-        try (ServiceHandle h = Ipcm.service(o)) {
+        try (ServiceHandle h = Services.start(o)) {
             assertThat(h.childPid()).isEqualTo(h.servicePid());
             assertThat(h.request("from a program", WAIT).text()).isEqualTo("echo: from a program");
         }
@@ -242,7 +241,7 @@ public class ProcessScenariosTest {
     @MethodSource("buses")
     void serviceOnPid(Bus bus) {
         Path log = dir.resolve("pids.log");
-        try (ServiceHandle h = Ipcm.service(bus.service("pid_svc", OnPidFactory.class).param("log", log.toString()))) {
+        try (ServiceHandle h = Services.start(bus.service("pid_svc", OnPidFactory.class).param("log", log.toString()))) {
             long child = h.syncRequest("pid_svc", "fork_child", WAIT).value().asLong();
             assertThat(child).isPositive();
             Await.until("an onPid line for " + child, WAIT,
@@ -270,7 +269,7 @@ public class ProcessScenariosTest {
     @MethodSource("buses")
     void serviceSignalHandling(Bus bus) {
         Path marker = dir.resolve("usr1.txt");
-        try (ServiceHandle h = Ipcm.service(bus.service("sig_svc", UsrFactory.class).param("marker", marker.toString()))) {
+        try (ServiceHandle h = Services.start(bus.service("sig_svc", UsrFactory.class).param("marker", marker.toString()))) {
             long pid = h.servicePid().orElseThrow();
             assertThat(pid).isPositive();
             assertThat(Os.get().kill(pid, "USR1")).isTrue();
@@ -283,7 +282,7 @@ public class ProcessScenariosTest {
     @MethodSource("buses")
     void spawnTerminateWithSignal(Bus bus) {
         Path marker = dir.resolve("usr1.txt");
-        try (ServiceHandle h = Ipcm.service(bus.service("sigterm_svc", UsrFactory.class).param("marker", marker.toString()))) {
+        try (ServiceHandle h = Services.start(bus.service("sigterm_svc", UsrFactory.class).param("marker", marker.toString()))) {
             assertThat(h.syncRequest("sigterm_svc", "ping", WAIT).text()).isEqualTo("ok");
             h.store().orElseThrow().signal("USR1");
         }
@@ -331,7 +330,7 @@ public class ProcessScenariosTest {
             return Service.builder(p)
                     .onStart(s -> {
                         s.startWorker("short_worker", ShortWorker.class, dev.ipcm.internal.Json.toTree(dir));
-                        Ipcm.worker("long_worker", LongWorker.class, dir);
+                        Services.worker("long_worker", LongWorker.class, dir);
                     })
                     .handleRequest((s, r) -> s.workers().size()).build();
         }
@@ -361,7 +360,7 @@ public class ProcessScenariosTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("buses")
     void workers(Bus bus) {
-        try (ServiceHandle h = Ipcm.service(bus.service("worker_svc", WorkersFactory.class).param("dir", dir.toString()))) {
+        try (ServiceHandle h = Services.start(bus.service("worker_svc", WorkersFactory.class).param("dir", dir.toString()))) {
             long shortPid = pidIn(dir.resolve("short.pid"));
             long longPid = pidIn(dir.resolve("long.pid"));
             assertThat(shortPid).isNotEqualTo(longPid);
@@ -384,7 +383,7 @@ public class ProcessScenariosTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("buses")
     void serviceKilledWhileARequestIsPendingIsReportedAsGone(Bus bus) throws Exception {
-        try (ServiceHandle h = Ipcm.service(bus.service("doomed_svc", SilentFactory.class))) {
+        try (ServiceHandle h = Services.start(bus.service("doomed_svc", SilentFactory.class))) {
             Duration patience = Duration.ofSeconds(120);
             CompletableFuture<Response> call = CompletableFuture.supplyAsync(
                     () -> h.syncRequest("doomed_svc", "hang", patience));
@@ -403,7 +402,7 @@ public class ProcessScenariosTest {
     @MethodSource("buses")
     void aServiceThatFailsAtStartIsReportedWithItsExitCode(Bus bus) {
         ServiceOptions o = bus.service("broken_svc", BrokenStartFactory.class);
-        assertThatThrownBy(() -> Ipcm.service(o)).isInstanceOf(ServiceStartException.class)
+        assertThatThrownBy(() -> Services.start(o)).isInstanceOf(ServiceStartException.class)
                 .hasMessageContaining("broken_svc").hasMessageContaining("exited with code 255");
     }
 
