@@ -84,7 +84,7 @@ public abstract class AbstractService {
     private volatile boolean running;
     private Inbox inbox;
     private SignalTrap signals;
-    private Children children;
+    private ChildProcesses children;
     private Requests requests;
     private Map<String, ServicePeer> peerCache;
 
@@ -278,7 +278,7 @@ public abstract class AbstractService {
         termination = null;
         inbox = new Inbox();
         signals = new SignalTrap(this::wake);
-        children = new Children(this::wake);
+        children = new ChildProcesses(this::wake);
         requests = new Requests();
         peerCache = new ConcurrentHashMap<>();
     }

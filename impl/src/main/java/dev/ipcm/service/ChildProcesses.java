@@ -17,7 +17,7 @@ import java.util.concurrent.TimeoutException;
  * the loop, and each pass collects exited children, dropping workers silently and reporting the
  * others with a raw wait status ({@link WaitStatus}).
  */
-final class Children {
+final class ChildProcesses {
     static final long KILL_AFTER_MILLIS = 15_000;
 
     private final Map<Long, Process> processes = new LinkedHashMap<>();
@@ -25,7 +25,7 @@ final class Children {
     private final Map<Thread, String> threadWorkers = new LinkedHashMap<>();
     private final Runnable wake;
 
-    Children(Runnable wake) {
+    ChildProcesses(Runnable wake) {
         this.wake = wake;
     }
 
