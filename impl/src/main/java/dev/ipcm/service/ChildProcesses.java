@@ -20,10 +20,10 @@ import java.util.concurrent.TimeoutException;
 final class ChildProcesses {
     static final long KILL_AFTER_MILLIS = 15_000;
 
+    private final Runnable wake;
     private final Map<Long, Process> processes = new LinkedHashMap<>();
     private final Map<Long, String> workers = new LinkedHashMap<>();
     private final Map<Thread, String> threadWorkers = new LinkedHashMap<>();
-    private final Runnable wake;
 
     ChildProcesses(Runnable wake) {
         this.wake = wake;

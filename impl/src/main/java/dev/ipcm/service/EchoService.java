@@ -40,7 +40,7 @@ public class EchoService extends AbstractService {
         try {
             return echo.run();
         } finally {
-            echo.disconnect();
+            echo.context().disconnect();
         }
     }
 

@@ -3,6 +3,7 @@ package dev.ipcm.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ipcm.internal.Json;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -90,6 +91,18 @@ public final class ServiceParams {
             throw new ServiceConfigException("Parameter '" + key + "' must be a number of seconds, got: " + v);
         }
         return Optional.of(Duration.ofNanos(v.decimalValue().movePointRight(9).longValue()));
+    }
+
+    /**
+     * A duration as the number of seconds a parameter holds.
+     *
+     * @throws ServiceConfigException naming {@code what} when the duration is missing or negative
+     */
+    static BigDecimal toSeconds(String what, Duration d) {
+        if (d == null || d.isNegative()) {
+            throw new ServiceConfigException("'" + what + "' must not be negative, got: " + d);
+        }
+        return BigDecimal.valueOf(d.toNanos()).movePointLeft(9).stripTrailingZeros();
     }
 
     /** A list of pids ({@code watch_pids}); a single number counts as a list of one. */

@@ -44,7 +44,7 @@ public final class Services {
      * @throws ServiceConfigException outside a running service
      */
     public static long worker(String name, Class<? extends WorkerTask> task, Object params) {
-        AbstractService service = AbstractService.current().orElseThrow(() -> new ServiceConfigException(
+        ServiceContext service = ServiceLoop.current().orElseThrow(() -> new ServiceConfigException(
                 "Services.worker() can only be called from inside a service (one of its callbacks)"));
         return service.startWorker(name, task, params == null ? null : Json.toTree(params));
     }

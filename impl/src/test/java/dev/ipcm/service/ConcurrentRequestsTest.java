@@ -40,7 +40,7 @@ public class ConcurrentRequestsTest {
             List<CompletableFuture<Integer>> callers = new ArrayList<>();
             for (int c = 0; c < CALLERS; c++) {
                 String caller = "caller" + c;
-                callers.add(CompletableFuture.supplyAsync(() -> call(h.info(), caller), pool));
+                callers.add(CompletableFuture.supplyAsync(() -> call(h.ipcmInfo(), caller), pool));
             }
             for (CompletableFuture<Integer> f : callers) {
                 assertThat(f.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(REQUESTS);

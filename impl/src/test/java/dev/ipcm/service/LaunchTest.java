@@ -20,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The service JVM's entry point and exit codes (04 §10, 05 §3.7), and launch errors: each wrong
+ * The service JVM's entry point and exit codes (docs/services.md, "Exit codes"), and launch errors: each wrong
  * launch gets its own exception naming what was wrong.
  */
 public class LaunchTest {
@@ -41,7 +41,7 @@ public class LaunchTest {
             int code = p.get("code") == null ? 0 : p.get("code").asInt();
             return Service.builder(p).onStart(s -> {
                 String flag = p.get("exec") == null ? "-" : p.get("exec").path("stay_in_begin").asText();
-                Await.write(marker, "stay_in_begin=" + flag + " returns=" + s.runReturnsToCaller());
+                Await.write(marker, "stay_in_begin=" + flag + " returns=" + s.settings().runReturnsToCaller());
                 if (p.flag("fail")) {
                     throw new IllegalStateException("failing on purpose");
                 }
@@ -196,7 +196,7 @@ public class LaunchTest {
         try (ServiceHandle h = Services.start(o)) {
             assertThat(h.childPid()).isEmpty();
             assertThat(h.servicePid()).hasValue(Os.get().pid());
-            assertThat(h.request("x", WAIT).text()).contains("service.startService(options)");
+            assertThat(h.request("x", WAIT).text()).contains("context.startService(options)");
         }
     }
 }

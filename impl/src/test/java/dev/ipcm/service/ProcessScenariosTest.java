@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The catalogue scenarios that need separate processes (05 §2): pids, post-launch hooks, nested
+ * IPC::Manager's service scenarios that need separate processes: pids, post-launch hooks, nested
  * services, reaped children, signals, watched pids, workers, and a service killed mid-request.
  * They run on every available protocol that crosses processes, with real child JVMs.
  */
@@ -37,7 +37,7 @@ public class ProcessScenariosTest {
         return Long.parseLong(Await.file(file, WAIT).trim());
     }
 
-    // ---- 2.1 child_pid --------------------------------------------------------------------------
+    // ---- child_pid --------------------------------------------------------------------------
 
     /** Answers {@code ok}; optionally writes its pid at start and relaunches itself in its hook. */
     public static class OkFactory implements ServiceFactory {
@@ -69,7 +69,7 @@ public class ProcessScenariosTest {
         }
     }
 
-    // ---- 2.2 child_pid_interpose, 2.15 post_fork_hook --------------------------------------------
+    // ---- child_pid_interpose, post_fork_hook --------------------------------------------
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("buses")
@@ -125,7 +125,7 @@ public class ProcessScenariosTest {
         }
     }
 
-    // ---- 2.3 child_pid_nested, 2.13 nested_services ------------------------------------------------
+    // ---- child_pid_nested, nested_services ------------------------------------------------
 
     /** Starts {@code cp_inner} and answers with the child pid its peer carries. */
     public static class CpOuterFactory implements ServiceFactory {
@@ -174,7 +174,7 @@ public class ProcessScenariosTest {
                                 inner -> s.sendResponse(r.from(), r.id(), "outer: " + inner.text()));
                         return AbstractService.NO_RESPONSE;
                     })
-                    .handleResponse(AbstractService::dispatchResponse).build();
+                    .handleResponse(ServiceContext::dispatchResponse).build();
         }
     }
 
@@ -224,7 +224,7 @@ public class ProcessScenariosTest {
         }
     }
 
-    // ---- 2.19 service_on_pid --------------------------------------------------------------------
+    // ---- service_on_pid --------------------------------------------------------------------
 
     /** Starts a child that exits 5 on request and logs every reaped child. */
     public static class OnPidFactory implements ServiceFactory {
@@ -253,7 +253,7 @@ public class ProcessScenariosTest {
         }
     }
 
-    // ---- 2.20 signals, 2.22 store shutdown with a signal ---------------------------------------------
+    // ---- signals, store shutdown with a signal ---------------------------------------------
 
     /** Writes a marker on USR1. */
     public static class UsrFactory implements ServiceFactory {
@@ -289,7 +289,7 @@ public class ProcessScenariosTest {
         assertThat(Await.file(marker, WAIT)).isEqualTo("USR1");
     }
 
-    // ---- 2.27 watch_pids -------------------------------------------------------------------------
+    // ---- watch_pids -------------------------------------------------------------------------
 
     /** Answers {@code ok}; writes a marker at clean-up. */
     public static class CleanupFactory implements ServiceFactory {
@@ -320,7 +320,7 @@ public class ProcessScenariosTest {
         Protocols.byName(bus.protocol).unspawn(route, null);
     }
 
-    // ---- 2.28 workers ----------------------------------------------------------------------------
+    // ---- workers ----------------------------------------------------------------------------
 
     /** Starts a short and a long worker at start; answers {@code worker_count}. */
     public static class WorkersFactory implements ServiceFactory {

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The request/response scenarios of the conformance catalogue (05 §2), on every available
+ * IPC::Manager's request/response scenarios, on every available
  * protocol: child JVMs where the protocol crosses processes, threads otherwise. What a service
  * observes inside its own process comes back through marker files; the test JVM asserts.
  */
@@ -37,7 +37,7 @@ public class RequestScenariosTest {
         return Bus.all();
     }
 
-    // ---- 2.21 simple_service ------------------------------------------------------------------
+    // ---- simple_service ------------------------------------------------------------------
 
     /** A bare on_all service: answers by hand, records what it saw. */
     public static class SimpleFactory implements ServiceFactory {
@@ -82,7 +82,7 @@ public class RequestScenariosTest {
         assertThat(Await.file(dir.resolve("terminate.txt"), WAIT)).isEqualTo("seen=true");
     }
 
-    // ---- 2.24 sync_request, 2.12 multiple_requests, 2.7 exec_service ----------------------------
+    // ---- sync_request, multiple_requests, exec_service ----------------------------
 
     /** Answers {@code <prefix><request>}. */
     public static class PrefixFactory implements ServiceFactory {
@@ -138,7 +138,7 @@ public class RequestScenariosTest {
         assertThat(ran[0]).isTrue();
     }
 
-    // ---- 2.8 general messages, 2.10 handle buffer ---------------------------------------------
+    // ---- general messages, handle buffer ---------------------------------------------
 
     /** Writes the {@code text} of general messages to a marker. */
     public static class GeneralFactory implements ServiceFactory {
@@ -186,7 +186,7 @@ public class RequestScenariosTest {
         }
     }
 
-    // ---- 2.16 / 2.17 request errors, 2.11 intercept_errors --------------------------------------
+    // ---- request errors, intercept_errors --------------------------------------
 
     /** Throws {@code failure} for the request {@code crash}, answers {@code ok} otherwise. */
     public static class CrashFactory implements ServiceFactory {
@@ -272,7 +272,7 @@ public class RequestScenariosTest {
                 .interval(Duration.ofMillis(100)).param("marker", marker.toString());
         try (ServiceHandle h = Services.start(o)) {
             Await.file(marker, WAIT);
-            try (Client extra = Ipcm.connect("ie_extra", h.info())) {
+            try (Client extra = Ipcm.connect("ie_extra", h.ipcmInfo())) {
                 assertThat(extra.name()).isEqualTo("ie_extra");
             }
             assertThat(h.syncRequest("ie_svc", "ping", WAIT).text()).isEqualTo("ok");
@@ -285,7 +285,7 @@ public class RequestScenariosTest {
         }
     }
 
-    // ---- 2.18 service_callbacks ----------------------------------------------------------------
+    // ---- service_callbacks ----------------------------------------------------------------
 
     /** Interval, peer-delta, clean-up markers and a should-end trigger file. */
     public static class CallbacksFactory implements ServiceFactory {
@@ -312,7 +312,7 @@ public class RequestScenariosTest {
                 .param("dir", dir.toString());
         try (ServiceHandle h = Services.start(o)) {
             Await.file(dir.resolve("interval.txt"), WAIT);
-            Client extra = Ipcm.connect("extra_peer", h.info());
+            Client extra = Ipcm.connect("extra_peer", h.ipcmInfo());
             Await.until("peer delta for extra_peer", WAIT,
                     () -> Files.exists(dir.resolve("delta.txt")) && Await.read(dir.resolve("delta.txt")).contains("extra_peer:1"));
             extra.disconnect();
@@ -322,7 +322,7 @@ public class RequestScenariosTest {
         assertThat(Await.read(dir.resolve("delta.txt"))).contains("extra_peer:1");
     }
 
-    // ---- 2.25 sync_request_peer_exits_after_response --------------------------------------------
+    // ---- sync_request_peer_exits_after_response --------------------------------------------
 
     /** Answers once with {@code {ok: 1, n: request.n}} and then ends. */
     public static class ExitAfterFactory implements ServiceFactory {

@@ -27,7 +27,7 @@ public final class WatchPidsMiddle {
             } catch (RuntimeException e) {
                 answer = "ERROR: " + e.getMessage();
             }
-            Await.write(ready, answer + "\n" + h.info() + "\n" + h.servicePid().orElse(0));
+            Await.write(ready, answer + "\n" + h.ipcmInfo() + "\n" + h.servicePid().orElse(0));
         } catch (Throwable t) {
             Await.write(ready, "ERROR: " + t);
         }
