@@ -81,16 +81,19 @@ public final class ServiceParams {
         return Wire.truthy(json.get(key));
     }
 
-    /** A number of seconds as a duration, if present. */
+    /** A number of seconds (not negative; a number or its text) as a duration, if present. */
     public Optional<Duration> seconds(String key) {
         JsonNode v = get(key);
         if (v == null) {
             return Optional.empty();
         }
-        if (!v.isNumber() && !(v.isTextual() && v.asText().matches("\\d+(\\.\\d+)?"))) {
+        boolean text = v.isTextual() && v.asText().matches("\\d+(\\.\\d+)?");
+        if (!text && !(v.isNumber() && v.decimalValue().signum() >= 0)) {
             throw new ServiceConfigException("Parameter '" + key + "' must be a number of seconds, got: " + v);
         }
-        return Optional.of(Duration.ofNanos(v.decimalValue().movePointRight(9).longValue()));
+        // A text node's decimalValue() is 0, so text is parsed for the number it spells.
+        BigDecimal seconds = text ? new BigDecimal(v.asText()) : v.decimalValue();
+        return Optional.of(Duration.ofNanos(seconds.movePointRight(9).longValue()));
     }
 
     /**

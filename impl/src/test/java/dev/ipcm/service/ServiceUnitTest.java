@@ -493,4 +493,16 @@ class ServiceUnitTest {
         assertThatThrownBy(() -> ServiceOptions.named("x").interval(Duration.ofSeconds(-1)))
                 .isInstanceOf(ServiceConfigException.class).hasMessageContaining("'interval'").hasMessageContaining("PT-1S");
     }
+
+    /** Perl writes numbers it read as text as strings; a duration so given is the number it spells. */
+    @Test
+    void secondsGivenAsTextAreTheNumberTheySpell() {
+        ServiceParams p = ServiceParams.of("text", store.info()).with("interval", "2").with("cycle", "0.25");
+        assertThat(p.seconds("interval")).contains(Duration.ofSeconds(2));
+        assertThat(new EchoService(p).settings().cycle()).isEqualTo(Duration.ofMillis(250));
+        assertThatThrownBy(() -> p.with("cycle", "-1").seconds("cycle")).isInstanceOf(ServiceConfigException.class)
+                .hasMessageContaining("'cycle'").hasMessageContaining("-1");
+        assertThatThrownBy(() -> p.with("interval", -0.5).seconds("interval")).isInstanceOf(ServiceConfigException.class)
+                .hasMessageContaining("'interval'").hasMessageContaining("-0.5");
+    }
 }
