@@ -23,16 +23,8 @@ final class PeerDeltas {
         Set<String> now = new TreeSet<>(client.peers());
         Map<String, Integer> delta = new TreeMap<>();
         Set<String> before = previous == null ? Set.of() : previous;
-        now.forEach(p -> {
-            if (!before.contains(p)) {
-                delta.put(p, 1);
-            }
-        });
-        before.forEach(p -> {
-            if (!now.contains(p)) {
-                delta.put(p, -1);
-            }
-        });
+        now.stream().filter(p -> !before.contains(p)).forEach(p -> delta.put(p, 1));
+        before.stream().filter(p -> !now.contains(p)).forEach(p -> delta.put(p, -1));
         if (!peek) {
             previous = now;
         }

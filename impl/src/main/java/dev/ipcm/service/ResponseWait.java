@@ -30,7 +30,7 @@ final class ResponseWait {
     Response response(String id, Duration timeout) {
         Requests requests = requester.requests();
         long start = System.nanoTime();
-        LivenessSchedule liveness = new LivenessSchedule(start);
+        LivenessSchedule liveness = new LivenessSchedule(start, interval);
         while (true) {
             Optional<Response> r = requests.get(id);
             if (r.isPresent()) {
@@ -58,7 +58,7 @@ final class ResponseWait {
     void all(Duration timeout) {
         Requests requests = requester.requests();
         long start = System.nanoTime();
-        LivenessSchedule liveness = new LivenessSchedule(start);
+        LivenessSchedule liveness = new LivenessSchedule(start, interval);
         while (requests.havePending()) {
             long left = left(start, timeout);
             Set<String> gone = liveness.due(left) ? gonePeers() : Set.of();
@@ -83,39 +83,6 @@ final class ResponseWait {
 
     private int pollSlice(long left) {
         return poll.applyAsInt(Duration.ofNanos(Math.min(interval.toNanos(), left)));
-    }
-
-    /**
-     * When a wait asks whether the awaited peers still live. IPC::Manager asks before every wait,
-     * which costs a few store look-ups and a pid probe on the path of every request although the
-     * answer almost always arrives within the first wait. A peer that went away cannot answer, so
-     * asking after a wait that brought nothing (or when the time is up, or at least once per
-     * interval while unrelated messages keep arriving) ends such a wait with the same
-     * {@link PeerGoneException}, at most one interval later.
-     */
-    private final class LivenessSchedule {
-        private long lastCheck;
-        private boolean idle;
-
-        LivenessSchedule(long start) {
-            this.lastCheck = start;
-        }
-
-        /** Whether to check now, given the time left ({@code <= 0}: the deadline has passed). */
-        boolean due(long left) {
-            long now = System.nanoTime();
-            if (idle || left <= 0 || now - lastCheck >= interval.toNanos()) {
-                lastCheck = now;
-                idle = false;
-                return true;
-            }
-            return false;
-        }
-
-        /** Records how many messages the last wait brought. */
-        void waited(int messages) {
-            idle = messages == 0;
-        }
     }
 
     private Set<String> gonePeers() {

@@ -238,7 +238,7 @@ public final class ServiceContext extends Requester {
 
     /** Worker threads still running, with their names. */
     Map<Thread, String> workerThreads() {
-        return loop.children.threadWorkers();
+        return loop.children.threads().running();
     }
 
     /** Collects exited children without blocking: non-workers as pid to raw status (workers silently). */

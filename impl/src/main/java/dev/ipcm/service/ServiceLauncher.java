@@ -39,7 +39,7 @@ final class ServiceLauncher {
             params.putArray("watch_pids").add(Os.get().pid());
         }
         try {
-            ServiceRunner.Started started = ServiceRunner.run(options, params);
+            StartedService started = ServiceRunner.run(options, params);
             ServiceHandle handle = handleFor(options, params.get("ipcm_info").asText());
             handle.own(new LaunchedService(store, started.process(), started.thread()));
             awaitReady(options, started, handle::ready, handle::close);
@@ -87,7 +87,7 @@ final class ServiceLauncher {
 
     /** A start from inside a running service that waits until it is ready: a peer for it, with its child pid. */
     static ServicePeer startNested(ServiceContext outer, ServiceOptions options) {
-        ServiceRunner.Started started = beginNested(outer, options);
+        StartedService started = beginNested(outer, options);
         ServicePeer peer = outer.peer(options.name());
         awaitReady(options, started, peer::ready, () -> started.child().ifPresent(Process::destroyForcibly));
         started.childPid().ifPresent(peer::setChildPid);
@@ -100,7 +100,7 @@ final class ServiceLauncher {
     }
 
     /** Same bus as {@code outer}, its {@code redirect} inherited, the child tracked for its onPid. */
-    private static ServiceRunner.Started beginNested(ServiceContext outer, ServiceOptions options) {
+    private static StartedService beginNested(ServiceContext outer, ServiceOptions options) {
         ObjectNode params = options.params();
         if (params.has("ipcm_info") && options.isNewIpcm()) {
             throw new ServiceConfigException("'new_ipcm' and 'ipcm_info' may not be combined");
@@ -120,7 +120,7 @@ final class ServiceLauncher {
                 params.set("redirect", inherited);
             }
         }
-        ServiceRunner.Started started = ServiceRunner.run(options, params);
+        StartedService started = ServiceRunner.run(options, params);
         started.child().ifPresent(outer::trackChild);
         return started;
     }
@@ -138,7 +138,7 @@ final class ServiceLauncher {
     }
 
     /** Waits for readiness; a child that exits with an error first fails fast. */
-    private static void awaitReady(ServiceOptions options, ServiceRunner.Started started, Predicate<Duration> ready,
+    private static void awaitReady(ServiceOptions options, StartedService started, Predicate<Duration> ready,
             Runnable discard) {
         Duration timeout = options.timeoutOrDefault();
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -8,8 +8,6 @@ import dev.ipcm.internal.Json;
 import dev.ipcm.os.Os;
 import dev.ipcm.spi.Capability;
 import java.io.IOException;
-import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * Runs a service where its options say: a child JVM running {@link ServiceMain} with the
@@ -18,35 +16,10 @@ import java.util.OptionalLong;
  * pre-launch hook surface in the caller.
  */
 final class ServiceRunner {
-    /** What was started: the pid, and the process or the thread (the other one null). */
-    record Started(long pid, Process process, Thread thread) {
-        /** The launched process, if the service runs in one. */
-        Optional<Process> child() {
-            return Optional.ofNullable(process);
-        }
-
-        /** The launched process's pid; empty for a thread. */
-        OptionalLong childPid() {
-            return process == null ? OptionalLong.empty() : OptionalLong.of(process.pid());
-        }
-
-        /** Why the service cannot become ready any more, or null while it may. */
-        String endedEarly() {
-            if (process != null && !process.isAlive() && process.exitValue() != 0) {
-                // Exit 0 is a daemonizing first process handing over; keep waiting for the real service.
-                return "exited with code " + process.exitValue();
-            }
-            if (thread != null && !thread.isAlive()) {
-                return "thread ended";
-            }
-            return null;
-        }
-    }
-
     private ServiceRunner() {}
 
     /** Builds the service and starts it; {@code params} hold its store's {@code ipcm_info}. */
-    static Started run(ServiceOptions options, ObjectNode params) {
+    static StartedService run(ServiceOptions options, ObjectNode params) {
         if (!options.isInThread()) {
             checkCrossProcess(options.name(), params.get("ipcm_info").asText());
         }
@@ -70,7 +43,7 @@ final class ServiceRunner {
             Thread t = new Thread(() -> runInThread(service, params), "ipcm-service-" + options.name());
             t.setDaemon(true);
             t.start();
-            return new Started(Os.get().pid(), null, t);
+            return new StartedService(Os.get().pid(), null, t);
         }
         ChildJvm jvm = ChildJvm.of(ServiceMain.class).jvmOption("-Dipcm.service=" + options.name())
                 .args(Json.encodeToString(params)).shareClassData();
@@ -81,14 +54,14 @@ final class ServiceRunner {
         try {
             Process p = jvm.start();
             ChildOutput.pump(p, options.name());
-            return new Started(p.pid(), p, null);
+            return new StartedService(p.pid(), p, null);
         } catch (IOException e) {
             throw new ServiceStartException("Could not start a JVM for service '" + options.name() + "': " + e.getMessage(), e);
         }
     }
 
     /** Starts a program that connects itself as the service; it learns where and as whom from its environment. */
-    private static Started launchProgram(ServiceOptions options, ObjectNode params) {
+    private static StartedService launchProgram(ServiceOptions options, ObjectNode params) {
         if (options.isInThread()) {
             throw new ServiceConfigException("Service '" + options.name() + "' is a program; it cannot run in a thread");
         }
@@ -100,7 +73,7 @@ final class ServiceRunner {
         try {
             Process p = pb.start();
             ChildOutput.pump(p, options.name());
-            return new Started(p.pid(), p, null);
+            return new StartedService(p.pid(), p, null);
         } catch (IOException e) {
             throw new ServiceStartException("Could not start program " + options.program().get() + " for service '"
                     + options.name() + "': " + e.getMessage(), e);

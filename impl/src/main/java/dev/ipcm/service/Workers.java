@@ -55,7 +55,7 @@ final class Workers {
             }
         }, "ipcm-worker-" + name);
         t.setDaemon(true);
-        children.trackThreadWorker(name, t);
+        children.threads().track(name, t);
         t.start();
         return t;
     }
