@@ -4,11 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ipcm.internal.Json;
 import dev.ipcm.serial.Serializer;
 import dev.ipcm.serial.Serializers;
-import dev.ipcm.service.AbstractService;
-import dev.ipcm.service.ServiceConfigException;
-import dev.ipcm.service.ServiceHandle;
-import dev.ipcm.service.ServiceOptions;
-import dev.ipcm.service.WorkerTask;
 import dev.ipcm.spi.Availability;
 import dev.ipcm.spi.ConnectRequest;
 import dev.ipcm.spi.Protocol;
@@ -22,6 +17,7 @@ import org.apiguardian.api.API;
 
 /**
  * The entry point: spawn a store, connect to one by its info string, reconnect after a suspend.
+ * Services, which run on top of a store, start from {@code dev.ipcm.service.Services}.
  *
  * <pre>{@code
  * try (Store store = Ipcm.spawn(SpawnOptions.defaults().protocol("MessageFiles"));
@@ -115,41 +111,5 @@ public final class Ipcm {
                     + "' does not exist (it was destroyed, or the info string is stale); spawn a new store");
         }
         return protocol.connect(new ConnectRequest(name, info, serializer, reconnect, params));
-    }
-
-    // ---- services (delegating to dev.ipcm.service) ----------------------------------------
-
-    /**
-     * Starts a service and waits until it is ready: by default in a child JVM on a new store that
-     * the returned handle owns (closing the handle shuts the store down, which ends the service).
-     *
-     * @throws dev.ipcm.service.ServiceStartException when it does not come up within the timeout
-     * @throws ServiceConfigException for options that do not fit (no class, a protocol that cannot
-     *     cross processes for a child JVM, a call from inside a service)
-     */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-    public static ServiceHandle service(ServiceOptions options) {
-        return dev.ipcm.service.Services.start(options);
-    }
-
-    /**
-     * Starts a service without waiting and returns its pid: on the given store
-     * ({@link ServiceOptions#ipcmInfo}), or, inside a running service, on that service's store.
-     */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-    public static long launchService(ServiceOptions options) {
-        return dev.ipcm.service.Services.launch(options);
-    }
-
-    /**
-     * Starts a worker process for the service running on this thread.
-     *
-     * @throws ServiceConfigException outside a running service
-     */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-    public static long worker(String name, Class<? extends WorkerTask> task, Object params) {
-        AbstractService service = AbstractService.current().orElseThrow(() -> new ServiceConfigException(
-                "Ipcm.worker() can only be called from inside a service (one of its callbacks)"));
-        return service.startWorker(name, task, params == null ? null : Json.toTree(params));
     }
 }

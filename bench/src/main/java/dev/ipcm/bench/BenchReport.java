@@ -106,7 +106,7 @@ public final class BenchReport {
             }
         }
         if (!services.isEmpty()) {
-            b.append("\nEcho service: request round trip through a ServiceHandle (fixed schedule); ready = Ipcm.service(...)"
+            b.append("\nEcho service: request round trip through a ServiceHandle (fixed schedule); ready = Services.start(...)"
                     + " returning with Echo running in a child JVM, store spawn included\n");
             String sf = "%-15s %-8s %8s %10s %10s %10s %7s %11s %11s%n";
             b.append(String.format(java.util.Locale.ROOT, sf, "protocol", "size", "requests", "p50", "p99", "p99.9",

@@ -1,18 +1,18 @@
 package dev.ipcm.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ipcm.Ipcm;
 import dev.ipcm.SpawnOptions;
 import dev.ipcm.service.EchoService;
 import dev.ipcm.service.ServiceHandle;
 import dev.ipcm.service.ServiceOptions;
+import dev.ipcm.service.Services;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * Measures the Echo service on one protocol: request round trips through a {@link ServiceHandle}
- * on the fixed schedule, and the time {@code Ipcm.service(...)} takes to return with the Echo
+ * on the fixed schedule, and the time {@code Services.start(...)} takes to return with the Echo
  * service ready in a child JVM (the store's spawn included, as the call does it).
  */
 final class ServiceBench {
@@ -49,7 +49,7 @@ final class ServiceBench {
     private static ServiceHandle start(String protocol, Map<String, String> spawnParams) {
         SpawnOptions spawn = SpawnOptions.defaults().protocol(protocol).peerTimeout(Duration.ofSeconds(10));
         spawnParams.forEach(spawn::param);
-        return Ipcm.service(ServiceOptions.named(SERVICE).serviceClass(EchoService.class).spawnOptions(spawn));
+        return Services.start(ServiceOptions.named(SERVICE).serviceClass(EchoService.class).spawnOptions(spawn));
     }
 
     /** A request and its response as one ping-pong round trip. */

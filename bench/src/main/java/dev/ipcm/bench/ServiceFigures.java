@@ -4,7 +4,7 @@ import org.apiguardian.api.API;
 
 /**
  * The Echo service on one protocol: request round trips through a handle, and how long
- * {@code Ipcm.service(...)} took to return a ready Echo service running in a child JVM.
+ * {@code Services.start(...)} took to return a ready Echo service running in a child JVM.
  *
  * @param protocol the protocol of the service's store
  * @param requestSize bytes of the request content

@@ -37,11 +37,11 @@ final class EchoCommand implements Callable<Integer> {
         ConnectionInfo parsed = ConnectionInfo.parse(info);
         CrossProcess.requireForConnect(ctx, Protocols.byName(parsed.protocol()), parsed);
         EchoService echo = new EchoService(name, info);
-        echo.setConnectParams(credentials.params(ctx));
+        echo.context().setConnectParams(credentials.params(ctx));
         try {
             return echo.run();
         } finally {
-            echo.disconnect();
+            echo.context().disconnect();
         }
     }
 }

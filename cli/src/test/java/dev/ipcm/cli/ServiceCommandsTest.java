@@ -11,6 +11,7 @@ import dev.ipcm.service.Service;
 import dev.ipcm.service.ServiceFactory;
 import dev.ipcm.service.ServiceHandle;
 import dev.ipcm.service.ServiceOptions;
+import dev.ipcm.service.Services;
 import dev.ipcm.service.ServiceParams;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -53,7 +54,7 @@ class ServiceCommandsTest {
     void requestExitCodesSeparateTimeoutsErrorsAndMissingServices() {
         try (Store store = Ipcm.spawn(SpawnOptions.defaults().protocol("LocalMemory").peerTimeout(WAIT));
                 Client silent = store.connect("silent");
-                ServiceHandle failing = Ipcm.service(ServiceOptions.named("failing").factory(FailingFactory.class)
+                ServiceHandle failing = Services.start(ServiceOptions.named("failing").factory(FailingFactory.class)
                         .inThread().exposeErrorDetails(true).ipcmInfo(store.info()).timeout(WAIT))) {
             Cli.Result timeout = Cli.inProcess().run("request", store.info(), "--service", "silent", "--timeout", "0.3", "1");
             assertThat(timeout.code()).as(timeout.toString()).isEqualTo(3);

@@ -1,14 +1,14 @@
 package dev.ipcm.junit;
 
-import dev.ipcm.Capability;
 import dev.ipcm.Client;
-import dev.ipcm.Ipcm;
 import dev.ipcm.IpcmException;
 import dev.ipcm.Store;
 import dev.ipcm.internal.Json;
 import dev.ipcm.service.EchoService;
 import dev.ipcm.service.ServiceHandle;
 import dev.ipcm.service.ServiceOptions;
+import dev.ipcm.service.Services;
+import dev.ipcm.Capability;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,7 +36,7 @@ final class EchoFixture {
         if (!store.capabilities().has(Capability.CROSS_PROCESS)) {
             options.inThread(); // the store cannot be reached from another JVM
         }
-        return new EchoFixture(Ipcm.service(options));
+        return new EchoFixture(Services.start(options));
     }
 
     ServiceHandle handle() {

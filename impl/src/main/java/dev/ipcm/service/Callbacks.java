@@ -53,6 +53,24 @@ public final class Callbacks<T> {
         return list.isEmpty();
     }
 
+    /** Calls {@code call} with each callback, in order. */
+    void each(Invocation<T> call) throws Exception {
+        for (T callback : list) {
+            call.invoke(callback);
+        }
+    }
+
+    /** Appends every callback of {@code other}. */
+    void pushAll(Callbacks<T> other) {
+        list.addAll(other.list);
+    }
+
+    /** One call of a callback by the service. */
+    @FunctionalInterface
+    interface Invocation<T> {
+        void invoke(T callback) throws Exception;
+    }
+
     private T check(T callback) {
         if (callback == null) {
             throw new ServiceConfigException("All '" + action + "' callbacks must be functions, got: null");

@@ -9,7 +9,7 @@ import org.apiguardian.api.API;
  * does.
  *
  * <p>Run it in this thread with {@link #run(String, String)}, in a child JVM with
- * {@code Ipcm.service(ServiceOptions.named(name).serviceClass(EchoService.class))}, or as a
+ * {@code Services.start(ServiceOptions.named(name).serviceClass(EchoService.class))}, or as a
  * program: {@code java dev.ipcm.service.EchoService INFO NAME}.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
@@ -40,7 +40,7 @@ public class EchoService extends AbstractService {
         try {
             return echo.run();
         } finally {
-            echo.disconnect();
+            echo.context().disconnect();
         }
     }
 

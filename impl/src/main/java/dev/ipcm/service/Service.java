@@ -3,15 +3,14 @@ package dev.ipcm.service;
 import dev.ipcm.Message;
 import dev.ipcm.os.Os;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import org.apiguardian.api.API;
 
 /**
- * A service configured entirely with callbacks, built with {@link #builder(ServiceParams)}.
+ * A service configured entirely with callbacks, built with {@link #builder(ServiceParams)}. Every
+ * callback receives the service's {@link ServiceContext}, to act through.
  *
  * <pre>{@code
  * Service svc = Service.builder("greeter", store.info())
@@ -23,111 +22,64 @@ import org.apiguardian.api.API;
  * <p>Either an {@code onAll} callback or a request handler is required. With {@code onAll} and no
  * handlers, requests get no automatic response and responses are ignored; without {@code onAll},
  * a response arriving with no response handler is an error. A {@code Service} that sends requests
- * to other services must therefore supply a response handler, which may hand the response to
- * the pending-callback table with {@link #dispatchResponse}. Unlike the base class, unhandled
- * activity is passed to the {@code onUnhandled} callbacks and is not an error by default.
+ * to other services must therefore supply a response handler, which may hand the response on with
+ * {@link ServiceContext#dispatchResponse}. Unlike the base class, unhandled activity is passed to
+ * the {@code onUnhandled} callbacks and is not an error by default.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class Service extends AbstractService {
-    /** A callback that receives only the service ({@code onStart}, {@code onInterval}, {@code onCleanup}). */
+    /** A callback that receives only the context ({@code onStart}, {@code onInterval}, {@code onCleanup}). */
     @FunctionalInterface
     public interface Action {
         /** Runs the callback. */
-        void run(Service service) throws Exception;
+        void run(ServiceContext service) throws Exception;
     }
 
-    /** A callback that receives the activity map ({@code onAll}, {@code onUnhandled}). */
+    /**
+     * A callback that receives one value: the activity map ({@code onAll}, {@code onUnhandled}), a
+     * general message, a peer delta (peer to +1 or -1), a signal name, a response, or the launch
+     * context of a post-launch hook.
+     *
+     * @param <T> the value's type
+     */
     @FunctionalInterface
-    public interface ActivityAction {
-        /** Runs the callback. */
-        void run(Service service, Activity activity) throws Exception;
-    }
-
-    /** A callback for a general message. */
-    @FunctionalInterface
-    public interface MessageAction {
-        /** Runs the callback. */
-        void run(Service service, Message message) throws Exception;
-    }
-
-    /** A callback for a peer delta (peer to +1 or -1). */
-    @FunctionalInterface
-    public interface PeerDeltaAction {
-        /** Runs the callback. */
-        void run(Service service, Map<String, Integer> delta) throws Exception;
+    public interface Handler<T> {
+        /** Handles the value. */
+        void handle(ServiceContext service, T value) throws Exception;
     }
 
     /** A callback for an exited child process and its raw wait status. */
     @FunctionalInterface
     public interface PidAction {
         /** Runs the callback. */
-        void run(Service service, long pid, int status) throws Exception;
-    }
-
-    /** A callback for a grabbed signal. */
-    @FunctionalInterface
-    public interface SignalAction {
-        /** Runs the callback. */
-        void run(Service service, String signal) throws Exception;
+        void run(ServiceContext service, long pid, int status) throws Exception;
     }
 
     /** A check whether the loop should end. */
     @FunctionalInterface
     public interface EndCheck {
         /** True to end the loop after this pass. */
-        boolean test(Service service) throws Exception;
+        boolean test(ServiceContext service) throws Exception;
     }
 
     /** Answers a request: a value, or {@link AbstractService#NO_RESPONSE}. */
     @FunctionalInterface
     public interface RequestHandler {
         /** Answers the request. */
-        Object handle(Service service, Request request) throws Exception;
+        Object handle(ServiceContext service, Request request) throws Exception;
     }
 
-    /** Receives a response to a request this service sent. */
-    @FunctionalInterface
-    public interface ResponseHandler {
-        /** Handles the response. */
-        void handle(Service service, Response response) throws Exception;
-    }
-
-    /** Runs in the service process before the service starts. */
-    @FunctionalInterface
-    public interface PostLaunch {
-        /** Runs the hook. */
-        void run(Service service, LaunchContext context) throws Exception;
-    }
-
-    private final Callbacks<ActivityAction> onAll = new Callbacks<>("on_all");
-    private final Callbacks<Action> onCleanup = new Callbacks<>("on_cleanup");
-    private final Callbacks<MessageAction> onGeneralMessage = new Callbacks<>("on_general_message");
-    private final Callbacks<Action> onInterval = new Callbacks<>("on_interval");
-    private final Callbacks<PeerDeltaAction> onPeerDelta = new Callbacks<>("on_peer_delta");
-    private final Callbacks<PidAction> onPid = new Callbacks<>("on_pid");
-    private final Callbacks<Action> onStart = new Callbacks<>("on_start");
-    private final Callbacks<ActivityAction> onUnhandled = new Callbacks<>("on_unhandled");
-    private final Callbacks<EndCheck> shouldEnd = new Callbacks<>("should_end");
-    private final Map<String, Callbacks<SignalAction>> onSig = new LinkedHashMap<>();
+    private final CallbackLists lists;
     private final RequestHandler requestHandler;
-    private final ResponseHandler responseHandler;
-    private final PostLaunch postLaunch;
+    private final Handler<Response> responseHandler;
+    private final Handler<LaunchContext> postLaunch;
 
     /** A service from a finished builder; subclasses call it from their own constructor. */
     protected Service(Builder b) {
         super(b.params);
-        copy(b.onAll, onAll);
-        copy(b.onCleanup, onCleanup);
-        copy(b.onGeneralMessage, onGeneralMessage);
-        copy(b.onInterval, onInterval);
-        copy(b.onPeerDelta, onPeerDelta);
-        copy(b.onPid, onPid);
-        copy(b.onStart, onStart);
-        copy(b.onUnhandled, onUnhandled);
-        copy(b.shouldEnd, shouldEnd);
-        b.onSig.forEach((sig, list) -> copy(list, onSig(sig)));
+        this.lists = b.lists.copy();
         this.postLaunch = b.postLaunch;
-        if (!b.onAll.isEmpty()) {
+        if (!lists.get("on_all").isEmpty()) {
             this.requestHandler = b.requestHandler != null ? b.requestHandler : (s, r) -> NO_RESPONSE;
             this.responseHandler = b.responseHandler != null ? b.responseHandler : (s, r) -> { };
         } else {
@@ -143,10 +95,6 @@ public class Service extends AbstractService {
         }
     }
 
-    private static <T> void copy(Callbacks<T> from, Callbacks<T> to) {
-        from.list().forEach(to::push);
-    }
-
     /** Starts building a service from parameters ({@code name} and {@code ipcm_info} required). */
     public static Builder builder(ServiceParams params) {
         return new Builder(params);
@@ -160,65 +108,59 @@ public class Service extends AbstractService {
     // ==== callback lists ======================================================================
 
     /** The {@code onAll} callbacks. */
-    public Callbacks<ActivityAction> onAll() {
-        return onAll;
-    }
-
-    /** The {@code onCleanup} callbacks. */
-    public Callbacks<Action> onCleanup() {
-        return onCleanup;
-    }
-
-    /** The {@code onGeneralMessage} callbacks. */
-    public Callbacks<MessageAction> onGeneralMessage() {
-        return onGeneralMessage;
-    }
-
-    /** The {@code onInterval} callbacks. */
-    public Callbacks<Action> onInterval() {
-        return onInterval;
-    }
-
-    /** The {@code onPeerDelta} callbacks. */
-    public Callbacks<PeerDeltaAction> onPeerDelta() {
-        return onPeerDelta;
-    }
-
-    /** The {@code onPid} callbacks. */
-    public Callbacks<PidAction> onPid() {
-        return onPid;
+    public Callbacks<Handler<Activity>> onAll() {
+        return lists.get("on_all");
     }
 
     /** The {@code onStart} callbacks. */
     public Callbacks<Action> onStart() {
-        return onStart;
+        return lists.get("on_start");
+    }
+
+    /** The {@code onInterval} callbacks. */
+    public Callbacks<Action> onInterval() {
+        return lists.get("on_interval");
+    }
+
+    /** The {@code onCleanup} callbacks. */
+    public Callbacks<Action> onCleanup() {
+        return lists.get("on_cleanup");
+    }
+
+    /** The {@code onGeneralMessage} callbacks. */
+    public Callbacks<Handler<Message>> onGeneralMessage() {
+        return lists.get("on_general_message");
+    }
+
+    /** The {@code onPeerDelta} callbacks. */
+    public Callbacks<Handler<Map<String, Integer>>> onPeerDelta() {
+        return lists.get("on_peer_delta");
+    }
+
+    /** The {@code onPid} callbacks. */
+    public Callbacks<PidAction> onPid() {
+        return lists.get("on_pid");
     }
 
     /** The {@code onUnhandled} callbacks. */
-    public Callbacks<ActivityAction> onUnhandled() {
-        return onUnhandled;
+    public Callbacks<Handler<Activity>> onUnhandled() {
+        return lists.get("on_unhandled");
     }
 
     /** The {@code shouldEnd} checks. */
     public Callbacks<EndCheck> shouldEnd() {
-        return shouldEnd;
+        return lists.get("should_end");
     }
 
     /** The callbacks of one signal (bare name, e.g. {@code USR1}); created empty on first use. */
-    public synchronized Callbacks<SignalAction> onSig(String signal) {
-        return onSig.computeIfAbsent(validSignal(signal), s -> new Callbacks<>("on_sig " + s));
+    public Callbacks<Handler<String>> onSig(String signal) {
+        return lists.signal(validSignal(signal));
     }
 
     /** The signals with callbacks: these are grabbed while the service runs. */
     @Override
-    public synchronized Set<String> signalsToGrab() {
-        Set<String> out = new TreeSet<>();
-        onSig.forEach((sig, list) -> {
-            if (!list.isEmpty()) {
-                out.add(sig);
-            }
-        });
-        return Collections.unmodifiableSet(out);
+    protected Set<String> signalsToGrab() {
+        return lists.signals();
     }
 
     static String validSignal(String signal) {
@@ -234,121 +176,89 @@ public class Service extends AbstractService {
         return name;
     }
 
-    // ==== dispatch to the lists ===============================================================
+    // ==== the hooks run the lists =============================================================
 
     @Override
     protected Object handleRequest(Request request) throws Exception {
-        return requestHandler.handle(this, request);
+        return requestHandler.handle(context(), request);
     }
 
     @Override
     protected void handleResponse(Response response) throws Exception {
-        responseHandler.handle(this, response);
+        responseHandler.handle(context(), response);
+    }
+
+    @Override
+    protected void postLaunchHook(LaunchContext launch) throws Exception {
+        if (postLaunch != null) {
+            postLaunch.handle(context(), launch);
+        }
     }
 
     @Override
     protected void runOnAll(Activity activity) throws Exception {
-        for (ActivityAction a : onAll.list()) {
-            a.run(this, activity);
-        }
+        onAll().each(c -> c.handle(context(), activity));
     }
 
     @Override
     protected void runOnStart() throws Exception {
-        for (Action a : onStart.list()) {
-            a.run(this);
-        }
+        onStart().each(c -> c.run(context()));
     }
 
     @Override
     protected void runOnInterval() throws Exception {
-        for (Action a : onInterval.list()) {
-            a.run(this);
-        }
+        onInterval().each(c -> c.run(context()));
     }
 
     @Override
     protected void runOnCleanup() throws Exception {
-        for (Action a : onCleanup.list()) {
-            a.run(this);
-        }
+        onCleanup().each(c -> c.run(context()));
     }
 
     @Override
     protected void runOnGeneralMessage(Message message) throws Exception {
-        for (MessageAction a : onGeneralMessage.list()) {
-            a.run(this, message);
-        }
+        onGeneralMessage().each(c -> c.handle(context(), message));
     }
 
     @Override
     protected void runOnPeerDelta(Map<String, Integer> delta) throws Exception {
-        for (PeerDeltaAction a : onPeerDelta.list()) {
-            a.run(this, delta);
-        }
+        onPeerDelta().each(c -> c.handle(context(), delta));
     }
 
     @Override
     protected void runOnPid(long pid, int status) throws Exception {
-        for (PidAction a : onPid.list()) {
-            a.run(this, pid, status);
-        }
+        onPid().each(c -> c.run(context(), pid, status));
     }
 
     @Override
     protected void runOnSig(String signal) throws Exception {
-        Callbacks<SignalAction> list;
-        synchronized (this) {
-            list = onSig.get(signal);
-        }
-        if (list != null) {
-            for (SignalAction a : list.list()) {
-                a.run(this, signal);
-            }
+        Optional<Callbacks<Handler<String>>> list = lists.findSignal(signal);
+        if (list.isPresent()) {
+            list.get().each(c -> c.handle(context(), signal));
         }
     }
 
     /** True when any {@code shouldEnd} check is true (all of them run). */
     @Override
     protected boolean runShouldEnd() throws Exception {
-        boolean end = false;
-        for (EndCheck c : shouldEnd.list()) {
-            end |= c.test(this);
-        }
-        return end;
+        boolean[] end = {false};
+        shouldEnd().each(c -> end[0] |= c.test(context()));
+        return end[0];
     }
 
     @Override
     protected void runOnUnhandled(Activity activity) throws Exception {
-        for (ActivityAction a : onUnhandled.list()) {
-            a.run(this, activity);
-        }
-    }
-
-    @Override
-    protected void postLaunchHook(LaunchContext context) throws Exception {
-        if (postLaunch != null) {
-            postLaunch.run(this, context);
-        }
+        onUnhandled().each(c -> c.handle(context(), activity));
     }
 
     /** Builds a {@link Service}; every action accepts several callbacks, run in the order given. */
     @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static final class Builder {
         private ServiceParams params;
-        private final Callbacks<ActivityAction> onAll = new Callbacks<>("on_all");
-        private final Callbacks<Action> onCleanup = new Callbacks<>("on_cleanup");
-        private final Callbacks<MessageAction> onGeneralMessage = new Callbacks<>("on_general_message");
-        private final Callbacks<Action> onInterval = new Callbacks<>("on_interval");
-        private final Callbacks<PeerDeltaAction> onPeerDelta = new Callbacks<>("on_peer_delta");
-        private final Callbacks<PidAction> onPid = new Callbacks<>("on_pid");
-        private final Callbacks<Action> onStart = new Callbacks<>("on_start");
-        private final Callbacks<ActivityAction> onUnhandled = new Callbacks<>("on_unhandled");
-        private final Callbacks<EndCheck> shouldEnd = new Callbacks<>("should_end");
-        private final Map<String, Callbacks<SignalAction>> onSig = new LinkedHashMap<>();
+        private final CallbackLists lists = new CallbackLists();
         private RequestHandler requestHandler;
-        private ResponseHandler responseHandler;
-        private PostLaunch postLaunch;
+        private Handler<Response> responseHandler;
+        private Handler<LaunchContext> postLaunch;
 
         private Builder(ServiceParams params) {
             params.name();
@@ -358,13 +268,13 @@ public class Service extends AbstractService {
 
         /** The loop's longest single wait (default 0.2 s). */
         public Builder cycle(Duration value) {
-            params = params.with("cycle", seconds("cycle", value));
+            params = params.with("cycle", ServiceParams.toSeconds("cycle", value));
             return this;
         }
 
         /** The period of the interval callbacks (default 0.2 s). */
         public Builder interval(Duration value) {
-            params = params.with("interval", seconds("interval", value));
+            params = params.with("interval", ServiceParams.toSeconds("interval", value));
             return this;
         }
 
@@ -386,19 +296,6 @@ public class Service extends AbstractService {
             return this;
         }
 
-        private static java.math.BigDecimal seconds(String what, Duration d) {
-            if (d == null || d.isNegative()) {
-                throw new ServiceConfigException("'" + what + "' must not be negative, got: " + d);
-            }
-            return java.math.BigDecimal.valueOf(d.toNanos()).movePointLeft(9).stripTrailingZeros();
-        }
-
-        /** Sees every pass's whole activity map first. */
-        public Builder onAll(ActivityAction callback) {
-            onAll.push(callback);
-            return this;
-        }
-
         /** Answers requests. */
         public Builder handleRequest(RequestHandler handler) {
             this.requestHandler = nonNull("handle_request", handler);
@@ -406,63 +303,60 @@ public class Service extends AbstractService {
         }
 
         /** Receives responses to requests this service sent. */
-        public Builder handleResponse(ResponseHandler handler) {
+        public Builder handleResponse(Handler<Response> handler) {
             this.responseHandler = nonNull("handle_response", handler);
             return this;
         }
 
         /** Runs in the service process before the service starts (may daemonize or interpose). */
-        public Builder postLaunch(PostLaunch hook) {
+        public Builder postLaunch(Handler<LaunchContext> hook) {
             this.postLaunch = nonNull("post_fork", hook);
             return this;
         }
 
+        /** Sees every pass's whole activity map first. */
+        public Builder onAll(Handler<Activity> callback) {
+            return add("on_all", callback);
+        }
+
         /** Runs once before the loop. */
         public Builder onStart(Action callback) {
-            onStart.push(callback);
-            return this;
+            return add("on_start", callback);
         }
 
         /** Runs every interval. */
         public Builder onInterval(Action callback) {
-            onInterval.push(callback);
-            return this;
+            return add("on_interval", callback);
         }
 
         /** Runs once after the loop. */
         public Builder onCleanup(Action callback) {
-            onCleanup.push(callback);
-            return this;
+            return add("on_cleanup", callback);
         }
 
         /** Receives general messages. */
-        public Builder onGeneralMessage(MessageAction callback) {
-            onGeneralMessage.push(callback);
-            return this;
+        public Builder onGeneralMessage(Handler<Message> callback) {
+            return add("on_general_message", callback);
         }
 
         /** Receives peer deltas. */
-        public Builder onPeerDelta(PeerDeltaAction callback) {
-            onPeerDelta.push(callback);
-            return this;
+        public Builder onPeerDelta(Handler<Map<String, Integer>> callback) {
+            return add("on_peer_delta", callback);
         }
 
         /** Receives exited child processes. */
         public Builder onPid(PidAction callback) {
-            onPid.push(callback);
-            return this;
+            return add("on_pid", callback);
         }
 
         /** Receives unhandled activity. */
-        public Builder onUnhandled(ActivityAction callback) {
-            onUnhandled.push(callback);
-            return this;
+        public Builder onUnhandled(Handler<Activity> callback) {
+            return add("on_unhandled", callback);
         }
 
         /** Ends the loop when it returns true. */
         public Builder shouldEnd(EndCheck check) {
-            shouldEnd.push(check);
-            return this;
+            return add("should_end", check);
         }
 
         /**
@@ -470,8 +364,8 @@ public class Service extends AbstractService {
          *
          * @throws ServiceConfigException for an unknown signal name
          */
-        public Builder onSig(String signal, SignalAction callback) {
-            onSig.computeIfAbsent(validSignal(signal), s -> new Callbacks<>("on_sig " + s)).push(callback);
+        public Builder onSig(String signal, Handler<String> callback) {
+            lists.<Handler<String>>signal(validSignal(signal)).push(callback);
             return this;
         }
 
@@ -482,6 +376,11 @@ public class Service extends AbstractService {
          */
         public Service build() {
             return new Service(this);
+        }
+
+        private <T> Builder add(String action, T callback) {
+            lists.<T>get(action).push(callback);
+            return this;
         }
 
         private static <T> T nonNull(String what, T value) {

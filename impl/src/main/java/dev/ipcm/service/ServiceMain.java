@@ -23,32 +23,32 @@ public final class ServiceMain {
         AbstractService service;
         try {
             ServiceParams params = ServiceParams.parse(args[0]);
-            service = ServiceLauncher.build(params);
+            service = ServiceClasses.build(params);
             service.postLaunchHook(new LaunchContext(params.json(), false));
             // Whichever process gets here runs the service, so its registration carries this pid.
-            service.setPid(Os.get().pid());
+            service.context().setPid(Os.get().pid());
         } catch (Throwable t) {
             t.printStackTrace();
             System.exit(255);
             return;
         }
-        AbstractService.setProcessService(service);
+        ServiceLoop.setProcessService(service.context());
         int code;
         boolean ok;
         try {
             code = service.run();
             ok = true;
         } catch (Throwable t) {
-            service.debug("Service '" + service.name() + "' failed: " + t);
+            service.context().debug("Service '" + service.name() + "' failed: " + t);
             t.printStackTrace();
             code = 255;
             ok = false;
         }
-        if (service.usePosixExit()) {
+        if (service.settings().usePosixExit()) {
             Runtime.getRuntime().halt(code);
         }
-        service.disconnect();
-        if (ok && service.runReturnsToCaller()) {
+        service.context().disconnect();
+        if (ok && service.settings().runReturnsToCaller()) {
             return;
         }
         System.exit(code);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ipcm.SpawnOptions;
 import dev.ipcm.internal.Json;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,11 +11,11 @@ import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
- * How to start a service with {@code Ipcm.service(...)}: what to run, where (a child JVM by
+ * How to start a service with {@code Services.start(...)}: what to run, where (a child JVM by
  * default, or a thread of this JVM), on which store, and its parameters.
  *
  * <pre>{@code
- * try (ServiceHandle h = Ipcm.service(ServiceOptions.named("echo").serviceClass(EchoService.class))) {
+ * try (ServiceHandle h = Services.start(ServiceOptions.named("echo").serviceClass(EchoService.class))) {
  *     Response r = h.syncRequest("hello", Duration.ofSeconds(5));   // "echo: hello"
  * }
  * }</pre>
@@ -141,13 +140,13 @@ public final class ServiceOptions {
 
     /** The service's loop cycle. */
     public ServiceOptions cycle(Duration value) {
-        params.put("cycle", seconds(value));
+        params.put("cycle", ServiceParams.toSeconds("cycle", value));
         return this;
     }
 
     /** The service's interval. */
     public ServiceOptions interval(Duration value) {
-        params.put("interval", seconds(value));
+        params.put("interval", ServiceParams.toSeconds("interval", value));
         return this;
     }
 
@@ -223,7 +222,7 @@ public final class ServiceOptions {
             throw new ServiceConfigException("timeout must not be negative, got: " + value);
         }
         this.timeout = value;
-        params.put("timeout", seconds(value));
+        params.put("timeout", ServiceParams.toSeconds("timeout", value));
         return this;
     }
 
@@ -277,12 +276,5 @@ public final class ServiceOptions {
 
     boolean isQuickStart() {
         return quickStart;
-    }
-
-    private static BigDecimal seconds(Duration d) {
-        if (d == null || d.isNegative()) {
-            throw new ServiceConfigException("A duration must not be negative, got: " + d);
-        }
-        return BigDecimal.valueOf(d.toNanos()).movePointLeft(9).stripTrailingZeros();
     }
 }

@@ -3,6 +3,7 @@ package dev.ipcm.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ipcm.internal.Json;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -80,16 +81,31 @@ public final class ServiceParams {
         return Wire.truthy(json.get(key));
     }
 
-    /** A number of seconds as a duration, if present. */
+    /** A number of seconds (not negative; a number or its text) as a duration, if present. */
     public Optional<Duration> seconds(String key) {
         JsonNode v = get(key);
         if (v == null) {
             return Optional.empty();
         }
-        if (!v.isNumber() && !(v.isTextual() && v.asText().matches("\\d+(\\.\\d+)?"))) {
+        boolean text = v.isTextual() && v.asText().matches("\\d+(\\.\\d+)?");
+        if (!text && !(v.isNumber() && v.decimalValue().signum() >= 0)) {
             throw new ServiceConfigException("Parameter '" + key + "' must be a number of seconds, got: " + v);
         }
-        return Optional.of(Duration.ofNanos(v.decimalValue().movePointRight(9).longValue()));
+        // A text node's decimalValue() is 0, so text is parsed for the number it spells.
+        BigDecimal seconds = text ? new BigDecimal(v.asText()) : v.decimalValue();
+        return Optional.of(Duration.ofNanos(seconds.movePointRight(9).longValue()));
+    }
+
+    /**
+     * A duration as the number of seconds a parameter holds.
+     *
+     * @throws ServiceConfigException naming {@code what} when the duration is missing or negative
+     */
+    static BigDecimal toSeconds(String what, Duration d) {
+        if (d == null || d.isNegative()) {
+            throw new ServiceConfigException("'" + what + "' must not be negative, got: " + d);
+        }
+        return BigDecimal.valueOf(d.toNanos()).movePointLeft(9).stripTrailingZeros();
     }
 
     /** A list of pids ({@code watch_pids}); a single number counts as a list of one. */

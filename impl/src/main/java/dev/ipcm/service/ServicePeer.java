@@ -1,6 +1,5 @@
 package dev.ipcm.service;
 
-import dev.ipcm.os.Os;
 import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.Optional;
@@ -8,34 +7,26 @@ import java.util.OptionalLong;
 import org.apiguardian.api.API;
 
 /**
- * Another service on the same bus, as a running service sees it: requests go out through the
- * owning service's client, and their responses arrive in the owning service's loop (use a
- * callback). There is no blocking wait on a peer. The owning service is held weakly.
+ * A service on the bus as a {@link Requester} sees it: whether it is ready, its pids, and requests
+ * to it, which go out through that requester's client. A running service gets one from
+ * {@link ServiceContext#peer} or {@link ServiceContext#startService}; the responses then arrive in
+ * its loop (use a callback), so there is no blocking wait on a peer. The requester is held weakly.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ServicePeer {
     private final String name;
-    private final WeakReference<AbstractService> service;
+    private final WeakReference<Requester> owner;
     private volatile long childPid;
 
-    /**
-     * A peer named {@code name} for {@code service}, which must belong to this process.
-     *
-     * @throws ServiceConfigException when a value is missing or the service belongs to another pid
-     */
-    public ServicePeer(String name, AbstractService service) {
+    ServicePeer(String name, Requester owner) {
         if (name == null || name.isEmpty()) {
             throw new ServiceConfigException("'name' is required: the peer service's name");
         }
-        if (service == null) {
-            throw new ServiceConfigException("'service' is required: the service that talks to the peer");
-        }
-        if (service.pid() != Os.get().pid()) {
-            throw new ServiceConfigException("'service' must be the current process: service '" + service.name()
-                    + "' belongs to pid " + service.pid() + ", this is pid " + Os.get().pid());
+        if (owner == null) {
+            throw new ServiceConfigException("'owner' is required: the requester that talks to the peer");
         }
         this.name = name;
-        this.service = new WeakReference<>(service);
+        this.owner = new WeakReference<>(owner);
     }
 
     /** The peer service's name. */
@@ -43,32 +34,29 @@ public final class ServicePeer {
         return name;
     }
 
-    /** The owning service, unless it was garbage-collected. */
-    public Optional<AbstractService> service() {
-        return Optional.ofNullable(service.get());
+    /** The requester this peer is seen through, unless it was garbage-collected. */
+    public Optional<Requester> owner() {
+        return Optional.ofNullable(owner.get());
     }
 
-    private AbstractService owner() {
-        AbstractService s = service.get();
-        if (s == null) {
-            throw new ServiceConfigException("The service that owned peer '" + name + "' is gone");
-        }
-        return s;
+    private Requester requester() {
+        return owner().orElseThrow(() -> new ServiceConfigException("The requester that owned peer '" + name
+                + "' is gone"));
     }
 
-    /** Whether the peer is registered with a running pid now. */
+    /** Whether the peer is registered with a running pid now (one check). */
     public boolean ready() {
-        return owner().client().peerActive(name);
+        return requester().client().peerActive(name);
     }
 
     /** Waits until the peer is registered with a running pid, or the timeout passes. */
     public boolean ready(Duration timeout) {
-        return owner().client().awaitPeerActive(name, timeout);
+        return requester().client().awaitPeerActive(name, timeout);
     }
 
-    /** The pid registered for the peer on the bus now. */
+    /** The pid the bus has registered for the peer now (the process running its loop). */
     public OptionalLong servicePid() {
-        return owner().client().peerPid(name);
+        return requester().client().peerPid(name);
     }
 
     /** The pid of the process launched for the peer; empty unless this process launched it. */
@@ -77,24 +65,23 @@ public final class ServicePeer {
         return p > 0 ? OptionalLong.of(p) : OptionalLong.empty();
     }
 
-    /** Records the launched process's pid (done by the launcher). */
-    public void setChildPid(long pid) {
+    void setChildPid(long pid) {
         this.childPid = pid;
     }
 
-    /** Sends a request; fetch its response later with {@link #getResponse}. */
+    /** Sends a request to the peer; fetch its response later with {@link #getResponse}. */
     public String sendRequest(Object request) {
-        return owner().sendRequest(name, request);
+        return requester().sendRequest(name, request);
     }
 
-    /** Sends a request; {@code callback} runs in the owning service's loop. */
+    /** Sends a request to the peer; {@code callback} gets the response (in a service, in its loop). */
     public String sendRequest(Object request, ResponseCallback callback) {
-        return owner().sendRequest(name, request, callback);
+        return requester().sendRequest(name, request, callback);
     }
 
     /** The response to a plain request, once, if it has arrived. */
     public Optional<Response> getResponse(String id) {
-        return owner().getResponse(id);
+        return requester().getResponse(id);
     }
 
     @Override

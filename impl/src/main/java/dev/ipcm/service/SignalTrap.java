@@ -87,10 +87,4 @@ final class SignalTrap {
         });
         return out;
     }
-
-    /** Forgets counts and handlers (does not restore). */
-    void clear() {
-        counts.clear();
-        previous.clear();
-    }
 }

@@ -7,12 +7,60 @@ import dev.ipcm.internal.ChildJvm;
 import dev.ipcm.internal.Json;
 import java.io.IOException;
 import java.lang.reflect.Modifier;
+import java.util.function.Consumer;
 
-/** Starts worker JVMs: the task's class name and its parameters travel as JSON. */
+/**
+ * Starts a service's workers: a child JVM running a {@link WorkerTask} class (its name and the
+ * parameters travel as JSON), or a thread running any task. Both are tracked by the service's
+ * {@link ChildProcesses}, which ends them with the service.
+ */
 final class Workers {
-    private Workers() {}
+    private final String serviceName;
+    private final String ipcmInfo;
+    private final Consumer<String> debug;
+    private final ChildProcesses children;
 
-    static Process launch(String name, Class<? extends WorkerTask> task, JsonNode params, AbstractService service) {
+    Workers(String serviceName, String ipcmInfo, Consumer<String> debug, ChildProcesses children) {
+        this.serviceName = serviceName;
+        this.ipcmInfo = ipcmInfo;
+        this.debug = debug;
+        this.children = children;
+    }
+
+    /** Starts a worker JVM; returns its pid. */
+    long startProcess(String name, Class<? extends WorkerTask> task, JsonNode params) {
+        Process p = launch(name, task, params);
+        children.track(p);
+        children.registerWorker(name, p.pid());
+        return p.pid();
+    }
+
+    /** Starts a worker thread (a daemon); a non-zero result or a failure is written to the service's debug stream. */
+    Thread startThread(String name, WorkerTask task, JsonNode params) {
+        if (name == null || name.isEmpty() || task == null) {
+            throw new ServiceConfigException("A worker needs a name and a task, got: '" + name + "', " + task);
+        }
+        WorkerContext ctx = new WorkerContext(name, params == null ? NullNode.getInstance() : params, serviceName,
+                ipcmInfo);
+        Thread t = new Thread(() -> {
+            try {
+                int code = task.run(ctx);
+                if (code != 0) {
+                    debug.accept("Worker '" + name + "' of '" + serviceName + "' ended with " + code);
+                }
+            } catch (InterruptedException e) {
+                // Interrupted by the service's shutdown: that is how a thread worker is terminated.
+            } catch (Exception | AssertionError e) {
+                debug.accept("Worker '" + name + "' of '" + serviceName + "' failed: " + e);
+            }
+        }, "ipcm-worker-" + name);
+        t.setDaemon(true);
+        children.threads().track(name, t);
+        t.start();
+        return t;
+    }
+
+    private Process launch(String name, Class<? extends WorkerTask> task, JsonNode params) {
         if (name == null || name.isEmpty()) {
             throw new ServiceConfigException("A worker needs a name, got: '" + name + "'");
         }
@@ -29,8 +77,8 @@ final class Workers {
         spec.put("task", task.getName());
         spec.put("name", name);
         spec.set("params", params == null ? NullNode.getInstance() : params);
-        spec.put("service", service.name());
-        spec.put("ipcm_info", service.ipcmInfo());
+        spec.put("service", serviceName);
+        spec.put("ipcm_info", ipcmInfo);
         try {
             // Class data is shared, but the compiler is left alone: a worker is where heavy work goes.
             Process p = ChildJvm.of(WorkerMain.class).jvmOption("-Dipcm.worker=" + name)

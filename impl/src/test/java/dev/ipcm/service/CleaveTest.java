@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** 05 §2.5 {@code test_cleave}: ownership moves to a detached process, and this one's shutdown no longer acts. */
+/** IPC::Manager's {@code test_cleave}: ownership moves to a detached process, and this one's shutdown no longer acts. */
 class CleaveTest {
     static java.util.stream.Stream<Bus> buses() {
         return Bus.crossProcess();

@@ -2,7 +2,6 @@ package dev.ipcm.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ipcm.Ipcm;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,11 +36,11 @@ public class ConcurrentRequestsTest {
     @MethodSource("buses")
     void everyResponseMatchesItsRequest(Bus bus) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(CALLERS);
-        try (ServiceHandle h = Ipcm.service(bus.service("busy_svc", ReplyFactory.class))) {
+        try (ServiceHandle h = Services.start(bus.service("busy_svc", ReplyFactory.class))) {
             List<CompletableFuture<Integer>> callers = new ArrayList<>();
             for (int c = 0; c < CALLERS; c++) {
                 String caller = "caller" + c;
-                callers.add(CompletableFuture.supplyAsync(() -> call(h.info(), caller), pool));
+                callers.add(CompletableFuture.supplyAsync(() -> call(h.ipcmInfo(), caller), pool));
             }
             for (CompletableFuture<Integer> f : callers) {
                 assertThat(f.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(REQUESTS);

@@ -21,8 +21,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Handles and peers (05 §3.5, §3.6, §2.4) and the requesting side's deadlines and peer-loss
- * rules (05 §3.8), on every available protocol, branching on capabilities only.
+ * Handles and peers, and the requesting side's deadlines and peer-loss rules (docs/services.md,
+ * "Handles, peers and waiting for responses"), on every available protocol, branching on
+ * capabilities only.
  */
 class HandleAndPeerTest {
     static final Duration WAIT = Duration.ofSeconds(30);
@@ -60,24 +61,25 @@ class HandleAndPeerTest {
     void aPeerNeedsANameAndAServiceOfThisProcessHeldWeakly() {
         try (Store store = Ipcm.spawn(SpawnOptions.defaults().protocol("LocalMemory"))) {
             EchoService s = new EchoService("owner", store.info());
-            assertThatThrownBy(() -> new ServicePeer("", s)).isInstanceOf(ServiceConfigException.class)
+            assertThatThrownBy(() -> new ServicePeer("", s.context())).isInstanceOf(ServiceConfigException.class)
                     .hasMessageContaining("'name' is required");
             assertThatThrownBy(() -> new ServicePeer("p", null)).isInstanceOf(ServiceConfigException.class)
-                    .hasMessageContaining("'service' is required");
+                    .hasMessageContaining("'owner' is required");
             EchoService elsewhere = new EchoService("elsewhere", store.info());
-            elsewhere.setPid(1);
-            assertThatThrownBy(() -> new ServicePeer("p", elsewhere)).isInstanceOf(ServiceConfigException.class)
-                    .hasMessageContaining("'service' must be the current process");
-            ServicePeer peer = s.peer("p");
-            assertThat(s.peer("p")).isSameAs(peer);
+            elsewhere.context().setPid(1);
+            assertThatThrownBy(() -> elsewhere.context().peer("p")).isInstanceOf(ServiceConfigException.class)
+                    .hasMessageContaining("only be called on the service in the service process (pid 1)");
+            ServicePeer peer = s.context().peer("p");
+            assertThat(s.context().peer("p")).isSameAs(peer);
+            assertThat(peer.owner()).containsSame(s.context());
             assertThat(peer.childPid()).isEmpty();
             peer.setChildPid(77);
             assertThat(peer.childPid()).hasValue(77);
 
-            ServicePeer orphan = new ServicePeer("p", new EchoService("gone", store.info()));
+            ServicePeer orphan = new ServicePeer("p", new EchoService("gone", store.info()).context());
             Await.until("the service to be collected", WAIT, () -> {
                 System.gc();
-                return orphan.service().isEmpty();
+                return orphan.owner().isEmpty();
             });
             assertThatThrownBy(orphan::ready).isInstanceOf(ServiceConfigException.class).hasMessageContaining("gone");
         }
@@ -89,7 +91,7 @@ class HandleAndPeerTest {
         bus.require();
         try (Store store = Ipcm.spawn(bus.spawn())) {
             EchoService owner = new EchoService("owner", store.info());
-            ServicePeer peer = owner.peer("later");
+            ServicePeer peer = owner.context().peer("later");
             try (ServiceHandle h = ServiceHandle.builder("later", store.info()).name("waiter").build()) {
                 assertThat(h.ready()).isFalse();
                 assertThat(h.ready(Duration.ofMillis(300))).isFalse();
@@ -104,7 +106,7 @@ class HandleAndPeerTest {
                     assertThat(later.name()).isEqualTo("later");
                 }
             }
-            owner.disconnect();
+            owner.context().disconnect();
         }
     }
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The service JVM's entry point and exit codes (04 §10, 05 §3.7), and launch errors: each wrong
+ * The service JVM's entry point and exit codes (docs/services.md, "Exit codes"), and launch errors: each wrong
  * launch gets its own exception naming what was wrong.
  */
 public class LaunchTest {
@@ -41,7 +41,7 @@ public class LaunchTest {
             int code = p.get("code") == null ? 0 : p.get("code").asInt();
             return Service.builder(p).onStart(s -> {
                 String flag = p.get("exec") == null ? "-" : p.get("exec").path("stay_in_begin").asText();
-                Await.write(marker, "stay_in_begin=" + flag + " returns=" + s.runReturnsToCaller());
+                Await.write(marker, "stay_in_begin=" + flag + " returns=" + s.settings().runReturnsToCaller());
                 if (p.flag("fail")) {
                     throw new IllegalStateException("failing on purpose");
                 }
@@ -115,22 +115,22 @@ public class LaunchTest {
     void launchErrorsSayWhatIsWrong() {
         try (Store memory = Ipcm.spawn(SpawnOptions.defaults().protocol("LocalMemory"))) {
             ServiceOptions childOnMemory = ServiceOptions.named("x").serviceClass(EchoService.class).ipcmInfo(memory.info());
-            assertThatThrownBy(() -> Ipcm.service(childOnMemory)).isInstanceOf(ServiceConfigException.class)
+            assertThatThrownBy(() -> Services.start(childOnMemory)).isInstanceOf(ServiceConfigException.class)
                     .hasMessageContaining("LocalMemory cannot cross processes").hasMessageContaining("inThread()");
             ServiceOptions noClass = ServiceOptions.named("x").ipcmInfo(memory.info()).inThread();
-            assertThatThrownBy(() -> Ipcm.service(noClass)).isInstanceOf(ServiceConfigException.class)
+            assertThatThrownBy(() -> Services.start(noClass)).isInstanceOf(ServiceConfigException.class)
                     .hasMessageContaining("needs a serviceClass");
             ServiceOptions unknown = ServiceOptions.named("x").className("no.such.Service").ipcmInfo(memory.info()).inThread();
-            assertThatThrownBy(() -> Ipcm.service(unknown)).isInstanceOf(ServiceConfigException.class)
+            assertThatThrownBy(() -> Services.start(unknown)).isInstanceOf(ServiceConfigException.class)
                     .hasMessageContaining("'no.such.Service' cannot be loaded");
             ServiceOptions wrongType = ServiceOptions.named("x").className(String.class.getName()).ipcmInfo(memory.info()).inThread();
-            assertThatThrownBy(() -> Ipcm.service(wrongType)).isInstanceOf(ServiceConfigException.class)
+            assertThatThrownBy(() -> Services.start(wrongType)).isInstanceOf(ServiceConfigException.class)
                     .hasMessageContaining("java.lang.String");
             ServiceOptions noWait = ServiceOptions.named("x").serviceClass(EchoService.class).inThread();
-            assertThatThrownBy(() -> Ipcm.launchService(noWait)).isInstanceOf(ServiceConfigException.class)
+            assertThatThrownBy(() -> Services.launch(noWait)).isInstanceOf(ServiceConfigException.class)
                     .hasMessageContaining("without waiting unless 'ipcm_info' is given");
         }
-        assertThatThrownBy(() -> Ipcm.worker("w", ProcessScenariosTest.ShortWorker.class, null))
+        assertThatThrownBy(() -> Services.worker("w", ProcessScenariosTest.ShortWorker.class, null))
                 .isInstanceOf(ServiceConfigException.class).hasMessageContaining("only be called from inside a service");
         assertThatThrownBy(() -> ServiceOptions.named("")).isInstanceOf(ServiceConfigException.class);
         assertThatThrownBy(() -> ServiceOptions.named("x").timeout(Duration.ofSeconds(-1)))
@@ -144,7 +144,7 @@ public class LaunchTest {
                     .ipcmInfo(store.info()).timeout(WAIT);
             ServiceOptions b = ServiceOptions.named("echo_b").serviceClass(EchoService.class).inThread()
                     .ipcmInfo(store.info()).timeout(WAIT);
-            try (ServiceHandle ha = Ipcm.service(a); ServiceHandle hb = Ipcm.service(b)) {
+            try (ServiceHandle ha = Services.start(a); ServiceHandle hb = Services.start(b)) {
                 assertThat(ha.name()).isEqualTo("service_parent_" + Os.get().pid());
                 assertThat(hb.name()).startsWith("service_parent_" + Os.get().pid() + "_");
                 assertThat(ha.request("a", WAIT).text()).isEqualTo("echo: a");
@@ -170,17 +170,17 @@ public class LaunchTest {
         ServiceOptions o = ServiceOptions.named("slow").factory(SlowStartFactory.class).inThread()
                 .spawnOptions(SpawnOptions.defaults().protocol("LocalMemory").peerTimeout(Duration.ofSeconds(10)))
                 .timeout(Duration.ofMillis(500));
-        assertThatThrownBy(() -> Ipcm.service(o)).isInstanceOf(ServiceStartException.class)
+        assertThatThrownBy(() -> Services.start(o)).isInstanceOf(ServiceStartException.class)
                 .hasMessageContaining("Timeout waiting for service to come up after 0.5s");
     }
 
-    /** Calls Ipcm.service from inside a service, which must be refused with advice. */
+    /** Calls Services.start from inside a service, which must be refused with advice. */
     public static class InsideFactory implements ServiceFactory {
         @Override
         public AbstractService create(ServiceParams p) {
             return Service.builder(p).handleRequest((s, r) -> {
                 try {
-                    Ipcm.service(ServiceOptions.named("inner").serviceClass(EchoService.class));
+                    Services.start(ServiceOptions.named("inner").serviceClass(EchoService.class));
                     return "accepted";
                 } catch (ServiceConfigException e) {
                     return e.getMessage();
@@ -193,10 +193,10 @@ public class LaunchTest {
     void ipcmServiceInsideAServicePointsToStartService() {
         ServiceOptions o = ServiceOptions.named("outside").factory(InsideFactory.class).inThread()
                 .spawnOptions(SpawnOptions.defaults().protocol("LocalMemory")).timeout(WAIT);
-        try (ServiceHandle h = Ipcm.service(o)) {
+        try (ServiceHandle h = Services.start(o)) {
             assertThat(h.childPid()).isEmpty();
             assertThat(h.servicePid()).hasValue(Os.get().pid());
-            assertThat(h.request("x", WAIT).text()).contains("service.startService(options)");
+            assertThat(h.request("x", WAIT).text()).contains("context.startService(options)");
         }
     }
 }

@@ -3,7 +3,6 @@ package dev.ipcm.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ipcm.Ipcm;
 import dev.ipcm.Message;
 import dev.ipcm.PeerGoneException;
 import dev.ipcm.internal.ChildJvm;
@@ -20,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The catalogue scenarios that need separate processes (05 §2): pids, post-launch hooks, nested
+ * IPC::Manager's service scenarios that need separate processes: pids, post-launch hooks, nested
  * services, reaped children, signals, watched pids, workers, and a service killed mid-request.
  * They run on every available protocol that crosses processes, with real child JVMs.
  */
@@ -38,7 +37,7 @@ public class ProcessScenariosTest {
         return Long.parseLong(Await.file(file, WAIT).trim());
     }
 
-    // ---- 2.1 child_pid --------------------------------------------------------------------------
+    // ---- child_pid --------------------------------------------------------------------------
 
     /** Answers {@code ok}; optionally writes its pid at start and relaunches itself in its hook. */
     public static class OkFactory implements ServiceFactory {
@@ -61,7 +60,7 @@ public class ProcessScenariosTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("buses")
     void childPid(Bus bus) {
-        try (ServiceHandle h = Ipcm.service(bus.service("child_pid_svc", OkFactory.class))) {
+        try (ServiceHandle h = Services.start(bus.service("child_pid_svc", OkFactory.class))) {
             long child = h.childPid().orElseThrow();
             assertThat(child).isPositive().isNotEqualTo(Os.get().pid());
             assertThat(Os.get().isRunning(child)).isTrue();
@@ -70,7 +69,7 @@ public class ProcessScenariosTest {
         }
     }
 
-    // ---- 2.2 child_pid_interpose, 2.15 post_fork_hook --------------------------------------------
+    // ---- child_pid_interpose, post_fork_hook --------------------------------------------
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("buses")
@@ -79,7 +78,7 @@ public class ProcessScenariosTest {
         Path service = dir.resolve("service.pid");
         ServiceOptions o = bus.service("cp_interpose_svc", OkFactory.class).param("hook", "interpose")
                 .param("first_marker", wrapper.toString()).param("start_marker", service.toString());
-        try (ServiceHandle h = Ipcm.service(o)) {
+        try (ServiceHandle h = Services.start(o)) {
             long wrapperPid = pidIn(wrapper);
             assertThat(h.syncRequest("cp_interpose_svc", "ping", WAIT).text()).isEqualTo("ok");
             long servicePid = pidIn(service);
@@ -97,7 +96,7 @@ public class ProcessScenariosTest {
         Path service = dir.resolve("service.pid");
         ServiceOptions o = bus.service("pfh_svc", PfhFactory.class)
                 .param("first_marker", middle.toString()).param("start_marker", service.toString());
-        try (ServiceHandle h = Ipcm.service(o)) {
+        try (ServiceHandle h = Services.start(o)) {
             long middlePid = pidIn(middle);
             String answer = h.syncRequest("pfh_svc", "ping", WAIT).text();
             assertThat(answer).isNotEmpty();
@@ -126,7 +125,7 @@ public class ProcessScenariosTest {
         }
     }
 
-    // ---- 2.3 child_pid_nested, 2.13 nested_services ------------------------------------------------
+    // ---- child_pid_nested, nested_services ------------------------------------------------
 
     /** Starts {@code cp_inner} and answers with the child pid its peer carries. */
     public static class CpOuterFactory implements ServiceFactory {
@@ -153,7 +152,7 @@ public class ProcessScenariosTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("buses")
     void childPidNested(Bus bus) {
-        try (ServiceHandle h = Ipcm.service(bus.service("cp_outer", CpOuterFactory.class))) {
+        try (ServiceHandle h = Services.start(bus.service("cp_outer", CpOuterFactory.class))) {
             long inner = h.syncRequest("cp_outer", "cpid?", WAIT).value().asLong();
             assertThat(inner).isPositive().isNotEqualTo(h.servicePid().orElseThrow());
         }
@@ -175,7 +174,7 @@ public class ProcessScenariosTest {
                                 inner -> s.sendResponse(r.from(), r.id(), "outer: " + inner.text()));
                         return AbstractService.NO_RESPONSE;
                     })
-                    .handleResponse(AbstractService::dispatchResponse).build();
+                    .handleResponse(ServiceContext::dispatchResponse).build();
         }
     }
 
@@ -198,7 +197,7 @@ public class ProcessScenariosTest {
     @MethodSource("buses")
     void nestedServices(Bus bus) {
         boolean[] ran = {false};
-        try (ServiceHandle h = Ipcm.service(bus.service("outer_svc", OuterFactory.class))) {
+        try (ServiceHandle h = Services.start(bus.service("outer_svc", OuterFactory.class))) {
             assertThat(h.servicePid().orElseThrow()).isNotEqualTo(Os.get().pid());
             h.sendRequest("outer_svc", "hello", r -> {
                 assertThat(r.text()).isEqualTo("outer: inner: hello");
@@ -219,13 +218,13 @@ public class ProcessScenariosTest {
         Bus.FAST_JVM.forEach(echo::jvmOption);
         ServiceOptions o = ServiceOptions.named("prog_echo").program(echo.command())
                 .spawnOptions(bus.spawn()).timeout(Bus.READY);
-        try (ServiceHandle h = Ipcm.service(o)) {
+        try (ServiceHandle h = Services.start(o)) {
             assertThat(h.childPid()).isEqualTo(h.servicePid());
             assertThat(h.request("from a program", WAIT).text()).isEqualTo("echo: from a program");
         }
     }
 
-    // ---- 2.19 service_on_pid --------------------------------------------------------------------
+    // ---- service_on_pid --------------------------------------------------------------------
 
     /** Starts a child that exits 5 on request and logs every reaped child. */
     public static class OnPidFactory implements ServiceFactory {
@@ -242,7 +241,7 @@ public class ProcessScenariosTest {
     @MethodSource("buses")
     void serviceOnPid(Bus bus) {
         Path log = dir.resolve("pids.log");
-        try (ServiceHandle h = Ipcm.service(bus.service("pid_svc", OnPidFactory.class).param("log", log.toString()))) {
+        try (ServiceHandle h = Services.start(bus.service("pid_svc", OnPidFactory.class).param("log", log.toString()))) {
             long child = h.syncRequest("pid_svc", "fork_child", WAIT).value().asLong();
             assertThat(child).isPositive();
             Await.until("an onPid line for " + child, WAIT,
@@ -254,7 +253,7 @@ public class ProcessScenariosTest {
         }
     }
 
-    // ---- 2.20 signals, 2.22 store shutdown with a signal ---------------------------------------------
+    // ---- signals, store shutdown with a signal ---------------------------------------------
 
     /** Writes a marker on USR1. */
     public static class UsrFactory implements ServiceFactory {
@@ -270,7 +269,7 @@ public class ProcessScenariosTest {
     @MethodSource("buses")
     void serviceSignalHandling(Bus bus) {
         Path marker = dir.resolve("usr1.txt");
-        try (ServiceHandle h = Ipcm.service(bus.service("sig_svc", UsrFactory.class).param("marker", marker.toString()))) {
+        try (ServiceHandle h = Services.start(bus.service("sig_svc", UsrFactory.class).param("marker", marker.toString()))) {
             long pid = h.servicePid().orElseThrow();
             assertThat(pid).isPositive();
             assertThat(Os.get().kill(pid, "USR1")).isTrue();
@@ -283,14 +282,14 @@ public class ProcessScenariosTest {
     @MethodSource("buses")
     void spawnTerminateWithSignal(Bus bus) {
         Path marker = dir.resolve("usr1.txt");
-        try (ServiceHandle h = Ipcm.service(bus.service("sigterm_svc", UsrFactory.class).param("marker", marker.toString()))) {
+        try (ServiceHandle h = Services.start(bus.service("sigterm_svc", UsrFactory.class).param("marker", marker.toString()))) {
             assertThat(h.syncRequest("sigterm_svc", "ping", WAIT).text()).isEqualTo("ok");
             h.store().orElseThrow().signal("USR1");
         }
         assertThat(Await.file(marker, WAIT)).isEqualTo("USR1");
     }
 
-    // ---- 2.27 watch_pids -------------------------------------------------------------------------
+    // ---- watch_pids -------------------------------------------------------------------------
 
     /** Answers {@code ok}; writes a marker at clean-up. */
     public static class CleanupFactory implements ServiceFactory {
@@ -321,7 +320,7 @@ public class ProcessScenariosTest {
         Protocols.byName(bus.protocol).unspawn(route, null);
     }
 
-    // ---- 2.28 workers ----------------------------------------------------------------------------
+    // ---- workers ----------------------------------------------------------------------------
 
     /** Starts a short and a long worker at start; answers {@code worker_count}. */
     public static class WorkersFactory implements ServiceFactory {
@@ -331,7 +330,7 @@ public class ProcessScenariosTest {
             return Service.builder(p)
                     .onStart(s -> {
                         s.startWorker("short_worker", ShortWorker.class, dev.ipcm.internal.Json.toTree(dir));
-                        Ipcm.worker("long_worker", LongWorker.class, dir);
+                        Services.worker("long_worker", LongWorker.class, dir);
                     })
                     .handleRequest((s, r) -> s.workers().size()).build();
         }
@@ -361,7 +360,7 @@ public class ProcessScenariosTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("buses")
     void workers(Bus bus) {
-        try (ServiceHandle h = Ipcm.service(bus.service("worker_svc", WorkersFactory.class).param("dir", dir.toString()))) {
+        try (ServiceHandle h = Services.start(bus.service("worker_svc", WorkersFactory.class).param("dir", dir.toString()))) {
             long shortPid = pidIn(dir.resolve("short.pid"));
             long longPid = pidIn(dir.resolve("long.pid"));
             assertThat(shortPid).isNotEqualTo(longPid);
@@ -384,7 +383,7 @@ public class ProcessScenariosTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("buses")
     void serviceKilledWhileARequestIsPendingIsReportedAsGone(Bus bus) throws Exception {
-        try (ServiceHandle h = Ipcm.service(bus.service("doomed_svc", SilentFactory.class))) {
+        try (ServiceHandle h = Services.start(bus.service("doomed_svc", SilentFactory.class))) {
             Duration patience = Duration.ofSeconds(120);
             CompletableFuture<Response> call = CompletableFuture.supplyAsync(
                     () -> h.syncRequest("doomed_svc", "hang", patience));
@@ -403,7 +402,7 @@ public class ProcessScenariosTest {
     @MethodSource("buses")
     void aServiceThatFailsAtStartIsReportedWithItsExitCode(Bus bus) {
         ServiceOptions o = bus.service("broken_svc", BrokenStartFactory.class);
-        assertThatThrownBy(() -> Ipcm.service(o)).isInstanceOf(ServiceStartException.class)
+        assertThatThrownBy(() -> Services.start(o)).isInstanceOf(ServiceStartException.class)
                 .hasMessageContaining("broken_svc").hasMessageContaining("exited with code 255");
     }
 

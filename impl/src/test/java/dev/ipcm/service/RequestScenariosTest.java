@@ -23,7 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The request/response scenarios of the conformance catalogue (05 §2), on every available
+ * IPC::Manager's request/response scenarios, on every available
  * protocol: child JVMs where the protocol crosses processes, threads otherwise. What a service
  * observes inside its own process comes back through marker files; the test JVM asserts.
  */
@@ -37,7 +37,7 @@ public class RequestScenariosTest {
         return Bus.all();
     }
 
-    // ---- 2.21 simple_service ------------------------------------------------------------------
+    // ---- simple_service ------------------------------------------------------------------
 
     /** A bare on_all service: answers by hand, records what it saw. */
     public static class SimpleFactory implements ServiceFactory {
@@ -71,7 +71,7 @@ public class RequestScenariosTest {
         String question = Os.get().pid() + " blah?";
         List<Response> got = new ArrayList<>();
         long servicePid;
-        try (ServiceHandle h = Ipcm.service(bus.service("foo", SimpleFactory.class).param("dir", dir.toString()))) {
+        try (ServiceHandle h = Services.start(bus.service("foo", SimpleFactory.class).param("dir", dir.toString()))) {
             servicePid = h.servicePid().orElseThrow();
             h.sendRequest("foo", question, got::add);
             h.awaitAllResponses(WAIT);
@@ -82,7 +82,7 @@ public class RequestScenariosTest {
         assertThat(Await.file(dir.resolve("terminate.txt"), WAIT)).isEqualTo("seen=true");
     }
 
-    // ---- 2.24 sync_request, 2.12 multiple_requests, 2.7 exec_service ----------------------------
+    // ---- sync_request, multiple_requests, exec_service ----------------------------
 
     /** Answers {@code <prefix><request>}. */
     public static class PrefixFactory implements ServiceFactory {
@@ -96,7 +96,7 @@ public class RequestScenariosTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("buses")
     void syncRequest(Bus bus) {
-        try (ServiceHandle h = Ipcm.service(bus.service("sync_svc", PrefixFactory.class).param("prefix", "sync_echo: "))) {
+        try (ServiceHandle h = Services.start(bus.service("sync_svc", PrefixFactory.class).param("prefix", "sync_echo: "))) {
             Response r = h.syncRequest("sync_svc", "hello_sync", WAIT);
             assertThat(r.text()).isEqualTo("sync_echo: hello_sync");
             assertThat(r.isError()).isFalse();
@@ -108,7 +108,7 @@ public class RequestScenariosTest {
     @MethodSource("buses")
     void multipleRequests(Bus bus) {
         List<String> got = Collections.synchronizedList(new ArrayList<>());
-        try (ServiceHandle h = Ipcm.service(bus.service("multi_svc", PrefixFactory.class).param("prefix", "reply_"))) {
+        try (ServiceHandle h = Services.start(bus.service("multi_svc", PrefixFactory.class).param("prefix", "reply_"))) {
             for (int i = 1; i <= 5; i++) {
                 h.sendRequest("multi_svc", "req_" + i, r -> got.add(r.text()));
             }
@@ -125,7 +125,7 @@ public class RequestScenariosTest {
     void execService(Bus bus) {
         boolean[] ran = {false};
         ServiceOptions o = bus.service("exec_svc", EchoService.class).exec(List.of("-Dipcm.test.exec=1"), false);
-        try (ServiceHandle h = Ipcm.service(o)) {
+        try (ServiceHandle h = Services.start(o)) {
             if (!bus.inThread) {
                 assertThat(h.servicePid().orElseThrow()).isNotEqualTo(Os.get().pid());
             }
@@ -138,7 +138,7 @@ public class RequestScenariosTest {
         assertThat(ran[0]).isTrue();
     }
 
-    // ---- 2.8 general messages, 2.10 handle buffer ---------------------------------------------
+    // ---- general messages, handle buffer ---------------------------------------------
 
     /** Writes the {@code text} of general messages to a marker. */
     public static class GeneralFactory implements ServiceFactory {
@@ -157,7 +157,7 @@ public class RequestScenariosTest {
     @MethodSource("buses")
     void generalMessagesToService(Bus bus) {
         Path marker = dir.resolve("general.txt");
-        try (ServiceHandle h = Ipcm.service(bus.service("gen_svc", GeneralFactory.class).param("marker", marker.toString()))) {
+        try (ServiceHandle h = Services.start(bus.service("gen_svc", GeneralFactory.class).param("marker", marker.toString()))) {
             h.client().send("gen_svc", Map.of("text", "plain_hello"));
             assertThat(Await.file(marker, WAIT)).contains("plain_hello");
         }
@@ -177,7 +177,7 @@ public class RequestScenariosTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("buses")
     void handleMessagesBuffer(Bus bus) {
-        try (ServiceHandle h = Ipcm.service(bus.service("buf_svc", BufferFactory.class))) {
+        try (ServiceHandle h = Services.start(bus.service("buf_svc", BufferFactory.class))) {
             assertThat(h.syncRequest("buf_svc", "ping", WAIT).text()).isEqualTo("ack");
             List<Message> buffered = h.messages();
             assertThat(buffered).hasSize(1);
@@ -186,7 +186,7 @@ public class RequestScenariosTest {
         }
     }
 
-    // ---- 2.16 / 2.17 request errors, 2.11 intercept_errors --------------------------------------
+    // ---- request errors, intercept_errors --------------------------------------
 
     /** Throws {@code failure} for the request {@code crash}, answers {@code ok} otherwise. */
     public static class CrashFactory implements ServiceFactory {
@@ -207,7 +207,7 @@ public class RequestScenariosTest {
     void requestErrorDetailed(Bus bus) {
         ServiceOptions o = bus.service("err_detail_svc", CrashFactory.class).exposeErrorDetails(true)
                 .param("failure", "detailed failure info");
-        try (ServiceHandle h = Ipcm.service(o)) {
+        try (ServiceHandle h = Services.start(o)) {
             Response crash = h.syncRequest("err_detail_svc", "crash", WAIT);
             assertThat(crash.error()).hasValueSatisfying(e -> assertThat(e).contains("detailed failure info"));
             assertThat(crash.value().isNull()).isTrue();
@@ -222,7 +222,7 @@ public class RequestScenariosTest {
     @MethodSource("buses")
     void requestErrorGeneric(Bus bus) {
         ServiceOptions o = bus.service("err_generic_svc", CrashFactory.class).param("failure", "secret internal failure");
-        try (ServiceHandle h = Ipcm.service(o)) {
+        try (ServiceHandle h = Services.start(o)) {
             Response hello = h.syncRequest("err_generic_svc", "hello", WAIT);
             assertThat(hello.text()).isEqualTo("ok");
             assertThat(hello.content().has("ipcm_error")).isFalse();
@@ -270,9 +270,9 @@ public class RequestScenariosTest {
         Path marker = dir.resolve("interval.txt");
         ServiceOptions o = bus.service("ie_svc", InterceptFactory.class).interceptErrors(true).exposeErrorDetails(true)
                 .interval(Duration.ofMillis(100)).param("marker", marker.toString());
-        try (ServiceHandle h = Ipcm.service(o)) {
+        try (ServiceHandle h = Services.start(o)) {
             Await.file(marker, WAIT);
-            try (Client extra = Ipcm.connect("ie_extra", h.info())) {
+            try (Client extra = Ipcm.connect("ie_extra", h.ipcmInfo())) {
                 assertThat(extra.name()).isEqualTo("ie_extra");
             }
             assertThat(h.syncRequest("ie_svc", "ping", WAIT).text()).isEqualTo("ok");
@@ -285,7 +285,7 @@ public class RequestScenariosTest {
         }
     }
 
-    // ---- 2.18 service_callbacks ----------------------------------------------------------------
+    // ---- service_callbacks ----------------------------------------------------------------
 
     /** Interval, peer-delta, clean-up markers and a should-end trigger file. */
     public static class CallbacksFactory implements ServiceFactory {
@@ -310,9 +310,9 @@ public class RequestScenariosTest {
     void serviceCallbacks(Bus bus) {
         ServiceOptions o = bus.service("cb_svc", CallbacksFactory.class).interval(Duration.ofMillis(100))
                 .param("dir", dir.toString());
-        try (ServiceHandle h = Ipcm.service(o)) {
+        try (ServiceHandle h = Services.start(o)) {
             Await.file(dir.resolve("interval.txt"), WAIT);
-            Client extra = Ipcm.connect("extra_peer", h.info());
+            Client extra = Ipcm.connect("extra_peer", h.ipcmInfo());
             Await.until("peer delta for extra_peer", WAIT,
                     () -> Files.exists(dir.resolve("delta.txt")) && Await.read(dir.resolve("delta.txt")).contains("extra_peer:1"));
             extra.disconnect();
@@ -322,7 +322,7 @@ public class RequestScenariosTest {
         assertThat(Await.read(dir.resolve("delta.txt"))).contains("extra_peer:1");
     }
 
-    // ---- 2.25 sync_request_peer_exits_after_response --------------------------------------------
+    // ---- sync_request_peer_exits_after_response --------------------------------------------
 
     /** Answers once with {@code {ok: 1, n: request.n}} and then ends. */
     public static class ExitAfterFactory implements ServiceFactory {
@@ -341,7 +341,7 @@ public class RequestScenariosTest {
     void syncRequestPeerExitsAfterResponse(Bus bus) throws Exception {
         for (int i = 1; i <= 5; i++) {
             String name = "exit_after_resp_" + i;
-            try (ServiceHandle h = Ipcm.service(bus.service(name, ExitAfterFactory.class))) {
+            try (ServiceHandle h = Services.start(bus.service(name, ExitAfterFactory.class))) {
                 String id = h.sendRequest(name, Map.of("n", i));
                 if (h.process().isPresent()) {
                     assertThat(h.process().get().waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The request book-keeping (05 §3.2), with two real LocalMemory clients. */
+/** The request book-keeping, with two real LocalMemory clients. */
 class RequestsTest {
     Store store;
     Client me;

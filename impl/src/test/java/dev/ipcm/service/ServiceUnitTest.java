@@ -25,7 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The service role and the callback-configured service (05 §3.1, §3.4), on a LocalMemory store. */
+/** The service role and the callback-configured service, on a LocalMemory store. */
 class ServiceUnitTest {
     static final Duration WAIT = Duration.ofSeconds(30);
     Store store;
@@ -44,39 +44,39 @@ class ServiceUnitTest {
         return Service.builder(name, store.info());
     }
 
-    // ---- 3.1 role -------------------------------------------------------------------------------
+    // ---- the role -----------------------------------------------------------------------------------
 
     @Test
     void terminationKeepsTheFirstNonZeroValue() {
         EchoService s = new EchoService("t", store.info());
-        assertThat(s.isTerminated()).isFalse();
-        assertThat(s.terminated()).isEmpty();
-        assertThat(s.terminate(42)).isEqualTo(42);
-        assertThat(s.terminate(99)).isEqualTo(42);
-        assertThat(s.terminated()).contains(42);
+        assertThat(s.context().isTerminated()).isFalse();
+        assertThat(s.context().terminated()).isEmpty();
+        assertThat(s.context().terminate(42)).isEqualTo(42);
+        assertThat(s.context().terminate(99)).isEqualTo(42);
+        assertThat(s.context().terminated()).contains(42);
 
         EchoService z = new EchoService("z", store.info());
-        assertThat(z.terminate()).isZero();
-        assertThat(z.isTerminated()).isTrue();
-        assertThat(z.terminate(5)).isEqualTo(5);
-        assertThat(z.terminate()).isEqualTo(5);
+        assertThat(z.context().terminate()).isZero();
+        assertThat(z.context().isTerminated()).isTrue();
+        assertThat(z.context().terminate(5)).isEqualTo(5);
+        assertThat(z.context().terminate()).isEqualTo(5);
     }
 
     @Test
     void defaultsAndClearingState() {
         EchoService s = new EchoService("d", store.info());
-        assertThat(s.cycle()).isEqualTo(Duration.ofMillis(200));
-        assertThat(s.interval()).isEqualTo(Duration.ofMillis(200));
-        assertThat(s.usePosixExit()).isFalse();
-        assertThat(s.interceptErrors()).isFalse();
-        assertThat(s.exposeErrorDetails()).isFalse();
-        assertThat(s.pid()).isEqualTo(Os.get().pid());
-        s.registerWorker("w", 12345);
-        assertThat(s.workers()).containsExactly(Map.entry(12345L, "w"));
-        s.terminate(3);
-        s.clearServiceFields();
-        assertThat(s.isTerminated()).isFalse();
-        assertThat(s.workers()).isEmpty();
+        assertThat(s.settings().cycle()).isEqualTo(Duration.ofMillis(200));
+        assertThat(s.settings().interval()).isEqualTo(Duration.ofMillis(200));
+        assertThat(s.settings().usePosixExit()).isFalse();
+        assertThat(s.settings().interceptErrors()).isFalse();
+        assertThat(s.settings().exposeErrorDetails()).isFalse();
+        assertThat(s.context().pid()).isEqualTo(Os.get().pid());
+        s.context().registerWorker("w", 12345);
+        assertThat(s.context().workers()).containsExactly(Map.entry(12345L, "w"));
+        s.context().terminate(3);
+        s.context().clearServiceFields();
+        assertThat(s.context().isTerminated()).isFalse();
+        assertThat(s.context().workers()).isEmpty();
     }
 
     @Test
@@ -95,18 +95,18 @@ class ServiceUnitTest {
     @Test
     void reapingReportsChildrenAndDropsWorkersSilently() throws Exception {
         EchoService s = new EchoService("r", store.info());
-        assertThat(s.reapChildren()).isEmpty();
-        Process seven = s.startChild(new ProcessBuilder("sh", "-c", "exit 7"));
+        assertThat(s.context().reapChildren()).isEmpty();
+        Process seven = s.context().startChild(new ProcessBuilder("sh", "-c", "exit 7"));
         Process worker = new ProcessBuilder("sh", "-c", "exit 0").start();
-        s.trackChild(worker);
-        s.registerWorker("quiet", worker.pid());
+        s.context().trackChild(worker);
+        s.context().registerWorker("quiet", worker.pid());
         assertThat(seven.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(worker.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        Map<Long, Integer> reaped = s.reapChildren();
+        Map<Long, Integer> reaped = s.context().reapChildren();
         assertThat(reaped).containsOnlyKeys(seven.pid());
         assertThat(reaped.get(seven.pid()) >> 8).isEqualTo(7);
-        assertThat(s.workers()).isEmpty();
-        assertThat(s.reapChildren()).isEmpty();
+        assertThat(s.context().workers()).isEmpty();
+        assertThat(s.context().reapChildren()).isEmpty();
     }
 
     @Test
@@ -122,70 +122,70 @@ class ServiceUnitTest {
     @Test
     void attemptPassesErrorsThroughUnlessIntercepted() {
         EchoService plain = new EchoService("a", store.info());
-        AbstractService.Outcome ok = plain.attempt(() -> "out");
-        assertThat(ok.ok).isTrue();
-        assertThat(ok.err).isEmpty();
-        assertThat(ok.out).isEqualTo("out");
-        assertThatThrownBy(() -> plain.attempt(() -> {
+        Guard.Outcome ok = new Guard(plain.context()).call(() -> "out");
+        assertThat(ok.ok()).isTrue();
+        assertThat(ok.err()).isEmpty();
+        assertThat(ok.out()).isEqualTo("out");
+        assertThatThrownBy(() -> new Guard(plain.context()).call(() -> {
             throw new IllegalStateException("boom");
         })).isInstanceOf(IllegalStateException.class).hasMessage("boom");
-        assertThatThrownBy(() -> plain.attempt(() -> {
+        assertThatThrownBy(() -> new Guard(plain.context()).call(() -> {
             throw new java.io.IOException("checked");
         })).isInstanceOf(ServiceFailedException.class).hasMessageContaining("checked");
 
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         EchoService guarded = new EchoService(ServiceParams.of("g", store.info()).with("intercept_errors", 1));
-        guarded.setDebugStream(new PrintStream(err, true, StandardCharsets.UTF_8));
-        AbstractService.Outcome failed = guarded.attempt(() -> {
+        guarded.context().setDebugStream(new PrintStream(err, true, StandardCharsets.UTF_8));
+        Guard.Outcome failed = new Guard(guarded.context()).call(() -> {
             throw new IllegalStateException("boom");
         });
-        assertThat(failed.ok).isFalse();
-        assertThat(failed.err).contains("boom");
+        assertThat(failed.ok()).isFalse();
+        assertThat(failed.err()).contains("boom");
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("Peer 'g' caught exception: ").contains("boom");
     }
 
     @Test
     void debugWritesToTheOriginalStandardError() {
         EchoService s = new EchoService("dbg", store.info());
-        s.debug("to the real stderr");
+        s.context().debug("to the real stderr");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        s.setDebugStream(new PrintStream(err, true, StandardCharsets.UTF_8));
-        s.debug("hello");
+        s.context().setDebugStream(new PrintStream(err, true, StandardCharsets.UTF_8));
+        s.context().debug("hello");
         assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("hello" + System.lineSeparator());
     }
 
     @Test
     void aServiceRunsOnlyInItsOwnProcess() {
         EchoService s = new EchoService("pidcheck", store.info());
-        s.setPid(1);
-        assertThatThrownBy(s::checkPid).isInstanceOf(ServiceFailedException.class).hasMessageContaining("Incorrect PID");
+        s.context().setPid(1);
+        assertThatThrownBy(s.context()::checkPid).isInstanceOf(ServiceFailedException.class).hasMessageContaining("Incorrect PID");
         assertThatThrownBy(s::run).isInstanceOf(ServiceFailedException.class).hasMessageContaining("Incorrect PID");
-        assertThatThrownBy(() -> s.peer("other")).isInstanceOf(ServiceConfigException.class)
+        assertThatThrownBy(() -> s.context().peer("other")).isInstanceOf(ServiceConfigException.class)
                 .hasMessageContaining("only be called on the service in the service process");
     }
 
     @Test
     void peerDeltaSeesANewClient() {
         EchoService s = new EchoService("pd", store.info());
-        assertThat(s.peerDelta(false)).isEmpty();
+        assertThat(s.context().peerDelta(false)).isEmpty();
         try (Client extra = store.connect("extra")) {
-            assertThat(s.peerDelta(true)).containsExactly(Map.entry("extra", 1));
-            assertThat(s.peerDelta(false)).containsExactly(Map.entry("extra", 1));
-            assertThat(s.peerDelta(false)).isEmpty();
+            assertThat(s.context().peerDelta(true)).containsExactly(Map.entry("extra", 1));
+            assertThat(s.context().peerDelta(false)).containsExactly(Map.entry("extra", 1));
+            assertThat(s.context().peerDelta(false)).isEmpty();
         }
-        assertThat(s.peerDelta(false)).containsExactly(Map.entry("extra", -1));
-        s.client().disconnect();
+        assertThat(s.context().peerDelta(false)).containsExactly(Map.entry("extra", -1));
+        s.context().client().disconnect();
     }
 
     @Test
     void requestsAreAnsweredInTheReferenceShape() throws Exception {
         EchoService s = new EchoService("echo", store.info());
-        s.client();
+        s.context().client();
         try (Client requester = store.connect("requester")) {
             Message m = requester.send("echo", Map.of("ipcm_request_id", "test-req-1", "request", "ping"));
-            s.client().receive();
-            s.dispatch(m);
-            s.sendResponse("requester", "test-req-2", null);
+            s.context().client().receive();
+            new MessageDispatch(s, s.context()).dispatch(m);
+            s.context().sendResponse("requester", "test-req-2", null);
             List<Message> got = new ArrayList<>();
             Await.until("both responses", WAIT, () -> {
                 got.addAll(requester.receive());
@@ -194,18 +194,18 @@ class ServiceUnitTest {
             assertThat(got.get(0).content().toString()).isEqualTo("{\"ipcm_response_id\":\"test-req-1\",\"response\":\"echo: ping\"}");
             assertThat(got.get(1).content().toString()).isEqualTo("{\"ipcm_response_id\":\"test-req-2\",\"response\":null}");
         }
-        ServiceHandle h = s.handle("caller");
+        ServiceHandle h = s.context().handle("caller");
         assertThat(h.serviceName()).isEqualTo("echo");
         assertThat(h.name()).isEqualTo("caller");
-        assertThatThrownBy(() -> s.handle("")).isInstanceOf(ServiceConfigException.class).hasMessageContaining("'name'");
-        s.client().disconnect();
+        assertThatThrownBy(() -> s.context().handle("")).isInstanceOf(ServiceConfigException.class).hasMessageContaining("'name'");
+        s.context().client().disconnect();
     }
 
     @Test
     void echoRefusesStrayResponsesAndUnhandledActivity() {
         EchoService s = new EchoService("strict", store.info());
         Message stray = Message.builder("x").to("strict").content(Wire.response("nobody-asked", 1, null)).build();
-        assertThatThrownBy(() -> s.dispatch(stray)).isInstanceOf(UnexpectedResponseException.class)
+        assertThatThrownBy(() -> new MessageDispatch(s, s.context()).dispatch(stray)).isInstanceOf(UnexpectedResponseException.class)
                 .hasMessageContaining("unexpected response for 'nobody-asked'");
         Activity a = new Activity().put("custom", 1).put(Activity.TERMINATED, Map.of("value", 0));
         assertThatThrownBy(() -> s.runOnUnhandled(a)).isInstanceOf(ServiceFailedException.class)
@@ -214,9 +214,9 @@ class ServiceUnitTest {
 
     @Test
     void errorTextRules() {
-        assertThat(AbstractService.errorText(new IllegalStateException("x\n"))).isEqualTo("x\n");
-        assertThat(AbstractService.errorText(new IllegalStateException("0"))).startsWith("There was an error: ");
-        assertThat(AbstractService.errorText(new NullPointerException())).isEqualTo("There was an error: java.lang.NullPointerException");
+        assertThat(MessageDispatch.errorText(new IllegalStateException("x\n"))).isEqualTo("x\n");
+        assertThat(MessageDispatch.errorText(new IllegalStateException("0"))).startsWith("There was an error: ");
+        assertThat(MessageDispatch.errorText(new NullPointerException())).isEqualTo("There was an error: java.lang.NullPointerException");
     }
 
     // ---- the loop in a thread -------------------------------------------------------------------
@@ -243,7 +243,7 @@ class ServiceUnitTest {
             c.send("loop", "stop");
             assertThat(run.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
         }
-        s.disconnect();
+        s.context().disconnect();
         assertThat(log.get(0)).isEqualTo("start");
         assertThat(log).contains("general:\"stop\"", "unhandled:[custom]").endsWith("cleanup");
         assertThat(log.indexOf("general:\"stop\"")).isLessThan(log.indexOf("unhandled:[custom]"));
@@ -276,7 +276,7 @@ class ServiceUnitTest {
                 }
             }
         }
-        s.disconnect();
+        s.context().disconnect();
         assertThat(log.indexOf("delta:first:1")).isNotNegative().isLessThan(log.indexOf("message:first"));
         assertThat(log.indexOf("delta:second:1")).isNotNegative().isLessThan(log.indexOf("message:second"));
     }
@@ -313,30 +313,30 @@ class ServiceUnitTest {
                 stop.set(true);
                 noise.join(WAIT.toMillis());
             }
-            s.terminate();
+            s.context().terminate();
             assertThat(run.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
         }
-        s.disconnect();
+        s.context().disconnect();
     }
 
     @Test
     void terminateFromAnotherThreadEndsTheLoopWithItsValue() throws Exception {
         Service s = builder("stopper").handleRequest((svc, r) -> "ok").onUnhandled((svc, a) -> { }).build();
         CompletableFuture<Integer> run = CompletableFuture.supplyAsync(s::run);
-        Await.until("the loop to run", WAIT, s::isRunning);
-        s.terminate(42);
+        Await.until("the loop to run", WAIT, s.context()::isRunning);
+        s.context().terminate(42);
         assertThat(run.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(42);
-        s.disconnect();
+        s.context().disconnect();
     }
 
     @Test
     void aStrictServiceTerminatedFromAnotherThreadEndsCleanlyWithTheValue() throws Exception {
         EchoService echo = new EchoService("strict_stop", store.info());
         CompletableFuture<Integer> run = CompletableFuture.supplyAsync(echo::run);
-        Await.until("the loop to run", WAIT, () -> echo.isRunning() && echo.clientIfConnected().isPresent());
-        echo.terminate(7);
+        Await.until("the loop to run", WAIT, () -> echo.context().isRunning() && echo.context().clientIfConnected().isPresent());
+        echo.context().terminate(7);
         assertThat(run.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(7);
-        echo.disconnect();
+        echo.context().disconnect();
     }
 
     @Test
@@ -350,18 +350,18 @@ class ServiceUnitTest {
             loopThread[0] = Thread.currentThread().getName();
             return s.run();
         });
-        Await.until("the loop to run", WAIT, s::isRunning);
-        Await.until("the handler to be installed", WAIT, () -> s.clientIfConnected().isPresent());
+        Await.until("the loop to run", WAIT, s.context()::isRunning);
+        Await.until("the handler to be installed", WAIT, () -> s.context().clientIfConnected().isPresent());
         assertThat(Os.get().kill(Os.get().pid(), "USR2")).isTrue();
         Await.until("USR2 to be handled", WAIT, () -> !seen.isEmpty());
         assertThat(seen.get(0)).isEqualTo("USR2@" + loopThread[0]);
-        s.terminate();
+        s.context().terminate();
         assertThat(run.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
-        s.disconnect();
+        s.context().disconnect();
 
         Service quit = builder("quit").onSig("QUIT", (svc, sig) -> { }).handleRequest((svc, r) -> "ok").build();
         assertThatThrownBy(quit::run).isInstanceOf(NotSupportedException.class).hasMessageContaining("QUIT");
-        assertThat(quit.clientIfConnected()).isEmpty();
+        assertThat(quit.context().clientIfConnected()).isEmpty();
     }
 
     @Test
@@ -380,18 +380,18 @@ class ServiceUnitTest {
         }, null)).handleRequest((svc, r) -> svc.workerThreads().size()).build();
         CompletableFuture<Integer> run = CompletableFuture.supplyAsync(s::run);
         assertThat(started.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
-        assertThat(s.workerThreads().values()).containsExactly("sleeper");
-        assertThat(s.workers()).isEmpty();
-        s.terminate();
+        assertThat(s.context().workerThreads().values()).containsExactly("sleeper");
+        assertThat(s.context().workers()).isEmpty();
+        s.context().terminate();
         assertThat(run.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
         assertThat(interrupted).isTrue();
-        assertThat(s.workerThreads()).isEmpty();
-        assertThatThrownBy(() -> s.startWorkerThread("late", ctx -> 0, null)).isInstanceOf(ServiceConfigException.class)
+        assertThat(s.context().workerThreads()).isEmpty();
+        assertThatThrownBy(() -> s.context().startWorkerThread("late", ctx -> 0, null)).isInstanceOf(ServiceConfigException.class)
                 .hasMessageContaining("only be called from inside a running service");
-        s.disconnect();
+        s.context().disconnect();
     }
 
-    // ---- 3.4 the callback-configured service ------------------------------------------------------
+    // ---- the callback-configured service ----------------------------------------------------------
 
     @Test
     void constructionRules() {
@@ -419,8 +419,8 @@ class ServiceUnitTest {
         Service.Action b = s -> order.add("b");
         Service s = builder("lists").handleRequest((svc, r) -> "ok").onInterval(a)
                 .cycle(Duration.ofMillis(70)).interval(Duration.ofMillis(30)).build();
-        assertThat(s.cycle()).isEqualTo(Duration.ofMillis(70));
-        assertThat(s.interval()).isEqualTo(Duration.ofMillis(30));
+        assertThat(s.settings().cycle()).isEqualTo(Duration.ofMillis(70));
+        assertThat(s.settings().interval()).isEqualTo(Duration.ofMillis(30));
         s.onInterval().push(b).unshift(b);
         s.runOnInterval();
         assertThat(order).containsExactly("b", "a", "b");
@@ -456,5 +456,53 @@ class ServiceUnitTest {
         order.clear();
         withAll.runOnAll(new Activity());
         assertThat(order).containsExactly("all1", "all2");
+    }
+
+    @Test
+    void aReusedBuilderGivesEachServiceListsOfItsOwn() throws Exception {
+        List<String> order = new ArrayList<>();
+        Service.Builder b = builder("reused").handleRequest((svc, r) -> "ok").onInterval(svc -> order.add("first"));
+        Service one = b.build();
+        b.onInterval(svc -> order.add("second"));
+        Service two = b.build();
+        one.onInterval().clear();
+        one.runOnInterval();
+        two.runOnInterval();
+        assertThat(order).containsExactly("first", "second");
+        assertThat(b.build().onInterval().list()).hasSize(2);
+    }
+
+    @Test
+    void theSettingsAreReadOnceFromTheParameters() {
+        ServiceParams p = ServiceParams.of("set", store.info()).with("cycle", 0.05).with("interval", 2)
+                .with("watch_pids", 4242).with("intercept_errors", "1").with("expose_error_details", "0")
+                .with("redirect", Map.of("inherit", false)).with("own", "mine");
+        ServiceSettings settings = new EchoService(p).settings();
+        assertThat(settings.name()).isEqualTo("set");
+        assertThat(settings.ipcmInfo()).isEqualTo(store.info());
+        assertThat(settings.pid()).isEqualTo(Os.get().pid());
+        assertThat(settings.cycle()).isEqualTo(Duration.ofMillis(50));
+        assertThat(settings.interval()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(settings.watchPids()).containsExactly(4242L);
+        assertThat(settings.interceptErrors()).isTrue();
+        assertThat(settings.exposeErrorDetails()).isFalse();
+        assertThat(settings.usePosixExit()).isFalse();
+        assertThat(settings.redirect()).hasValueSatisfying(r -> assertThat(r.get("inherit").asBoolean()).isFalse());
+        assertThat(settings.params().text("own")).contains("mine");
+        assertThat(ServiceSettings.from(ServiceParams.of("d", store.info())).cycle()).isEqualTo(ServiceSettings.DEFAULT_CYCLE);
+        assertThatThrownBy(() -> ServiceOptions.named("x").interval(Duration.ofSeconds(-1)))
+                .isInstanceOf(ServiceConfigException.class).hasMessageContaining("'interval'").hasMessageContaining("PT-1S");
+    }
+
+    /** Perl writes numbers it read as text as strings; a duration so given is the number it spells. */
+    @Test
+    void secondsGivenAsTextAreTheNumberTheySpell() {
+        ServiceParams p = ServiceParams.of("text", store.info()).with("interval", "2").with("cycle", "0.25");
+        assertThat(p.seconds("interval")).contains(Duration.ofSeconds(2));
+        assertThat(new EchoService(p).settings().cycle()).isEqualTo(Duration.ofMillis(250));
+        assertThatThrownBy(() -> p.with("cycle", "-1").seconds("cycle")).isInstanceOf(ServiceConfigException.class)
+                .hasMessageContaining("'cycle'").hasMessageContaining("-1");
+        assertThatThrownBy(() -> p.with("interval", -0.5).seconds("interval")).isInstanceOf(ServiceConfigException.class)
+                .hasMessageContaining("'interval'").hasMessageContaining("-0.5");
     }
 }

@@ -1,6 +1,5 @@
 package dev.ipcm.service;
 
-import dev.ipcm.Ipcm;
 import dev.ipcm.SpawnOptions;
 import dev.ipcm.os.Os;
 import java.nio.file.Path;
@@ -21,14 +20,14 @@ public final class WatchPidsMiddle {
                     .param("marker", args[2]).spawnOptions(SpawnOptions.defaults().protocol(args[0]))
                     .watchPids(Os.get().pid()).timeout(Duration.ofSeconds(60));
             Bus.FAST_JVM.forEach(o::jvmOption);
-            ServiceHandle h = Ipcm.service(o);
+            ServiceHandle h = Services.start(o);
             String answer;
             try {
                 answer = h.syncRequest("wp_svc", "ping", Duration.ofSeconds(30)).text();
             } catch (RuntimeException e) {
                 answer = "ERROR: " + e.getMessage();
             }
-            Await.write(ready, answer + "\n" + h.info() + "\n" + h.servicePid().orElse(0));
+            Await.write(ready, answer + "\n" + h.ipcmInfo() + "\n" + h.servicePid().orElse(0));
         } catch (Throwable t) {
             Await.write(ready, "ERROR: " + t);
         }

@@ -37,12 +37,12 @@ class WireProperties {
                 return Map.of("id", request.id(), "echoed", request.value());
             }
         };
-        service.client();
+        service.context().client();
     }
 
     @AfterContainer
     static void stop() {
-        service.disconnect();
+        service.context().disconnect();
         store.close();
     }
 
@@ -63,9 +63,9 @@ class WireProperties {
         try (Client caller = store.connect("caller");
                 ServiceHandle h = ServiceHandle.builder("wire_svc", store.info()).client(caller).build()) {
             String id = h.sendRequest("wire_svc", value);
-            List<Message> inbox = service.client().awaitMessages(Duration.ofSeconds(10));
+            List<Message> inbox = service.context().client().awaitMessages(Duration.ofSeconds(10));
             assertThat(inbox).hasSize(1);
-            service.dispatch(inbox.get(0));
+            new MessageDispatch(service, service.context()).dispatch(inbox.get(0));
             Response r = h.awaitResponse(id, Duration.ofSeconds(10));
             JsonNode expected = Json.toTree(value);
             assertThat(r.id()).isEqualTo(id);

@@ -12,20 +12,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The processes a service launched (nested services, workers, helpers) and its worker table.
+ * The processes a service launched (nested services, workers, helpers), its worker table and its
+ * {@link WorkerThreads}.
  * Java sees only processes it started, so this stands in for {@code waitpid(-1)}: an exit wakes
  * the loop, and each pass collects exited children, dropping workers silently and reporting the
  * others with a raw wait status ({@link WaitStatus}).
  */
-final class Children {
+final class ChildProcesses {
     static final long KILL_AFTER_MILLIS = 15_000;
 
+    private final Runnable wake;
     private final Map<Long, Process> processes = new LinkedHashMap<>();
     private final Map<Long, String> workers = new LinkedHashMap<>();
-    private final Map<Thread, String> threadWorkers = new LinkedHashMap<>();
-    private final Runnable wake;
+    private final WorkerThreads threads = new WorkerThreads();
 
-    Children(Runnable wake) {
+    ChildProcesses(Runnable wake) {
         this.wake = wake;
     }
 
@@ -44,20 +45,9 @@ final class Children {
         return new TreeMap<>(workers);
     }
 
-    synchronized void trackThreadWorker(String name, Thread thread) {
-        threadWorkers.put(thread, name);
-    }
-
-    /** Worker threads still running, with their names. */
-    synchronized Map<Thread, String> threadWorkers() {
-        threadWorkers.keySet().removeIf(t -> !t.isAlive());
-        return new LinkedHashMap<>(threadWorkers);
-    }
-
-    synchronized void clear() {
-        processes.clear();
-        workers.clear();
-        threadWorkers.clear();
+    /** The service's worker threads, which end with its workers. */
+    WorkerThreads threads() {
+        return threads;
     }
 
     /** Collects exited children: non-workers as pid to raw status, workers removed silently. */
@@ -111,7 +101,7 @@ final class Children {
 
     /** TERM to every worker, then KILL to survivors every 15 s, until all have exited. */
     void terminateWorkers() {
-        terminateThreadWorkers();
+        threads.terminate();
         if (workers().isEmpty()) {
             return;
         }
@@ -130,31 +120,6 @@ final class Children {
                 continue;
             }
             awaitAnyExit(left.keySet(), Math.min(wait, TimeUnit.MILLISECONDS.toNanos(50)));
-        }
-    }
-
-    /**
-     * Interrupts worker threads (their TERM) and waits up to 15 s for them; a thread cannot be
-     * killed, so one that ignores the interrupt is reported and left behind (it is a daemon).
-     */
-    private void terminateThreadWorkers() {
-        Map<Thread, String> threads = threadWorkers();
-        threads.keySet().forEach(Thread::interrupt);
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(KILL_AFTER_MILLIS);
-        for (Map.Entry<Thread, String> e : threads.entrySet()) {
-            try {
-                e.getKey().join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-            } catch (InterruptedException ie) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            if (e.getKey().isAlive()) {
-                System.getLogger("dev.ipcm.service").log(System.Logger.Level.WARNING, "worker thread '" + e.getValue()
-                        + "' ignored its interrupt for " + KILL_AFTER_MILLIS / 1000 + " s and is left running");
-            }
-        }
-        synchronized (this) {
-            threadWorkers.keySet().removeIf(t -> !t.isAlive());
         }
     }
 
