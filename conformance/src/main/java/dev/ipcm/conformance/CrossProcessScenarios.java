@@ -36,7 +36,7 @@ public class CrossProcessScenarios {
     @Test
     @ScenarioName("cross_process_exchange")
     void exchange(Store store, @ClientName("parent") Client parent) {
-        try (Children children = new Children(wait)) {
+        try (PeerProcesses children = new PeerProcesses(wait)) {
             Process child = children.start("echo", store.info(), "child");
             assertThat(parent.peerPid("child")).hasValue(child.pid());
             assertThat(parent.peerActive("child")).isTrue();
@@ -59,7 +59,7 @@ public class CrossProcessScenarios {
     @Test
     @ScenarioName("sigkill_reap_and_replace")
     void reapAndReplace(Store store, @ClientName("observer") Client observer) {
-        try (Children children = new Children(wait)) {
+        try (PeerProcesses children = new PeerProcesses(wait)) {
             Process doomed = children.start("idle", store.info(), "doomed");
             assertThat(observer.peerActive("doomed")).isTrue();
             children.kill(doomed);
@@ -75,7 +75,7 @@ public class CrossProcessScenarios {
     @Test
     @ScenarioName("sigkill_sweep")
     void sweep(Store store, @ClientName("observer") Client observer) {
-        try (Children children = new Children(wait)) {
+        try (PeerProcesses children = new PeerProcesses(wait)) {
             Process gone = children.start("idle", store.info(), "gone");
             children.kill(gone);
             assertThat(observer.peerLeft()).isGreaterThanOrEqualTo(1);
