@@ -17,8 +17,9 @@ import org.apiguardian.api.API;
 import org.junit.jupiter.api.Test;
 
 /**
- * Real processes (catalogue 1.1, 3.9, 3.13): exchange with a child JVM, and the clean-up of a peer
- * killed with SIGKILL (so no disconnect ran): liveness, the sweep, and taking over its name.
+ * Real processes: exchange with a child JVM, and the clean-up of a peer killed with SIGKILL (so
+ * no disconnect ran): liveness, the sweep, and taking over its name. The rules are those of
+ * docs/conformance.md, "The client contract", section "Real processes".
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 @IpcmTest
