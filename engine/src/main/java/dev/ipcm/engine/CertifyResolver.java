@@ -2,6 +2,7 @@ package dev.ipcm.engine;
 
 import dev.ipcm.Protocols;
 import dev.ipcm.UnknownProtocolException;
+import dev.ipcm.junit.IpcmConfiguration;
 import dev.ipcm.spi.Protocol;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -170,7 +171,7 @@ final class CertifyResolver implements SelectorResolver {
         if (defaultProtocols == null) {
             Optional<List<String>> configured = settings.protocols();
             if (configured.isPresent()) {
-                defaultProtocols = resolve(configured.get(), "configuration parameter " + CertifyParameters.PROTOCOLS, null);
+                defaultProtocols = resolve(configured.get(), "configuration parameter " + IpcmConfiguration.PROTOCOLS, null);
             } else {
                 defaultProtocols = Protocols.all().values().stream().map(CertifiedProtocol::of).collect(Collectors.toList());
                 if (defaultProtocols.isEmpty()) {

@@ -7,6 +7,7 @@ import dev.ipcm.conformance.ConformanceSuite;
 import dev.ipcm.conformance.CrossProcessScenarios;
 import dev.ipcm.conformance.MessagingScenarios;
 import dev.ipcm.engine.fixtures.certify.LocalMemoryCertification;
+import dev.ipcm.junit.IpcmConfiguration;
 import dev.ipcm.spi.Capability;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,7 @@ class ConformanceCertificationTest {
     @Test
     void oneConformanceTestIsSelectedByMethodAndRerunByItsUniqueId() throws NoSuchMethodException {
         EngineTestKit.Builder kit = EngineTestKit.engine(IpcmCertifyEngine.ENGINE_ID)
-                .configurationParameter(CertifyParameters.PROTOCOLS, "LocalMemory");
+                .configurationParameter(IpcmConfiguration.PROTOCOLS, "LocalMemory");
         EngineExecutionResults byMethod = kit.selectors(DiscoverySelectors.selectMethod(MessagingScenarios.class,
                 MessagingScenarios.class.getDeclaredMethod("inOrder", dev.ipcm.Client.class, dev.ipcm.Client.class)))
                 .execute();
@@ -73,7 +74,7 @@ class ConformanceCertificationTest {
     void jupiterDoesNotAlsoRunTheConformanceClasses() {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClass(MessagingScenarios.class), DiscoverySelectors.selectPackage("dev.ipcm.conformance"))
-                .configurationParameter(CertifyParameters.PROTOCOLS, "LocalMemory")
+                .configurationParameter(IpcmConfiguration.PROTOCOLS, "LocalMemory")
                 .build();
 
         TestPlan plan = LauncherFactory.create().discover(request);
