@@ -20,25 +20,15 @@ public final class BenchOptions {
     private List<Integer> sizes = List.of(100, 4096);
     private int roundTrips = 20_000;
     private int warmupRoundTrips = 2_000;
-    private int messages = 200_000;
-    private int databaseMessages = 20_000;
-    private int jsonFileMessages = 2_000;
+    private StreamCounts streams = StreamCounts.DEFAULTS;
     private long intervalNanos;
     private int parentCpu = -1;
     private int childCpu = -1;
     private boolean raw = true;
     private Duration sessionTimeout = Duration.ofMinutes(10);
-    private boolean service = true;
-    private int serviceStarts = 5;
-    private List<String> serviceProtocols;
-    private boolean idle = true;
-    private int idleReceivers = 4;
-    private Duration idleWindow = Duration.ofSeconds(10);
-    private boolean scaling;
-    private List<Integer> senderCounts = List.of(1, 2, 4, 8, 16);
-    private List<Integer> peerCounts = List.of(2, 16, 64, 256);
-    private int scalingRoundTrips = 4_000;
-    private int scalingMessages = 20_000;
+    private ServiceSettings service = ServiceSettings.DEFAULTS;
+    private IdleSettings idle = IdleSettings.DEFAULTS;
+    private ScalingSettings scaling = ScalingSettings.DEFAULTS;
     private final Map<String, Map<String, String>> spawnParams = new LinkedHashMap<>();
     private final Map<String, Database> databases = new LinkedHashMap<>();
 
@@ -74,31 +64,34 @@ public final class BenchOptions {
 
     /** Measured round trips per protocol and size. */
     public BenchOptions roundTrips(int count) {
-        this.roundTrips = positive("roundTrips", count);
+        this.roundTrips = OptionChecks.positive("roundTrips", count);
         return this;
     }
 
     /** Closed-loop round trips before measuring; their median sets the schedule unless an interval is given. */
     public BenchOptions warmupRoundTrips(int count) {
-        this.warmupRoundTrips = nonNegative("warmupRoundTrips", count);
+        this.warmupRoundTrips = OptionChecks.nonNegative("warmupRoundTrips", count);
         return this;
     }
 
     /** Streamed messages on the socket, pipe and MessageFiles stores. */
     public BenchOptions messages(int count) {
-        this.messages = positive("messages", count);
+        streams = new StreamCounts(OptionChecks.positive("messages", count), streams.databaseMessages(),
+                streams.jsonFileMessages());
         return this;
     }
 
     /** Streamed messages on database stores. */
     public BenchOptions databaseMessages(int count) {
-        this.databaseMessages = positive("databaseMessages", count);
+        streams = new StreamCounts(streams.messages(), OptionChecks.positive("databaseMessages", count),
+                streams.jsonFileMessages());
         return this;
     }
 
     /** Streamed messages on JSONFile. */
     public BenchOptions jsonFileMessages(int count) {
-        this.jsonFileMessages = positive("jsonFileMessages", count);
+        streams = new StreamCounts(streams.messages(), streams.databaseMessages(),
+                OptionChecks.positive("jsonFileMessages", count));
         return this;
     }
 
@@ -155,7 +148,7 @@ public final class BenchOptions {
      * the first size, and {@link #serviceStarts} starts of a child-JVM service.
      */
     public BenchOptions service(boolean value) {
-        this.service = value;
+        service = new ServiceSettings(value, service.starts(), service.protocols());
         return this;
     }
 
@@ -164,13 +157,13 @@ public final class BenchOptions {
         if (names.isEmpty()) {
             throw new BenchException("the service protocol list is empty: name at least one, or use service(false)");
         }
-        this.serviceProtocols = List.copyOf(names);
+        service = new ServiceSettings(service.enabled(), service.starts(), List.copyOf(names));
         return this;
     }
 
     /** How many times the Echo service is started in a child JVM to time start-up (default 5). */
     public BenchOptions serviceStarts(int count) {
-        this.serviceStarts = positive("serviceStarts", count);
+        service = new ServiceSettings(service.enabled(), OptionChecks.positive("serviceStarts", count), service.protocols());
         return this;
     }
 
@@ -179,17 +172,17 @@ public final class BenchOptions {
      * {@code idleReceivers} receivers for {@code idleWindow}, on a private temporary server).
      */
     public BenchOptions idle(boolean value) {
-        this.idle = value;
+        idle = new IdleSettings(value, idle.receivers(), idle.window());
         return this;
     }
 
     /** Idle receivers and the quiet window of the idle-query count (defaults 4 and 10 s). */
     public BenchOptions idle(int receivers, Duration window) {
-        this.idleReceivers = positive("idleReceivers", receivers);
+        int checked = OptionChecks.positive("idleReceivers", receivers);
         if (window.isZero() || window.isNegative()) {
             throw new BenchException("the idle window must be positive, got " + window);
         }
-        this.idleWindow = window;
+        idle = new IdleSettings(idle.enabled(), checked, window);
         return this;
     }
 
@@ -198,44 +191,37 @@ public final class BenchOptions {
      * senders and 2 to 256 peers on the store, at the first size, with modest counts.
      */
     public BenchOptions scaling(boolean value) {
-        this.scaling = value;
+        scaling = new ScalingSettings(value, scaling.senderCounts(), scaling.peerCounts(), scaling.roundTrips(),
+                scaling.messages());
         return this;
     }
 
     /** The numbers of concurrent senders of the scaling curve (default 1, 2, 4, 8, 16). */
     public BenchOptions senderCounts(List<Integer> counts) {
-        this.senderCounts = checkedCounts("senderCounts", counts, 1);
+        scaling = new ScalingSettings(scaling.enabled(), OptionChecks.counts("senderCounts", counts, 1), scaling.peerCounts(),
+                scaling.roundTrips(), scaling.messages());
         return this;
     }
 
     /** The numbers of peers on the store of the scaling curve (default 2, 16, 64, 256); at least 2. */
     public BenchOptions peerCounts(List<Integer> counts) {
-        this.peerCounts = checkedCounts("peerCounts", counts, 2);
+        scaling = new ScalingSettings(scaling.enabled(), scaling.senderCounts(), OptionChecks.counts("peerCounts", counts, 2),
+                scaling.roundTrips(), scaling.messages());
         return this;
     }
 
     /** Round trips per scaling point, shared among the senders (default 4,000). */
     public BenchOptions scalingRoundTrips(int count) {
-        this.scalingRoundTrips = positive("scalingRoundTrips", count);
+        scaling = new ScalingSettings(scaling.enabled(), scaling.senderCounts(), scaling.peerCounts(),
+                OptionChecks.positive("scalingRoundTrips", count), scaling.messages());
         return this;
     }
 
     /** Streamed messages per scaling point, shared among the senders (default 20,000). */
     public BenchOptions scalingMessages(int count) {
-        this.scalingMessages = positive("scalingMessages", count);
+        scaling = new ScalingSettings(scaling.enabled(), scaling.senderCounts(), scaling.peerCounts(), scaling.roundTrips(),
+                OptionChecks.positive("scalingMessages", count));
         return this;
-    }
-
-    private static List<Integer> checkedCounts(String what, List<Integer> counts, int min) {
-        if (counts.isEmpty()) {
-            throw new BenchException(what + " is empty: give at least one count");
-        }
-        for (int c : counts) {
-            if (c < min) {
-                throw new BenchException(what + " must each be at least " + min + ", got " + what + "=" + counts);
-            }
-        }
-        return List.copyOf(counts);
     }
 
     /** A spawn parameter for one protocol's stores. */
@@ -253,20 +239,6 @@ public final class BenchOptions {
     public BenchOptions database(String protocol, String jdbcUrl, String user, String password) {
         databases.put(protocol, new Database(jdbcUrl, user, password));
         return this;
-    }
-
-    private static int positive(String what, int value) {
-        if (value <= 0) {
-            throw new BenchException(what + " must be positive, got " + what + "=" + value);
-        }
-        return value;
-    }
-
-    private static int nonNegative(String what, int value) {
-        if (value < 0) {
-            throw new BenchException(what + " must not be negative, got " + what + "=" + value);
-        }
-        return value;
     }
 
     Optional<List<String>> protocols() {
@@ -287,15 +259,7 @@ public final class BenchOptions {
 
     /** Streamed messages for a protocol, by the kind of store it is. */
     int messagesFor(String protocol) {
-        if (Baselines.isDatabase(protocol)) {
-            return databaseMessages;
-        }
-        return protocol.equals("JSONFile") ? jsonFileMessages : messages;
-    }
-
-    /** Unmeasured messages streamed first: a tenth of the stream, at least 100, at most 20,000. */
-    static int warmupMessagesFor(int streamed) {
-        return Math.max(100, Math.min(20_000, streamed / 10));
+        return streams.forProtocol(protocol);
     }
 
     long intervalNanos() {
@@ -322,50 +286,16 @@ public final class BenchOptions {
         return sessionTimeout;
     }
 
-    boolean service() {
+    ServiceSettings service() {
         return service;
     }
 
-    /** Whether the Echo service is measured on {@code protocol}. */
-    boolean serviceOn(String protocol) {
-        return service && (serviceProtocols == null || serviceProtocols.contains(protocol));
-    }
-
-    int serviceStarts() {
-        return serviceStarts;
-    }
-
-    boolean scaling() {
-        return scaling;
-    }
-
-    boolean idle() {
+    IdleSettings idle() {
         return idle;
     }
 
-    int idleReceivers() {
-        return idleReceivers;
-    }
-
-    Duration idleWindow() {
-        return idleWindow;
-    }
-
-    List<Integer> senderCounts() {
-        return senderCounts;
-    }
-
-    List<Integer> peerCounts() {
-        return peerCounts;
-    }
-
-    int scalingRoundTrips() {
-        return scalingRoundTrips;
-    }
-
-    /** Streamed messages per scaling point: the scaling count, but no more than the protocol's own stream. */
-    int scalingMessagesFor(String protocol) {
-        return Math.min(scalingMessages, messagesFor(protocol));
+    ScalingSettings scaling() {
+        return scaling;
     }
 
     Map<String, String> spawnParams(String protocol) {
@@ -383,21 +313,17 @@ public final class BenchOptions {
         m.put("sizes", new ArrayList<>(sizes));
         m.put("roundTrips", roundTrips);
         m.put("warmupRoundTrips", warmupRoundTrips);
-        m.put("messages", messages);
-        m.put("databaseMessages", databaseMessages);
-        m.put("jsonFileMessages", jsonFileMessages);
+        m.put("messages", streams.messages());
+        m.put("databaseMessages", streams.databaseMessages());
+        m.put("jsonFileMessages", streams.jsonFileMessages());
         m.put("interval", intervalNanos == 0 ? "4 x the protocol's warm-up median (at least 50 us), raw baseline on the same schedule" : intervalNanos + " ns");
         m.put("cpus", pinned() ? "this JVM on CPU " + parentCpu + ", child JVMs on CPU " + childCpu + " (taskset)"
                 : "as the scheduler places them");
         m.put("rawJdbcWait", "servers: poll every " + RawJdbc.POLL_PAUSE_NANOS / 1000
                 + " us; SQLite: wake on the journal's deletion, as the protocol does");
-        m.put("echoService", service ? serviceStarts + " child-JVM starts, round trips at the first size, on "
-                + (serviceProtocols == null ? "every measured protocol" : serviceProtocols) : "off");
-        m.put("idleQueries", idle ? idleReceivers + " idle receivers for " + idleWindow.toMillis()
-                + " ms on a private MariaDB server (MariaDB, MySQL)" : "off");
-        m.put("scaling", scaling ? "senders " + senderCounts + ", peers " + peerCounts + ", " + scalingRoundTrips
-                + " round trips and " + scalingMessages + " messages per point (fewer where the protocol streams fewer)"
-                : "off");
+        m.put("echoService", service.describe());
+        m.put("idleQueries", idle.describe());
+        m.put("scaling", scaling.describe());
         return m;
     }
 

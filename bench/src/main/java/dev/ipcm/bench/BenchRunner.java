@@ -62,7 +62,7 @@ public final class BenchRunner {
                 }
                 int streamed = options.messagesFor(name);
                 PairRun.Counts counts = new PairRun.Counts(options.warmupRoundTrips(), options.roundTrips(),
-                        BenchOptions.warmupMessagesFor(streamed), streamed, options.intervalNanos());
+                        StreamCounts.warmupFor(streamed), streamed, options.intervalNanos());
                 long timeout = options.sessionTimeout().toNanos();
                 Measurement ipcm = PairRun.measure(new IpcmTransport(name, options.spawnParams(name)), size, counts,
                         timeout, progress);
@@ -97,23 +97,23 @@ public final class BenchRunner {
             if (unusable(name) != null) {
                 continue;
             }
-            if (options.serviceOn(name)) {
+            if (options.service().on(name)) {
                 // The Echo and scaling schedules always follow their own warm-up: a fixed interval chosen
                 // for plain round trips would overload a slower request path or many senders.
                 services.add(ServiceBench.measure(name, options.spawnParams(name), size, options.warmupRoundTrips(),
-                        options.roundTrips(), 0, options.serviceStarts(), progress));
+                        options.roundTrips(), 0, options.service().starts(), progress));
             }
-            if (options.idle() && (name.equals("MariaDB") || name.equals("MySQL"))) {
-                idle.add(IdleBench.measure(name, options.idleReceivers(), options.idleWindow().toMillis(), timeout,
+            if (options.idle().enabled() && (name.equals("MariaDB") || name.equals("MySQL"))) {
+                idle.add(IdleBench.measure(name, options.idle().receivers(), options.idle().window().toMillis(), timeout,
                         progress));
             }
-            if (options.scaling()) {
+            if (options.scaling().enabled()) {
                 ScalingBench.Counts counts = new ScalingBench.Counts(Math.min(200, options.warmupRoundTrips()),
-                        options.scalingRoundTrips(), options.scalingMessagesFor(name), 0, timeout);
-                for (int n : options.senderCounts()) {
+                        options.scaling().roundTrips(), options.scaling().messagesFor(options.messagesFor(name)), 0, timeout);
+                for (int n : options.scaling().senderCounts()) {
                     scaling.add(ScalingBench.senders(name, options.spawnParams(name), n, size, counts, progress));
                 }
-                for (int n : options.peerCounts()) {
+                for (int n : options.scaling().peerCounts()) {
                     scaling.add(ScalingBench.peers(name, options.spawnParams(name), n, size, counts, progress));
                 }
             }

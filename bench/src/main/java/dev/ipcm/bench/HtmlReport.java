@@ -3,17 +3,14 @@ package dev.ipcm.bench;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** Renders a {@link BenchReport} as one self-contained HTML page: facts, settings, the table, SVG charts. */
 final class HtmlReport {
     private final BenchReport report;
-    private final Map<String, Object> settings;
 
-    HtmlReport(BenchReport report, Map<String, Object> settings) {
+    HtmlReport(BenchReport report) {
         this.report = report;
-        this.settings = settings;
     }
 
     String render() {
@@ -28,7 +25,7 @@ final class HtmlReport {
                 .append(". Round trips run on a fixed intended schedule; each latency is reply time minus intended")
                 .append(" send time, so stalls are counted. Throughput is first send to the receiver's last receive.</p>\n");
         h.append("<h2>Settings</h2>\n<table>\n");
-        settings.forEach((k, v) -> h.append("<tr><th>").append(SvgBars.esc(k)).append("</th><td>")
+        report.settings().forEach((k, v) -> h.append("<tr><th>").append(SvgBars.esc(k)).append("</th><td>")
                 .append(SvgBars.esc(String.valueOf(v))).append("</td></tr>\n"));
         h.append("</table>\n<h2>Protocols beside their raw transports</h2>\n").append(table());
         Set<Integer> sizes = new LinkedHashSet<>();

@@ -79,7 +79,7 @@ final class ScalingBench {
             Consumer<String> progress) {
         progress.accept(protocol + " with " + peers + " peers on the store (" + (peers - 2) + " idle)");
         PairRun.Counts pair = new PairRun.Counts(counts.warmupPerSender(), counts.totalRoundTrips(),
-                BenchOptions.warmupMessagesFor(counts.totalMessages()), counts.totalMessages(), counts.intervalNanos());
+                StreamCounts.warmupFor(counts.totalMessages()), counts.totalMessages(), counts.intervalNanos());
         Measurement m = PairRun.measure(new IpcmTransport(protocol, spawnParams), size, pair, counts.timeoutNanos(),
                 Math.max(0, peers - 2), progress);
         return new ScalingPoint(protocol, "peers", peers, size, m.latency(), m.throughput(), m.failure());

@@ -20,10 +20,10 @@ class BenchOptionsTest {
 
     @Test
     void warmUpIsATenthOfTheStreamWithinBounds() {
-        assertThat(BenchOptions.warmupMessagesFor(200_000)).isEqualTo(20_000);
-        assertThat(BenchOptions.warmupMessagesFor(20_000)).isEqualTo(2_000);
-        assertThat(BenchOptions.warmupMessagesFor(50)).isEqualTo(100);
-        assertThat(BenchOptions.warmupMessagesFor(1_000_000)).isEqualTo(20_000);
+        assertThat(StreamCounts.warmupFor(200_000)).isEqualTo(20_000);
+        assertThat(StreamCounts.warmupFor(20_000)).isEqualTo(2_000);
+        assertThat(StreamCounts.warmupFor(50)).isEqualTo(100);
+        assertThat(StreamCounts.warmupFor(1_000_000)).isEqualTo(20_000);
     }
 
     @Test

@@ -1,11 +1,12 @@
 package dev.ipcm.cli;
 
-import dev.ipcm.Capability;
+import dev.ipcm.spi.Protocols;
 import dev.ipcm.engine.CertifyParameters;
 import dev.ipcm.engine.CertifyTree;
 import dev.ipcm.engine.IpcmCertifyEngine;
+import dev.ipcm.junit.IpcmConfiguration;
+import dev.ipcm.Capability;
 import dev.ipcm.spi.Protocol;
-import dev.ipcm.spi.Protocols;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -120,9 +121,8 @@ final class CertifyCommand implements Callable<Integer> {
     }
 
     private boolean serverConfigured(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
         String env = ctx.env("IPCM_" + name.toUpperCase(Locale.ROOT) + "_URL");
-        return config.containsKey("ipcm." + lower + ".url") || (env != null && !env.isBlank());
+        return config.containsKey(IpcmConfiguration.urlKey(name)) || (env != null && !env.isBlank());
     }
 
     /** The named protocols; an unknown name is a usage mistake listing the known ones. */

@@ -36,7 +36,7 @@ public class CrossProcessProperties {
     /** Per child, the sizes of the messages it sends. */
     @Provide
     Arbitrary<List<List<Integer>>> childSends() {
-        return Payloads.sizes().list().ofMaxSize(40).list().ofMinSize(1).ofMaxSize(2);
+        return PropertyPayloads.sizes().list().ofMaxSize(40).list().ofMinSize(1).ofMaxSize(2);
     }
 
     /** Messages from each child process arrive complete and in the order it sent them. */
@@ -46,10 +46,10 @@ public class CrossProcessProperties {
             @ClientName("receiver") Client receiver, IpcmConfiguration config) {
         Map<String, List<Integer>> received = new TreeMap<>();
         int total = sends.stream().mapToInt(List::size).sum();
-        try (Children children = new Children(config.awaitTimeout())) {
+        try (PeerProcesses children = new PeerProcesses(config.awaitTimeout())) {
             List<Process> started = new ArrayList<>();
             for (int c = 0; c < sends.size(); c++) {
-                String sizes = sends.get(c).stream().map(s -> String.valueOf(Payloads.fit(s, caps))).collect(Collectors.joining(","));
+                String sizes = sends.get(c).stream().map(s -> String.valueOf(PropertyPayloads.fit(s, caps))).collect(Collectors.joining(","));
                 started.add(children.start("send", store.info(), "c" + c, "receiver", sizes));
             }
             for (Message m : Await.messages(receiver, total, config.awaitTimeout())) {

@@ -17,8 +17,9 @@ import org.apiguardian.api.API;
 import org.junit.jupiter.api.Test;
 
 /**
- * Real processes (catalogue 1.1, 3.9, 3.13): exchange with a child JVM, and the clean-up of a peer
- * killed with SIGKILL (so no disconnect ran): liveness, the sweep, and taking over its name.
+ * Real processes: exchange with a child JVM, and the clean-up of a peer killed with SIGKILL (so
+ * no disconnect ran): liveness, the sweep, and taking over its name. The rules are those of
+ * docs/conformance.md, "The client contract", section "Real processes".
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 @IpcmTest
@@ -36,7 +37,7 @@ public class CrossProcessScenarios {
     @Test
     @ScenarioName("cross_process_exchange")
     void exchange(Store store, @ClientName("parent") Client parent) {
-        try (Children children = new Children(wait)) {
+        try (PeerProcesses children = new PeerProcesses(wait)) {
             Process child = children.start("echo", store.info(), "child");
             assertThat(parent.peerPid("child")).hasValue(child.pid());
             assertThat(parent.peerActive("child")).isTrue();
@@ -59,7 +60,7 @@ public class CrossProcessScenarios {
     @Test
     @ScenarioName("sigkill_reap_and_replace")
     void reapAndReplace(Store store, @ClientName("observer") Client observer) {
-        try (Children children = new Children(wait)) {
+        try (PeerProcesses children = new PeerProcesses(wait)) {
             Process doomed = children.start("idle", store.info(), "doomed");
             assertThat(observer.peerActive("doomed")).isTrue();
             children.kill(doomed);
@@ -75,7 +76,7 @@ public class CrossProcessScenarios {
     @Test
     @ScenarioName("sigkill_sweep")
     void sweep(Store store, @ClientName("observer") Client observer) {
-        try (Children children = new Children(wait)) {
+        try (PeerProcesses children = new PeerProcesses(wait)) {
             Process gone = children.start("idle", store.info(), "gone");
             children.kill(gone);
             assertThat(observer.peerLeft()).isGreaterThanOrEqualTo(1);

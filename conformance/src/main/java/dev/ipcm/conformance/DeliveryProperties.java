@@ -48,7 +48,7 @@ public class DeliveryProperties {
 
     private static Arbitrary<List<Op>> ops(Arbitrary<Boolean> broadcast) {
         return Combinators.combine(Arbitraries.integers().between(0, 5), Arbitraries.integers().between(0, 2), broadcast,
-                Payloads.sizes()).as(Op::new).list().ofMinSize(1).ofMaxSize(300)
+                PropertyPayloads.sizes()).as(Op::new).list().ofMinSize(1).ofMaxSize(300)
                 // Short runs are common, long ones still appear: keeps 30 tries on every protocol affordable.
                 .withSizeDistribution(RandomDistribution.biased());
     }
@@ -92,7 +92,7 @@ public class DeliveryProperties {
             for (Op op : ops) {
                 String sender = "s" + op.sender();
                 int seq = nextSeq.merge(sender, 1, Integer::sum) - 1;
-                Map<String, Object> content = Payloads.content(sender, seq, Payloads.fit(op.size(), caps));
+                Map<String, Object> content = PropertyPayloads.content(sender, seq, PropertyPayloads.fit(op.size(), caps));
                 if (op.broadcast()) {
                     clients.get(sender).broadcast(content);
                 } else {

@@ -32,8 +32,9 @@ import org.apiguardian.api.API;
 import org.junit.jupiter.api.Test;
 
 /**
- * Leaving and coming back (spec 01 §7.6-7.9, catalogue 2.6, 2.23, 3.10): disconnect with and
- * without a handler, suspend with and without a deadline, reconnect, stats and the sanity delta.
+ * Leaving and coming back: disconnect with and without a handler, suspend with and without a
+ * deadline, reconnect, stats and the sanity delta. The rules are those of docs/conformance.md,
+ * "The client contract", section "Leaving and coming back".
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 @IpcmTest

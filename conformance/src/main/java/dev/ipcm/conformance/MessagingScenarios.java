@@ -33,9 +33,9 @@ import org.apiguardian.api.API;
 import org.junit.jupiter.api.Test;
 
 /**
- * Sending and receiving (spec 01 §7.3-7.5, catalogue 2.9, 2.26, 3.10-3.12): delivery with a full
- * envelope, ordering, broadcast, requeue, and the errors for unknown peers, bad
- * names, unserializable and oversized content.
+ * Sending and receiving: delivery with a full envelope, ordering, broadcast, requeue, and the
+ * errors for unknown peers, bad names, unserializable and oversized content. The rules are those
+ * of docs/conformance.md, "The client contract", section "Sending and receiving".
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 @IpcmTest

@@ -14,7 +14,10 @@ import java.util.Map;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.Test;
 
-/** Peers and liveness (spec 01 §7.12, catalogue 2.14, 3.12): lists, existence, pids, activity, changes. */
+/**
+ * Peers and liveness: lists, existence, pids, activity, changes. The rules are those of
+ * docs/conformance.md, "The client contract", section "Peers and liveness".
+ */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 @IpcmTest
 @ScenarioGroup("peers")

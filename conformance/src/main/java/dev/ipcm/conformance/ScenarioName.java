@@ -9,7 +9,7 @@ import org.apiguardian.api.API;
 
 /**
  * The stable name of one conformance scenario (a test or property method). Names follow
- * IPC::Manager's test catalogue where a scenario comes from it ({@code generic},
+ * IPC::Manager's test suite where a scenario comes from it ({@code generic},
  * {@code peer_active}, {@code suspend_and_reconnect}, ...), so reports line up with the Perl suite.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")

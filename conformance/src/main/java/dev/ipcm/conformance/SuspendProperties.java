@@ -55,7 +55,7 @@ public class SuspendProperties {
                     if (suspended) {
                         sentWhileSuspended.add(sent);
                     }
-                    sender.send("r", Payloads.content("s", sent++, Payloads.fit(16, caps)));
+                    sender.send("r", PropertyPayloads.content("s", sent++, PropertyPayloads.fit(16, caps)));
                 }
                 case SUSPEND -> {
                     if (!suspended) {

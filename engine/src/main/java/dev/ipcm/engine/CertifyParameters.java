@@ -1,28 +1,21 @@
 package dev.ipcm.engine;
 
+import dev.ipcm.junit.IpcmConfiguration;
 import org.apiguardian.api.API;
 
 /**
- * The configuration parameters the certification engine reads, each a JUnit Platform
+ * The configuration parameters of the certification engine itself, each a JUnit Platform
  * configuration parameter (Surefire {@code configurationParameters}, {@code junit-platform.properties},
  * a {@code -D} system property, or the launcher request).
+ *
+ * <p>The engine also reads the harness's own settings under their one name: which protocols to
+ * certify is {@link IpcmConfiguration#PROTOCOLS} ({@code ipcm.protocols}; default, or {@code *},
+ * every protocol on the class path, where no {@link IpcmCertification} names them), and which
+ * must run rather than be skipped is {@link IpcmConfiguration#PROTOCOLS_REQUIRED}
+ * ({@code ipcm.protocols.required}; {@code *} means every selected protocol).
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class CertifyParameters {
-    /**
-     * Comma-separated protocols to certify, by any name {@link dev.ipcm.spi.Protocols#byName} accepts
-     * ({@code MessageFiles}, {@code +com.example.MyProtocol}), where no {@link IpcmCertification}
-     * names them. Default (or {@code *}): every protocol on the class path. Shared with the
-     * harness, where it chooses the protocols of {@code @IpcmTest} the same way.
-     */
-    public static final String PROTOCOLS = "ipcm.protocols";
-
-    /**
-     * Comma-separated protocols that must run: when one of them is unavailable, its node fails
-     * instead of being skipped. {@code *} means every selected protocol. Default: none.
-     */
-    public static final String REQUIRED = "ipcm.protocols.required";
-
     /**
      * Comma-separated scenario groups to run (others are left out of the tree). Default: all.
      */

@@ -2,20 +2,16 @@ package dev.ipcm.engine;
 
 import dev.ipcm.UnknownProtocolException;
 import dev.ipcm.spi.Protocol;
-import dev.ipcm.spi.Protocols;
 import java.lang.reflect.Modifier;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
-import org.junit.platform.engine.DiscoveryIssue.Severity;
 import org.junit.platform.engine.DiscoveryIssue;
+import org.junit.platform.engine.DiscoveryIssue.Severity;
 import org.junit.platform.engine.DiscoverySelector;
-import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.discovery.ClassSelector;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
@@ -41,16 +37,13 @@ final class CertifyResolver implements SelectorResolver {
     static final String CASE = "case";
 
     private final UniqueId engineId;
-    private final Settings settings;
     private final DiscoveryIssueReporter issues;
-    private List<ScenarioSpec> scenarios;
-    private IllegalStateException suiteError;
-    private List<CertifiedProtocol> defaultProtocols;
+    private final Selection selection;
 
     CertifyResolver(InitializationContext<CertifyEngineDescriptor> init) {
         this.engineId = init.getEngineDescriptor().getUniqueId();
-        this.settings = Settings.from(init.getDiscoveryRequest().getConfigurationParameters());
         this.issues = DiscoveryIssueReporter.deduplicating(init.getIssueReporter());
+        this.selection = new Selection(Settings.from(init.getDiscoveryRequest().getConfigurationParameters()), issues);
     }
 
     /** Which scanned classes (package, class-path root, module selectors) this engine takes. */
@@ -71,7 +64,7 @@ final class CertifyResolver implements SelectorResolver {
         Class<?> type = selector.getJavaClass();
         IpcmCertification certification = type.getAnnotation(IpcmCertification.class);
         if (certification != null) {
-            return protocols(context, selected(List.of(certification.protocols()), ClassSource.from(type)));
+            return protocols(context, selection.protocols(List.of(certification.protocols()), ClassSource.from(type)));
         }
         if (Protocol.class.isAssignableFrom(type) && !type.isInterface() && !Modifier.isAbstract(type.getModifiers())) {
             try {
@@ -82,7 +75,7 @@ final class CertifyResolver implements SelectorResolver {
                 return Resolution.unresolved();
             }
         }
-        return scenarioFor(type).map(spec -> scenarios(context, spec, ScenarioDescriptor::selectWhole))
+        return selection.scenarioFor(type).map(spec -> scenarios(context, spec, ScenarioDescriptor::selectWhole))
                 .orElse(Resolution.unresolved());
     }
 
@@ -90,7 +83,7 @@ final class CertifyResolver implements SelectorResolver {
     public Resolution resolve(MethodSelector selector, Context context) {
         Class<?> type = selector.getJavaClass();
         DiscoverySelector narrow = DiscoverySelectors.selectMethod(type, selector.getJavaMethod());
-        return scenarioFor(type).map(spec -> scenarios(context, spec, d -> d.narrow(narrow)))
+        return selection.scenarioFor(type).map(spec -> scenarios(context, spec, d -> d.narrow(narrow)))
                 .orElse(Resolution.unresolved());
     }
 
@@ -102,25 +95,23 @@ final class CertifyResolver implements SelectorResolver {
         }
         List<UniqueId.Segment> rest = id.getSegments().subList(engineId.getSegments().size(), id.getSegments().size());
         if (rest.isEmpty()) {
-            return protocols(context, selected(List.of(), null));
+            return protocols(context, selection.defaultProtocols());
         }
         if (!rest.get(0).getType().equals(PROTOCOL) || rest.size() > 3) {
             return unknownId(id, "it does not name a protocol node");
         }
-        CertifiedProtocol protocol;
-        try {
-            protocol = CertifiedProtocol.byName(rest.get(0).getValue());
-        } catch (UnknownProtocolException e) {
-            issues.reportIssue(DiscoveryIssue.builder(Severity.ERROR, "Cannot select " + id + ": " + e.getMessage()).cause(e));
+        Optional<CertifiedProtocol> named = selection.protocolOf(id, rest.get(0).getValue());
+        if (named.isEmpty()) {
             return Resolution.unresolved();
         }
+        CertifiedProtocol protocol = named.get();
         if (rest.size() == 1) {
             return protocols(context, List.of(protocol));
         }
         if (!rest.get(1).getType().equals(SCENARIO)) {
             return unknownId(id, "its second segment is not a scenario");
         }
-        Optional<ScenarioSpec> spec = scenarioNamed(rest.get(1).getValue());
+        Optional<ScenarioSpec> spec = selection.scenarioNamed(rest.get(1).getValue());
         if (spec.isEmpty()) {
             return unknownId(id, "the suite has no scenario " + rest.get(1).getValue());
         }
@@ -141,108 +132,32 @@ final class CertifyResolver implements SelectorResolver {
         return Resolution.unresolved();
     }
 
-    /**
-     * The protocols to certify: those an annotation names, else those the configuration names,
-     * else every protocol found (the harness's {@code @IpcmTest} chooses the same way).
-     */
-    private List<CertifiedProtocol> selected(List<String> annotated, TestSource source) {
-        if (annotated.isEmpty()) {
-            return all();
-        }
-        return resolve(annotated, "@IpcmCertification", source);
-    }
-
-    private List<CertifiedProtocol> resolve(List<String> names, String where, TestSource source) {
-        List<CertifiedProtocol> out = new ArrayList<>();
-        for (String name : names) {
-            try {
-                out.add(CertifiedProtocol.byName(name));
-            } catch (UnknownProtocolException e) {
-                issues.reportIssue(DiscoveryIssue.builder(Severity.ERROR, "Protocol '" + name + "' named by " + where
-                        + " cannot be certified: " + e.getMessage()).source(Optional.ofNullable(source)).cause(e));
-            }
-        }
-        return out;
-    }
-
-    /** The configured protocols, else every one on the class path; computed (and reported) once. */
-    private List<CertifiedProtocol> all() {
-        if (defaultProtocols == null) {
-            Optional<List<String>> configured = settings.protocols();
-            if (configured.isPresent()) {
-                defaultProtocols = resolve(configured.get(), "configuration parameter " + CertifyParameters.PROTOCOLS, null);
-            } else {
-                defaultProtocols = Protocols.all().values().stream().map(CertifiedProtocol::of).collect(Collectors.toList());
-                if (defaultProtocols.isEmpty()) {
-                    issues.reportIssue(DiscoveryIssue.create(Severity.WARNING, "No ipcm protocol is on the class path: "
-                            + "a plugin registers its Protocol in META-INF/services/" + Protocol.class.getName()));
-                }
-            }
-        }
-        return defaultProtocols;
-    }
-
     private Resolution protocols(Context context, List<CertifiedProtocol> protocols) {
         Set<Match> matches = new LinkedHashSet<>();
         for (CertifiedProtocol p : protocols) {
             context.addToParent(parent -> Optional.of(new ProtocolDescriptor(parent.getUniqueId().append(PROTOCOL, p.id()),
-                    p, settings.isRequired(p.name(), p.id()))))
-                    .ifPresent(d -> matches.add(Match.exact(d, () -> scenarioSelectors(d.getUniqueId()))));
+                    p, selection.isRequired(p))))
+                    .ifPresent(d -> matches.add(Match.exact(d, () -> selection.scenarioSelectors(d.getUniqueId()))));
         }
         return matches.isEmpty() ? Resolution.unresolved() : Resolution.matches(matches);
     }
 
-    private Set<DiscoverySelector> scenarioSelectors(UniqueId protocolId) {
-        Set<DiscoverySelector> out = new LinkedHashSet<>();
-        for (ScenarioSpec spec : scenarios(true)) {
-            if (settings.includesGroup(spec.group())) {
-                out.add(DiscoverySelectors.selectUniqueId(protocolId.append(SCENARIO, spec.type().getName())));
-            }
-        }
-        return out;
-    }
-
     /** One scenario under every selected protocol. */
-    private Resolution scenarios(Context context, ScenarioSpec spec, Consumer<ScenarioDescriptor> selection) {
+    private Resolution scenarios(Context context, ScenarioSpec spec, Consumer<ScenarioDescriptor> narrowing) {
         Set<Match> matches = new LinkedHashSet<>();
-        for (CertifiedProtocol p : all()) {
-            matches.addAll(scenario(context, p, spec, selection).getMatches());
+        for (CertifiedProtocol p : selection.defaultProtocols()) {
+            matches.addAll(scenario(context, p, spec, narrowing).getMatches());
         }
         return matches.isEmpty() ? Resolution.unresolved() : Resolution.matches(matches);
     }
 
     private Resolution scenario(Context context, CertifiedProtocol protocol, ScenarioSpec spec,
-            Consumer<ScenarioDescriptor> selection) {
+            Consumer<ScenarioDescriptor> narrowing) {
         UniqueId protocolId = engineId.append(PROTOCOL, protocol.id());
         Optional<ScenarioDescriptor> d = context.addToParent(() -> DiscoverySelectors.selectUniqueId(protocolId),
                 parent -> Optional.of(new ScenarioDescriptor(parent.getUniqueId().append(SCENARIO, spec.type().getName()),
                         spec, protocol)));
-        d.ifPresent(selection);
+        d.ifPresent(narrowing);
         return d.map(x -> Resolution.match(Match.exact(x))).orElse(Resolution.unresolved());
-    }
-
-    private Optional<ScenarioSpec> scenarioFor(Class<?> type) {
-        // Quiet: any class a build tool sends comes here, and most are not scenarios.
-        return scenarios(false).stream().filter(s -> s.type().equals(type)).findFirst();
-    }
-
-    private Optional<ScenarioSpec> scenarioNamed(String className) {
-        return scenarios(true).stream().filter(s -> s.type().getName().equals(className)).findFirst();
-    }
-
-    /** The suite's scenarios; a suite that cannot be loaded is reported when {@code needed}. */
-    private List<ScenarioSpec> scenarios(boolean needed) {
-        if (scenarios == null) {
-            try {
-                scenarios = Suites.load(settings.suite()).scenarios();
-            } catch (IllegalStateException e) {
-                scenarios = List.of();
-                suiteError = e;
-            }
-        }
-        if (needed && suiteError != null) {
-            issues.reportIssue(DiscoveryIssue.builder(Severity.ERROR, suiteError.getMessage()).cause(suiteError));
-        }
-        return scenarios;
     }
 }

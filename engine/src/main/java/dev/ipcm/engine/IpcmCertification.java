@@ -24,7 +24,7 @@ import org.apiguardian.api.API;
 public @interface IpcmCertification {
     /**
      * The protocols to certify, by name or as {@code +} and a class name; empty means those of the
-     * configuration parameter {@value CertifyParameters#PROTOCOLS}, else every protocol on the
+     * configuration parameter {@value dev.ipcm.junit.IpcmConfiguration#PROTOCOLS}, else every protocol on the
      * class path.
      */
     String[] protocols() default {};

@@ -1,5 +1,6 @@
 package dev.ipcm.engine;
 
+import dev.ipcm.junit.IpcmConfiguration;
 import dev.ipcm.spi.Availability;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
@@ -42,7 +43,7 @@ final class ProtocolDescriptor extends AbstractTestDescriptor implements Node<Ce
     public CertifyContext before(CertifyContext context) {
         Availability a = availability();
         if (!a.isAvailable()) {
-            throw new IllegalStateException(unavailable(a) + "; it is listed in " + CertifyParameters.REQUIRED
+            throw new IllegalStateException(unavailable(a) + "; it is listed in " + IpcmConfiguration.PROTOCOLS_REQUIRED
                     + ", so this fails instead of being skipped");
         }
         return context;

@@ -7,7 +7,7 @@ import org.apiguardian.api.API;
 
 /**
  * One scenario of a certification suite: a test class (Jupiter or jqwik) that runs against
- * whichever protocol the configuration parameter {@value CertifyParameters#PROTOCOLS} names.
+ * whichever protocol the configuration parameter {@value dev.ipcm.junit.IpcmConfiguration#PROTOCOLS} names.
  *
  * @param type the test class
  * @param group the group it is reported under in the certification matrix

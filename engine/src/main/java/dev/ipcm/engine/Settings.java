@@ -1,5 +1,6 @@
 package dev.ipcm.engine;
 
+import dev.ipcm.junit.IpcmConfiguration;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -28,9 +29,9 @@ final class Settings {
 
     static Settings from(ConfigurationParameters config) {
         // "*" (the harness's spelling of "every protocol") and an empty value mean no selection.
-        return new Settings(config.get(CertifyParameters.PROTOCOLS).map(Settings::list)
+        return new Settings(config.get(IpcmConfiguration.PROTOCOLS).map(Settings::list)
                         .filter(l -> !l.isEmpty() && !l.contains("*")),
-                new LinkedHashSet<>(config.get(CertifyParameters.REQUIRED).map(Settings::list).orElse(List.of())),
+                new LinkedHashSet<>(config.get(IpcmConfiguration.PROTOCOLS_REQUIRED).map(Settings::list).orElse(List.of())),
                 config.get(CertifyParameters.GROUPS).map(v -> new LinkedHashSet<>(list(v))),
                 config.get(CertifyParameters.SUITE).map(String::trim).filter(s -> !s.isEmpty()));
     }

@@ -1,5 +1,6 @@
 package dev.ipcm.engine;
 
+import dev.ipcm.junit.IpcmConfiguration;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,10 +29,7 @@ final class SuiteRunner implements TestExecutionListener {
     /** Set to {@code true} in every inner run, so suite code can tell it runs under certification. */
     static final String INNER_RUN = "ipcm.certify.inner";
 
-    /** The harness's tries per conformance property. */
-    static final String PROPERTY_TRIES = "ipcm.property.tries";
-
-    private static final List<String> FORWARDED_PREFIXES = List.of("ipcm.", "jqwik.", "junit.jupiter.");
+    private static final List<String> FORWARDED_PREFIXES = List.of(SystemPropertyBridge.HARNESS_PREFIX, "jqwik.", "junit.jupiter.");
 
     private final CertifyContext context;
     private final ScenarioDescriptor scenario;
@@ -58,7 +56,7 @@ final class SuiteRunner implements TestExecutionListener {
                 .configurationParameters(params)
                 .build();
         Duration timeout = Settings.timeout(context.configuration());
-        try (SystemProperties ignored = SystemProperties.set(systemView(params))) {
+        try (SystemPropertyBridge ignored = SystemPropertyBridge.open(params)) {
             InnerRun.execute(context.newLauncher(), request, this, timeout,
                     "Scenario " + scenario.spec().type().getSimpleName() + " on " + protocol.name());
         }
@@ -89,33 +87,18 @@ final class SuiteRunner implements TestExecutionListener {
         params.putIfAbsent("jqwik.reporting.usejunitplatform", "true");
         outer.get(CertifyParameters.TRIES).ifPresent(t -> {
             params.put("jqwik.tries.default", t);
-            params.put(PROPERTY_TRIES, t);
+            params.put(IpcmConfiguration.PROPERTY_TRIES, t);
         });
-        params.put(CertifyParameters.PROTOCOLS, protocol.id());
+        params.put(IpcmConfiguration.PROTOCOLS, protocol.id());
         // The harness always adds required protocols to a run; an inner run certifies this one
         // protocol only, so it keeps just this protocol's own required flag (the engine's node
         // already fails a required protocol that cannot run).
-        boolean required = outer.get(CertifyParameters.REQUIRED).map(v -> List.of(v.split(",")).stream()
+        boolean required = outer.get(IpcmConfiguration.PROTOCOLS_REQUIRED).map(v -> List.of(v.split(",")).stream()
                 .map(String::trim).anyMatch(n -> n.equalsIgnoreCase(protocol.id()) || n.equalsIgnoreCase(protocol.name())))
                 .orElse(false);
-        params.put(CertifyParameters.REQUIRED, required ? protocol.id() : "");
+        params.put(IpcmConfiguration.PROTOCOLS_REQUIRED, required ? protocol.id() : "");
         params.put(INNER_RUN, "true");
         return params;
-    }
-
-    /**
-     * The settings jqwik code must see too: jqwik hooks are not given the launcher's parameters,
-     * so the harness's jqwik adapter reads {@code ipcm.*} system properties. Scenarios run one at
-     * a time, so setting them around one inner run is safe.
-     */
-    private static Map<String, String> systemView(Map<String, String> params) {
-        Map<String, String> out = new HashMap<>();
-        params.forEach((k, v) -> {
-            if (k.startsWith("ipcm.")) {
-                out.put(k, v);
-            }
-        });
-        return out;
     }
 
     @Override

@@ -3,11 +3,12 @@ package dev.ipcm.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import dev.ipcm.Capability;
 import dev.ipcm.conformance.ConformanceSuite;
 import dev.ipcm.conformance.CrossProcessScenarios;
 import dev.ipcm.conformance.MessagingScenarios;
 import dev.ipcm.engine.fixtures.certify.LocalMemoryCertification;
+import dev.ipcm.junit.IpcmConfiguration;
+import dev.ipcm.Capability;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
@@ -54,7 +55,7 @@ class ConformanceCertificationTest {
     @Test
     void oneConformanceTestIsSelectedByMethodAndRerunByItsUniqueId() throws NoSuchMethodException {
         EngineTestKit.Builder kit = EngineTestKit.engine(IpcmCertifyEngine.ENGINE_ID)
-                .configurationParameter(CertifyParameters.PROTOCOLS, "LocalMemory");
+                .configurationParameter(IpcmConfiguration.PROTOCOLS, "LocalMemory");
         EngineExecutionResults byMethod = kit.selectors(DiscoverySelectors.selectMethod(MessagingScenarios.class,
                 MessagingScenarios.class.getDeclaredMethod("inOrder", dev.ipcm.Client.class, dev.ipcm.Client.class)))
                 .execute();
@@ -73,7 +74,7 @@ class ConformanceCertificationTest {
     void jupiterDoesNotAlsoRunTheConformanceClasses() {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClass(MessagingScenarios.class), DiscoverySelectors.selectPackage("dev.ipcm.conformance"))
-                .configurationParameter(CertifyParameters.PROTOCOLS, "LocalMemory")
+                .configurationParameter(IpcmConfiguration.PROTOCOLS, "LocalMemory")
                 .build();
 
         TestPlan plan = LauncherFactory.create().discover(request);

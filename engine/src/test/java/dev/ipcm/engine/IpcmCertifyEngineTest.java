@@ -15,6 +15,7 @@ import dev.ipcm.engine.fixtures.MessagingFixture;
 import dev.ipcm.engine.fixtures.OrderPropertyFixture;
 import dev.ipcm.engine.fixtures.UnavailableProtocol;
 import dev.ipcm.engine.fixtures.certify.LocalMemoryCertification;
+import dev.ipcm.junit.IpcmConfiguration;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
@@ -84,7 +85,7 @@ class IpcmCertifyEngineTest {
 
     @Test
     void scenarioClassSelectorRunsThatScenarioForTheConfiguredProtocols() {
-        EngineExecutionResults results = kit().configurationParameter(CertifyParameters.PROTOCOLS,
+        EngineExecutionResults results = kit().configurationParameter(IpcmConfiguration.PROTOCOLS,
                 "LocalMemory, +" + DuplicatingProtocol.class.getName())
                 .selectors(selectClass(MessagingFixture.class)).execute();
 
@@ -96,7 +97,7 @@ class IpcmCertifyEngineTest {
 
     @Test
     void methodSelectorRunsOneTestOfTheScenario() {
-        EngineExecutionResults results = kit().configurationParameter(CertifyParameters.PROTOCOLS, "LocalMemory")
+        EngineExecutionResults results = kit().configurationParameter(IpcmConfiguration.PROTOCOLS, "LocalMemory")
                 .selectors(selectMethod(MessagingFixture.class, "refusesAnInvalidName",
                         "dev.ipcm.Store"))
                 .execute();
@@ -160,30 +161,30 @@ class IpcmCertifyEngineTest {
 
     @Test
     void unavailablePluginThatIsRequiredFails() {
-        EngineExecutionResults results = kit().configurationParameter(CertifyParameters.REQUIRED, "UnavailableProtocol")
+        EngineExecutionResults results = kit().configurationParameter(IpcmConfiguration.PROTOCOLS_REQUIRED, "UnavailableProtocol")
                 .selectors(selectClass(UnavailableProtocol.class)).execute();
 
         Event failed = results.containerEvents().failed().list().get(0);
         assertThat(failed.getTestDescriptor().getDisplayName()).isEqualTo("UnavailableProtocol");
         assertThat(failed.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow())
                 .hasMessageContaining("the fixture server is not running")
-                .hasMessageContaining(CertifyParameters.REQUIRED);
+                .hasMessageContaining(IpcmConfiguration.PROTOCOLS_REQUIRED);
     }
 
     @Test
     void unknownProtocolNameIsADiscoveryIssue() {
-        List<DiscoveryIssue> issues = kit().configurationParameter(CertifyParameters.PROTOCOLS, "NoSuchStore")
+        List<DiscoveryIssue> issues = kit().configurationParameter(IpcmConfiguration.PROTOCOLS, "NoSuchStore")
                 .selectors(selectClass(MessagingFixture.class)).discover().getDiscoveryIssues();
 
         assertThat(issues).hasSize(1);
         assertThat(issues.get(0).severity()).isEqualTo(DiscoveryIssue.Severity.ERROR);
-        assertThat(issues.get(0).message()).contains("'NoSuchStore'").contains(CertifyParameters.PROTOCOLS)
+        assertThat(issues.get(0).message()).contains("'NoSuchStore'").contains(IpcmConfiguration.PROTOCOLS)
                 .contains("known protocols");
     }
 
     @Test
     void annotationOutranksTheConfiguredProtocols() {
-        EngineExecutionResults results = kit().configurationParameter(CertifyParameters.PROTOCOLS, "MessageFiles")
+        EngineExecutionResults results = kit().configurationParameter(IpcmConfiguration.PROTOCOLS, "MessageFiles")
                 .configurationParameter(CertifyParameters.GROUPS, "messaging")
                 .selectors(selectClass(LocalMemoryCertification.class)).execute();
 

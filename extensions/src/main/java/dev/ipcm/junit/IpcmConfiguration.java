@@ -27,13 +27,15 @@ import org.apiguardian.api.API;
 public final class IpcmConfiguration {
     /**
      * Protocols that {@link IpcmTest @IpcmTest} runs on when the annotation names none: a comma
-     * list of names, or {@code *} (the default) for every protocol on the class path.
+     * list of names, or {@code *} (the default) for every protocol on the class path. The
+     * certification engine reads it too, to choose the protocols it certifies.
      */
     public static final String PROTOCOLS = "ipcm.protocols";
 
     /**
      * Protocols that must run: comma list, default none. A listed protocol that cannot run here
-     * fails its tests instead of skipping them (CI sets this).
+     * fails its tests instead of skipping them (CI sets this); the certification engine fails its
+     * node the same way.
      */
     public static final String PROTOCOLS_REQUIRED = "ipcm.protocols.required";
 

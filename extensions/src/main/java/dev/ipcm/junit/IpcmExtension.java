@@ -1,21 +1,12 @@
 package dev.ipcm.junit;
 
-import dev.ipcm.Capabilities;
-import dev.ipcm.Capability;
 import dev.ipcm.Client;
 import dev.ipcm.IpcmException;
 import dev.ipcm.Store;
 import dev.ipcm.service.ServiceHandle;
+import dev.ipcm.Capabilities;
 import dev.ipcm.spi.Protocol;
-import dev.ipcm.spi.Protocols;
-import java.lang.reflect.AnnotatedElement;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -50,19 +41,17 @@ import org.opentest4j.AssertionFailedError;
  * live in the extension context store and are closed by JUnit; before that, the test's clean-up
  * disconnects the clients and fails the test when a message was sent and never received
  * ({@link Store#sanityDelta}), unless it is marked {@link IgnoreSanityCheck}.
+ *
+ * <p>This class holds the extension points only; what they read from a context is in
+ * {@code ExtensionContexts}, and the values are made by the injection path the jqwik adapter
+ * ({@link IpcmProperties}) shares.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class IpcmExtension implements TestTemplateInvocationContextProvider, ClassTemplateInvocationContextProvider,
         ExecutionCondition, BeforeEachCallback, AfterEachCallback, AfterAllCallback, ParameterResolver {
-    static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(IpcmExtension.class);
-    static final String BINDING = "binding";
-    private static final Set<Class<?>> INJECTABLE = Set.of(Store.class, Client.class, Capabilities.class, Protocol.class,
-            IpcmConfiguration.class, ServiceHandle.class);
 
     /** Created by JUnit through {@code @ExtendWith}. */
     public IpcmExtension() {}
-
-    // ---- templates ---------------------------------------------------------------------------
 
     @Override
     public boolean supportsTestTemplate(ExtensionContext context) {
@@ -71,7 +60,7 @@ public final class IpcmExtension implements TestTemplateInvocationContextProvide
 
     @Override
     public Stream<? extends TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
-        return invocations(context, AnnotationSupport.findAnnotation(context.getRequiredTestMethod(), IpcmTest.class).orElseThrow());
+        return ProtocolInvocation.all(context, AnnotationSupport.findAnnotation(context.getRequiredTestMethod(), IpcmTest.class).orElseThrow());
     }
 
     @Override
@@ -86,76 +75,30 @@ public final class IpcmExtension implements TestTemplateInvocationContextProvide
 
     @Override
     public Stream<? extends ClassTemplateInvocationContext> provideClassTemplateInvocationContexts(ExtensionContext context) {
-        return invocations(context, AnnotationSupport.findAnnotation(context.getRequiredTestClass(), IpcmTest.class).orElseThrow());
+        return ProtocolInvocation.all(context, AnnotationSupport.findAnnotation(context.getRequiredTestClass(), IpcmTest.class).orElseThrow());
     }
-
-    private Stream<ProtocolInvocation> invocations(ExtensionContext context, IpcmTest annotation) {
-        IpcmConfiguration config = config(context);
-        Optional<Binding> outer = bound(context);
-        if (outer.isPresent()) {
-            // A method template inside a class already running per protocol runs once, on that protocol.
-            boolean selected = annotation.value().length == 0 || List.of(annotation.value()).stream()
-                    .anyMatch(n -> n.equalsIgnoreCase(outer.get().plan().displayName()));
-            return selected ? Stream.of(new ProtocolInvocation(outer.get())) : Stream.empty();
-        }
-        return selectProtocols(annotation.value(), config).stream()
-                .map(name -> new ProtocolInvocation(new Binding(Backends.plan(name, config, cache(context)), config.isRequired(name))));
-    }
-
-    /** The annotation's names, else the configured list, else every protocol; required ones always included. */
-    static List<String> selectProtocols(String[] named, IpcmConfiguration config) {
-        Set<String> names = new LinkedHashSet<>();
-        if (named.length > 0) {
-            names.addAll(List.of(named));
-        } else {
-            names.addAll(config.protocols().isEmpty() ? Protocols.all().keySet() : config.protocols());
-            for (String required : config.requiredProtocols()) {
-                if (names.stream().noneMatch(n -> n.equalsIgnoreCase(required))) {
-                    names.add(required);
-                }
-            }
-        }
-        return new ArrayList<>(names);
-    }
-
-    // ---- skipping and failing -----------------------------------------------------------------
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        if (bound(context).isEmpty() && isTemplateContainer(context)) {
+        if (ExtensionContexts.bound(context).isEmpty() && ExtensionContexts.isTemplateContainer(context)) {
             return ConditionEvaluationResult.enabled("runs once per protocol");
         }
-        Binding binding = effective(context);
-        BackendPlan plan = binding.plan();
-        if (!plan.isReady()) {
-            return binding.required()
-                    ? ConditionEvaluationResult.enabled(plan.displayName() + " is required; it will fail")
-                    : ConditionEvaluationResult.disabled(binding.label() + " " + plan.unavailable().orElseThrow());
+        Binding binding = ExtensionContexts.effective(context);
+        Optional<String> why = binding.cannotRun(ExtensionContexts.requiredCapabilities(context), "test");
+        if (why.isEmpty()) {
+            return ConditionEvaluationResult.enabled(binding.label() + " can run");
         }
-        Capabilities caps = plan.protocol().orElseThrow().capabilities();
-        Set<Capability> missing = EnumSet.noneOf(Capability.class);
-        for (Capability c : requiredCapabilities(context)) {
-            if (!caps.has(c)) {
-                missing.add(c);
-            }
-        }
-        if (!missing.isEmpty()) {
-            return ConditionEvaluationResult.disabled(binding.label() + " " + plan.displayName()
-                    + " does not declare the capabilities " + missing + " this test requires");
-        }
-        return ConditionEvaluationResult.enabled(binding.label() + " can run");
+        return binding.mustFail() ? ConditionEvaluationResult.enabled(binding.plan().displayName() + " is required; it will fail")
+                : ConditionEvaluationResult.disabled(binding.label() + " " + why.get());
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        Binding binding = effective(context);
-        if (!binding.plan().isReady() && binding.required()) {
-            throw new ProtocolUnavailableException(binding.plan().displayName() + " is listed in "
-                    + IpcmConfiguration.PROTOCOLS_REQUIRED + " but " + binding.plan().unavailable().orElseThrow());
+        Binding binding = ExtensionContexts.effective(context);
+        if (binding.mustFail()) {
+            throw binding.unavailableButRequired();
         }
     }
-
-    // ---- clean-up ------------------------------------------------------------------------------
 
     @Override
     public void afterEach(ExtensionContext context) {
@@ -167,148 +110,33 @@ public final class IpcmExtension implements TestTemplateInvocationContextProvide
         settle(context);
     }
 
+    /** Disconnects what this context made and fails it when the store it owns was left unbalanced. */
     private static void settle(ExtensionContext context) {
-        Scope scope = context.getStore(NAMESPACE).get(scopeKey(context), Scope.class);
-        if (scope == null) {
-            return;
-        }
-        boolean owner = scope.ownsFixture();
-        Map<String, Long> delta = scope.settle();
-        if (owner && !delta.isEmpty() && config(context).sanityCheck() && !sanityCheckIgnored(context)) {
-            throw new AssertionFailedError(scope.fixture().orElseThrow().mismatch(delta));
+        Optional<String> mismatch = ExtensionContexts.ownScope(context).flatMap(Scope::settleMismatch);
+        if (mismatch.isPresent() && ExtensionContexts.config(context).sanityCheck()
+                && !ExtensionContexts.sanityCheckIgnored(context)) {
+            throw new AssertionFailedError(mismatch.get());
         }
     }
-
-    private static boolean sanityCheckIgnored(ExtensionContext context) {
-        return elements(context).stream().anyMatch(e -> AnnotationSupport.isAnnotated(e, IgnoreSanityCheck.class));
-    }
-
-    // ---- parameters ----------------------------------------------------------------------------
 
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        return INJECTABLE.contains(parameterContext.getParameter().getType());
+        return Injection.isInjectable(parameterContext.getParameter().getType());
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext context) {
         Class<?> type = parameterContext.getParameter().getType();
-        IpcmConfiguration config = config(context);
-        if (type == IpcmConfiguration.class) {
-            return config;
-        }
-        Binding binding = effective(context);
-        BackendPlan plan = binding.plan();
-        if (!plan.isReady()) {
-            throw new ParameterResolutionException(binding.label() + " " + plan.unavailable().orElseThrow());
-        }
-        Protocol protocol = plan.protocol().orElseThrow();
-        if (type == Protocol.class) {
-            return protocol;
-        }
-        if (type == Capabilities.class) {
-            return protocol.capabilities();
+        Binding binding = ExtensionContexts.effective(context);
+        if (type != IpcmConfiguration.class && !binding.plan().isReady()) {
+            throw new ParameterResolutionException(binding.label() + " " + binding.plan().unavailable().orElseThrow());
         }
         try {
-            Scope scope = scope(context);
-            Fixture fixture = scope.fixture().filter(f -> f.protocol().name().equals(protocol.name()))
-                    .orElseGet(() -> scope.own(() -> Fixture.spawn(plan, config)));
-            if (type == Store.class) {
-                return fixture.store();
-            }
-            if (type == ServiceHandle.class) {
-                return fixture.echo();
-            }
-            Optional<String> named = parameterContext.findAnnotation(ClientName.class).map(ClientName::value);
-            if (named.isPresent()) {
-                Optional<Client> existing = scope.client(named.get());
-                if (existing.isPresent()) {
-                    return existing.get();
-                }
-            }
-            Client client = fixture.store().connect(named.orElseGet(ClientNames::next));
-            scope.add(client);
-            return client;
+            return Injection.value(type, parameterContext.findAnnotation(ClientName.class).map(ClientName::value), binding,
+                    ExtensionContexts.scope(context), ExtensionContexts.config(context));
         } catch (IpcmException e) {
             throw new ParameterResolutionException(binding.label() + " could not provide a " + type.getSimpleName()
                     + " for parameter '" + parameterContext.getParameter().getName() + "': " + e.getMessage(), e);
         }
-    }
-
-    // ---- helpers -------------------------------------------------------------------------------
-
-    static IpcmConfiguration config(ExtensionContext context) {
-        return IpcmConfiguration.from(context::getConfigurationParameter);
-    }
-
-    static BackendCache cache(ExtensionContext context) {
-        ExtensionContext.Store root = context.getRoot().getStore(NAMESPACE);
-        return new BackendCache() {
-            @Override
-            public <T> T get(String key, Class<T> type, java.util.function.Supplier<T> compute) {
-                return root.computeIfAbsent(key, k -> compute.get(), type);
-            }
-        };
-    }
-
-    private static Optional<Binding> bound(ExtensionContext context) {
-        return Optional.ofNullable(context.getStore(NAMESPACE).get(BINDING, Binding.class));
-    }
-
-    /** The invocation's protocol, or for a plain test the nearest {@link IpcmProtocol} or the configured one. */
-    private static Binding effective(ExtensionContext context) {
-        Optional<Binding> b = bound(context);
-        if (b.isPresent()) {
-            return b.get();
-        }
-        IpcmConfiguration config = config(context);
-        String name = elements(context).stream()
-                .flatMap(e -> AnnotationSupport.findAnnotation(e, IpcmProtocol.class).stream())
-                .map(IpcmProtocol::value).findFirst().orElseGet(config::plainProtocol);
-        return new Binding(Backends.plan(name, config, cache(context)), config.isRequired(name));
-    }
-
-    private static boolean isTemplateContainer(ExtensionContext context) {
-        if (context.getTestMethod().isPresent()) {
-            return AnnotationSupport.isAnnotated(context.getTestMethod().get(), IpcmTest.class);
-        }
-        return context.getTestClass().map(c -> AnnotationSupport.isAnnotated(c, IpcmTest.class)).orElse(false);
-    }
-
-    /** The test method (if any), its class, then the enclosing classes: nearest first. */
-    private static List<AnnotatedElement> elements(ExtensionContext context) {
-        List<AnnotatedElement> out = new ArrayList<>();
-        context.getTestMethod().ifPresent(out::add);
-        for (Class<?> c = context.getTestClass().orElse(null); c != null; c = c.getEnclosingClass()) {
-            out.add(c);
-        }
-        return out;
-    }
-
-    private static Set<Capability> requiredCapabilities(ExtensionContext context) {
-        Set<Capability> needed = EnumSet.noneOf(Capability.class);
-        for (AnnotatedElement e : elements(context)) {
-            AnnotationSupport.findAnnotation(e, IpcmTest.class).ifPresent(a -> needed.addAll(List.of(a.requires())));
-            AnnotationSupport.findAnnotation(e, RequiresCapability.class).ifPresent(a -> needed.addAll(List.of(a.value())));
-        }
-        return needed;
-    }
-
-    private static String scopeKey(ExtensionContext context) {
-        return "scope:" + context.getUniqueId();
-    }
-
-    private static Scope scope(ExtensionContext context) {
-        return context.getStore(NAMESPACE).computeIfAbsent(scopeKey(context), k -> new Scope(parentScope(context)), Scope.class);
-    }
-
-    private static Scope parentScope(ExtensionContext context) {
-        for (ExtensionContext p = context.getParent().orElse(null); p != null; p = p.getParent().orElse(null)) {
-            Scope s = p.getStore(NAMESPACE).get(scopeKey(p), Scope.class);
-            if (s != null) {
-                return s;
-            }
-        }
-        return null;
     }
 }

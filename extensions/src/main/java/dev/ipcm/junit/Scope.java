@@ -29,14 +29,6 @@ final class Scope implements AutoCloseable {
         return parent == null ? Optional.empty() : parent.fixture();
     }
 
-    synchronized Fixture fixtureOrNull() {
-        return fixture;
-    }
-
-    synchronized boolean ownsFixture() {
-        return fixture != null;
-    }
-
     synchronized Fixture own(java.util.function.Supplier<Fixture> spawn) {
         if (fixture == null) {
             fixture = spawn.get();
@@ -65,6 +57,15 @@ final class Scope implements AutoCloseable {
         }
         clients.clear();
         return fixture == null ? Map.of() : fixture.settle();
+    }
+
+    /**
+     * Settles this scope and, when the store it owns was left unbalanced, returns the failure
+     * text that names every mismatch.
+     */
+    synchronized Optional<String> settleMismatch() {
+        Map<String, Long> delta = settle();
+        return delta.isEmpty() ? Optional.empty() : Optional.of(fixture.mismatch(delta));
     }
 
     @Override

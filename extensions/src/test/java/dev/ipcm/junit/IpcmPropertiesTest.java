@@ -14,6 +14,7 @@ import dev.ipcm.Store;
 import dev.ipcm.junit.fixtures.FailingPropertyFixture;
 import dev.ipcm.junit.fixtures.PropertyFixture;
 import dev.ipcm.junit.fixtures.RequiredPropertyFixture;
+import dev.ipcm.junit.fixtures.RequiredWithoutCapabilityFixture;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
@@ -72,6 +73,8 @@ class IpcmPropertiesTest {
         String reports = reports(results);
         assertThat(reports).contains("seed");
         assertThat(reports).containsPattern("(?s)Sample.*arg0: 10\\b");
+        // The sample is printed after the tries: injected parameters show the values last used.
+        assertThat(reports).containsPattern("(?s)Sample.*arg1: \\S+").doesNotContain("No protocol is bound");
     }
 
     @Test
@@ -101,4 +104,17 @@ class IpcmPropertiesTest {
         }
     }
 
+    @Test
+    @ResourceLock(Resources.SYSTEM_PROPERTIES)
+    void requiredProtocolWithoutACapabilityIsSkippedAsInJupiter() {
+        // Required only turns "cannot run here" into a failure; a missing capability is a skip, as @IpcmTest does.
+        System.setProperty(IpcmConfiguration.PROTOCOLS_REQUIRED, "Twin");
+        try {
+            run(RequiredWithoutCapabilityFixture.class).testEvents().assertThatEvents()
+                    .haveExactly(1, event(test("needsSuspend"), skippedWithReason(m -> m.contains("no protocol can run")
+                            && m.contains("[Twin] Twin does not declare the capabilities [SUSPEND]"))));
+        } finally {
+            System.clearProperty(IpcmConfiguration.PROTOCOLS_REQUIRED);
+        }
+    }
 }

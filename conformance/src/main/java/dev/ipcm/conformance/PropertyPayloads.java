@@ -7,14 +7,17 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Tuple;
 
-/** Generated message sizes, and message contents that say who sent them and in which order. */
-final class Payloads {
+/**
+ * The payloads the conformance properties send: generated message sizes, and message contents
+ * that say who sent them and in which order.
+ */
+final class PropertyPayloads {
     /** The largest payload the properties generate. */
     static final int MAX = 64 * 1024;
     // Room for the envelope and the JSON around the padding, under a protocol's byte limit.
     private static final int ENVELOPE_ALLOWANCE = 1024;
 
-    private Payloads() {}
+    private PropertyPayloads() {}
 
     /** Mostly small sizes, sometimes up to 64 KiB; shrinks towards 0. */
     static Arbitrary<Integer> sizes() {

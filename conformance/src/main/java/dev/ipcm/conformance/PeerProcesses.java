@@ -12,10 +12,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The child JVMs one scenario started: each is started with {@link PeerProcess}, waited for until
- * it says {@code ready}, and killed (with its descendants) when the scenario ends, passed or not.
+ * The peer processes one scenario started: child JVMs running {@link PeerProcess}, each waited
+ * for until it says {@code ready}, and killed (with its descendants) when the scenario ends,
+ * passed or not.
  */
-final class Children implements AutoCloseable {
+final class PeerProcesses implements AutoCloseable {
     // A JVM start on a loaded 2-core machine can take many seconds; waiting for one is not a test of speed.
     private static final Duration MIN_START_TIMEOUT = Duration.ofSeconds(60);
 
@@ -23,7 +24,7 @@ final class Children implements AutoCloseable {
     private final Duration timeout;
     private final Duration startTimeout;
 
-    Children(Duration timeout) {
+    PeerProcesses(Duration timeout) {
         this.timeout = timeout;
         this.startTimeout = timeout.compareTo(MIN_START_TIMEOUT) > 0 ? timeout : MIN_START_TIMEOUT;
     }
