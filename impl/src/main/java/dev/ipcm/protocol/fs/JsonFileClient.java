@@ -10,6 +10,7 @@ import dev.ipcm.NameTakenException;
 import dev.ipcm.NoSuchPeerException;
 import dev.ipcm.Stats;
 import dev.ipcm.StoreGoneException;
+import dev.ipcm.protocol.directory.DirectoryWatch;
 import dev.ipcm.spi.ConnectRequest;
 import java.math.BigDecimal;
 import java.nio.file.Path;

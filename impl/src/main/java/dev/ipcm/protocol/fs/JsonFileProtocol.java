@@ -2,6 +2,8 @@ package dev.ipcm.protocol.fs;
 
 import dev.ipcm.Client;
 import dev.ipcm.IpcmException;
+import dev.ipcm.protocol.directory.Sidecars;
+import dev.ipcm.protocol.directory.StoreLocations;
 import dev.ipcm.spi.Availability;
 import dev.ipcm.spi.Capabilities;
 import dev.ipcm.spi.Capability;

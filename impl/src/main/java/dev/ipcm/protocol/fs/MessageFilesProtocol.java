@@ -1,6 +1,7 @@
 package dev.ipcm.protocol.fs;
 
 import dev.ipcm.Client;
+import dev.ipcm.protocol.directory.DirectoryProtocol;
 import dev.ipcm.spi.Availability;
 import dev.ipcm.spi.Capabilities;
 import dev.ipcm.spi.Capability;

@@ -1,7 +1,7 @@
 package dev.ipcm.protocol.socket;
 
 import dev.ipcm.Client;
-import dev.ipcm.protocol.fs.DirectoryProtocol;
+import dev.ipcm.protocol.directory.DirectoryProtocol;
 import dev.ipcm.spi.Availability;
 import dev.ipcm.spi.Capabilities;
 import dev.ipcm.spi.Capability;

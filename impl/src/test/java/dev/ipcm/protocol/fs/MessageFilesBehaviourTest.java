@@ -13,6 +13,7 @@ import dev.ipcm.NoSuchPeerException;
 import dev.ipcm.SpawnOptions;
 import dev.ipcm.Store;
 import dev.ipcm.StoreGoneException;
+import dev.ipcm.protocol.directory.Sidecars;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

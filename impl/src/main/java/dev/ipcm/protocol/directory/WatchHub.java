@@ -1,4 +1,4 @@
-package dev.ipcm.protocol.fs;
+package dev.ipcm.protocol.directory;
 
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;

@@ -1,4 +1,4 @@
-package dev.ipcm.protocol.fs;
+package dev.ipcm.protocol.directory;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -22,17 +22,20 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * Reading and writing the small files beside each endpoint ({@code N.pid}, {@code N.name},
  * {@code N.suspend}, {@code N.stats}) by the reader rules of spec 02 §1.3, so Perl parses what
  * we write and we parse what Perl writes.
  */
-final class Sidecars {
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class Sidecars {
     /** The suffixes of the files that accompany an endpoint; entries ending in one are never peers. */
     static final List<String> SUFFIXES = List.of(".pid", ".name", ".resume", ".stats", ".suspend");
 
-    static final String PEND = ".pend";
+    /** The suffix of a file being written, renamed over its target once complete. */
+    public static final String PEND = ".pend";
 
     private static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> DIR_MODE = PosixFilePermissions.fromString("rwx------");
@@ -57,7 +60,7 @@ final class Sidecars {
     }
 
     /** Creates a directory with mode 0700 (set again after creation, in case the umask took bits away). */
-    static void createPrivateDirectory(Path dir) throws IOException {
+    public static void createPrivateDirectory(Path dir) throws IOException {
         Files.createDirectory(dir, dirMode());
         Files.setPosixFilePermissions(dir, DIR_MODE);
     }
@@ -75,7 +78,7 @@ final class Sidecars {
     }
 
     /** Creates {@code target}, which must not exist yet, and writes {@code content}. */
-    static void writeNew(Path target, byte[] content) throws IOException {
+    public static void writeNew(Path target, byte[] content) throws IOException {
         write(target, content, FRESH);
     }
 
@@ -94,7 +97,7 @@ final class Sidecars {
     }
 
     /** An atomic rename within one directory (rename(2) replaces an existing target). */
-    static void rename(Path from, Path to) throws IOException {
+    public static void rename(Path from, Path to) throws IOException {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
@@ -169,7 +172,7 @@ final class Sidecars {
      * Removes a file or directory tree if present. Entries that vanish meanwhile are fine; a
      * sender that drops a file in while we delete makes us list again (a few times, then give up).
      */
-    static void deleteTree(Path root) throws IOException {
+    public static void deleteTree(Path root) throws IOException {
         for (int attempt = 0; ; attempt++) {
             if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
                 return;

@@ -1,4 +1,4 @@
-package dev.ipcm.protocol.fs;
+package dev.ipcm.protocol.directory;
 
 import dev.ipcm.ContentException;
 import dev.ipcm.CorruptMessageException;

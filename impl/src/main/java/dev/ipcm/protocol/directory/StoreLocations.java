@@ -1,4 +1,4 @@
-package dev.ipcm.protocol.fs;
+package dev.ipcm.protocol.directory;
 
 import dev.ipcm.InvalidNameException;
 import dev.ipcm.IpcmException;
@@ -9,6 +9,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import org.apiguardian.api.API;
 
 /**
  * Where a spawned file store goes and what it is called, as File::Temp decides it for the
@@ -18,10 +19,12 @@ import java.security.SecureRandom;
  * <p>Spawn parameters: {@code route} (use exactly this path), {@code dir} (the parent
  * directory), {@code template} (the name pattern, at least four trailing {@code X}s).
  */
-final class StoreLocations {
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class StoreLocations {
     /** Creates the store at a path that must not exist yet; throws FileAlreadyExistsException if it does. */
     @FunctionalInterface
-    interface Creator {
+    public interface Creator {
+        /** Creates the store at {@code path}. */
         void create(Path path) throws IOException;
     }
 
@@ -42,7 +45,7 @@ final class StoreLocations {
      *
      * @param suffix appended after the template (e.g. {@code .json}), may be empty
      */
-    static Path create(SpawnRequest request, String defaultPrefix, String suffix, Creator creator) {
+    public static Path create(SpawnRequest request, String defaultPrefix, String suffix, Creator creator) {
         if (request.param("route").isPresent()) {
             Path route = Path.of(request.param("route").get()).toAbsolutePath();
             try {

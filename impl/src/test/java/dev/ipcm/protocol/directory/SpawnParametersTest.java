@@ -1,6 +1,5 @@
-package dev.ipcm.protocol.fs;
+package dev.ipcm.protocol.directory;
 
-import static dev.ipcm.protocol.fs.FsTestSupport.mode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,8 +8,10 @@ import dev.ipcm.IpcmException;
 import dev.ipcm.Ipcm;
 import dev.ipcm.SpawnOptions;
 import dev.ipcm.Store;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 class SpawnParametersTest {
     @TempDir
     Path tmp;
+
+    private static String mode(Path p) throws IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+    }
 
     private static Store spawn(String protocol, String... params) {
         SpawnOptions o = SpawnOptions.defaults().protocol(protocol).serializer("JSON").guard(false);

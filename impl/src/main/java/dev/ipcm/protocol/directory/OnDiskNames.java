@@ -1,4 +1,4 @@
-package dev.ipcm.protocol.fs;
+package dev.ipcm.protocol.directory;
 
 import dev.ipcm.InvalidNameException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.ipcm.protocol.fs;
+package dev.ipcm.protocol.directory;
 
 import dev.ipcm.IpcmException;
 import dev.ipcm.spi.Protocol;

@@ -1,4 +1,4 @@
-package dev.ipcm.protocol.fs;
+package dev.ipcm.protocol.directory;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.apiguardian.api.API;
 
 /**
  * A wake-up for one directory: {@link #await} returns as soon as a matching entry was created,
@@ -20,7 +21,8 @@ import java.util.function.Predicate;
  * event the scan already saw. Each wait is bounded (a safety net in case an event is missed, e.g.
  * on queue overflow), and without a watch service every wait is a short poll.
  */
-final class DirectoryWatch implements AutoCloseable {
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class DirectoryWatch implements AutoCloseable {
     /** The longest single wait, after which callers re-check anyway. */
     static final long MAX_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
@@ -54,7 +56,7 @@ final class DirectoryWatch implements AutoCloseable {
     }
 
     /** Watches {@code dir} for entries created (or moved in) whose name passes {@code names}. */
-    static DirectoryWatch creations(Path dir, Predicate<String> names) {
+    public static DirectoryWatch creations(Path dir, Predicate<String> names) {
         return new DirectoryWatch(dir, Set.of(StandardWatchEventKinds.ENTRY_CREATE), names);
     }
 
@@ -65,7 +67,7 @@ final class DirectoryWatch implements AutoCloseable {
     }
 
     /** Watches {@code dir} for changes to the one entry {@code fileName}. */
-    static DirectoryWatch file(Path dir, String fileName) {
+    public static DirectoryWatch file(Path dir, String fileName) {
         return new DirectoryWatch(dir, Set.of(StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY),
                 fileName::equals);
     }
@@ -109,7 +111,7 @@ final class DirectoryWatch implements AutoCloseable {
      *
      * @return whether an event was seen
      */
-    synchronized boolean await(long nanos) {
+    public synchronized boolean await(long nanos) {
         if (key == null) {
             waitNanos(Math.min(nanos, FALLBACK_POLL_NANOS));
             return false;
