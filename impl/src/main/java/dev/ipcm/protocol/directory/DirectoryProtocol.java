@@ -26,8 +26,7 @@ public abstract class DirectoryProtocol implements Protocol {
 
     @Override
     public Spawned spawn(SpawnRequest request) {
-        Path dir = StoreLocations.create(request, DIRECTORY_PREFIX, "", Sidecars::createPrivateDirectory);
-        return new Spawned(dir.toString(), null);
+        return StoreLocations.spawn(request, DIRECTORY_PREFIX, "", Sidecars::createPrivateDirectory);
     }
 
     @Override

@@ -144,15 +144,16 @@ public final class DirectoryWatch implements AutoCloseable {
 
     @Override
     public void close() {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            notifyAll();
-        }
-        if (hub != null) {
+        if (markClosed() && hub != null) {
             hub.unregister(key, this);
         }
+    }
+
+    /** Ends every wait; returns whether this call closed the watch (false: it was closed already). */
+    private synchronized boolean markClosed() {
+        boolean wasOpen = !closed;
+        closed = true;
+        notifyAll();
+        return wasOpen;
     }
 }

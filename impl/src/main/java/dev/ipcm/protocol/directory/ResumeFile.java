@@ -22,17 +22,7 @@ import java.util.function.Consumer;
  * a truncated record and so loses the whole file, the complete records are delivered and the
  * damaged rest is copied to {@code _N.resume.corrupt} (ignored by every listing) and reported.
  */
-final class ResumeFile {
-    private final Path file;
-    private final Path corrupt;
-    private final Serializer serializer;
-
-    ResumeFile(Path file, Path corrupt, Serializer serializer) {
-        this.file = file;
-        this.corrupt = corrupt;
-        this.serializer = serializer;
-    }
-
+record ResumeFile(Path file, Path corrupt, Serializer serializer) {
     /** Whether requeued messages wait. */
     boolean exists() {
         return Files.exists(file);

@@ -1,8 +1,8 @@
 package dev.ipcm.protocol.directory;
 
 import dev.ipcm.StoreGoneException;
-import java.io.IOException;
 import dev.ipcm.IpcmException;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -14,44 +14,40 @@ import java.util.stream.Stream;
  * A store's route directory: where each client's endpoint and sidecar files live, and the one
  * place that turns "the directory vanished" into a {@link StoreGoneException}.
  */
-final class RouteDirectory {
-    private final Path dir;
-    private final String protocol;
-
-    RouteDirectory(Path dir, String protocol) {
-        this.dir = dir;
-        this.protocol = protocol;
-    }
-
-    /** The directory itself. */
-    Path path() {
-        return dir;
-    }
-
+record RouteDirectory(Path path, String protocol) {
     /** The entry named {@code n} (an endpoint, or a file of another client). */
     Path entry(String n) {
-        return dir.resolve(n);
+        return path.resolve(n);
     }
 
     /** The sidecar of on-disk name {@code n} with a suffix such as {@code .pid}. */
     Path sidecar(String n, String suffix) {
-        return dir.resolve(n + suffix);
+        return path.resolve(n + suffix);
+    }
+
+    /** Removes everything of on-disk name {@code n}: the endpoint tree and every sidecar with its {@code .pend}. */
+    void remove(String n) throws IOException {
+        Sidecars.deleteTree(entry(n));
+        for (String suffix : Sidecars.SUFFIXES) {
+            Sidecars.deleteIfExists(sidecar(n, suffix));
+            Sidecars.deleteIfExists(sidecar(n, suffix + Sidecars.PEND));
+        }
     }
 
     /** Whether the directory still exists. */
     boolean exists() {
-        return Files.isDirectory(dir);
+        return Files.isDirectory(path);
     }
 
     /** The names of every entry, unsorted. */
     List<String> list() {
         List<String> out = new ArrayList<>();
-        try (Stream<Path> s = Files.list(dir)) {
+        try (Stream<Path> s = Files.list(path)) {
             s.forEach(p -> out.add(p.getFileName().toString()));
         } catch (NoSuchFileException e) {
             throw gone();
         } catch (IOException e) {
-            throw failure("list", dir, e);
+            throw failure("list", path, e);
         }
         return out;
     }
@@ -65,7 +61,7 @@ final class RouteDirectory {
 
     /** The error for a route directory that no longer exists. */
     StoreGoneException gone() {
-        return new StoreGoneException("The " + protocol + " store directory '" + dir + "' no longer exists: "
+        return new StoreGoneException("The " + protocol + " store directory '" + path + "' no longer exists: "
                 + "the store was unspawned or deleted; spawn a new store and connect to its info string");
     }
 

@@ -49,6 +49,16 @@ public final class Sidecars {
 
     private Sidecars() {}
 
+    /** Whether a directory entry is a sidecar (its name ends in one of {@link #SUFFIXES}). */
+    static boolean isSidecar(String entry) {
+        for (String s : SUFFIXES) {
+            if (entry.endsWith(s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Owner-only file permissions: stores are private to their user. */
     static FileAttribute<Set<PosixFilePermission>> fileMode() {
         return PosixFilePermissions.asFileAttribute(FILE_MODE);

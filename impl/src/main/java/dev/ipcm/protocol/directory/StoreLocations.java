@@ -4,6 +4,7 @@ import dev.ipcm.InvalidNameException;
 import dev.ipcm.IpcmException;
 import dev.ipcm.os.Os;
 import dev.ipcm.spi.SpawnRequest;
+import dev.ipcm.spi.Spawned;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -40,12 +41,17 @@ public final class StoreLocations {
         return prefix + "-" + Os.get().pid() + "-XXXXXX";
     }
 
+    /** Creates a fresh store, as {@link #create}, and returns it as spawn's result (no stash). */
+    public static Spawned spawn(SpawnRequest request, String defaultPrefix, String suffix, Creator creator) {
+        return new Spawned(create(request, defaultPrefix, suffix, creator).toString(), null);
+    }
+
     /**
      * Creates a fresh store and returns its absolute path.
      *
      * @param suffix appended after the template (e.g. {@code .json}), may be empty
      */
-    public static Path create(SpawnRequest request, String defaultPrefix, String suffix, Creator creator) {
+    static Path create(SpawnRequest request, String defaultPrefix, String suffix, Creator creator) {
         if (request.param("route").isPresent()) {
             Path route = Path.of(request.param("route").get()).toAbsolutePath();
             try {

@@ -38,8 +38,10 @@ final class JsonFileClient extends dev.ipcm.spi.AbstractClient {
     private static final String SUSPEND = "suspend_expires_at";
 
     private final JsonStore store;
-    private DirectoryWatch messageWatch;
-    private DirectoryWatch peerWatch;
+    // Two watches of the one store file: each wait clears its own latch, so a message wait must
+    // not swallow the event a peer-change wait is waiting for, nor the other way round.
+    private final DirectoryWatch messageWatch;
+    private final DirectoryWatch peerWatch;
     /** Set once disconnect has begun: a vanished store then just means there is nothing left to drain. */
     private boolean leaving;
 
@@ -208,28 +210,12 @@ final class JsonFileClient extends dev.ipcm.spi.AbstractClient {
 
     @Override
     protected void waitForActivity(long nanos) {
-        DirectoryWatch w;
-        synchronized (io) {
-            w = messageWatch;
-        }
-        if (w == null) {
-            super.waitForActivity(nanos);
-        } else {
-            w.await(nanos);
-        }
+        messageWatch.await(nanos);
     }
 
     @Override
     protected void waitForPeerActivity(long nanos) {
-        DirectoryWatch w;
-        synchronized (io) {
-            w = peerWatch;
-        }
-        if (w == null) {
-            super.waitForPeerActivity(nanos);
-        } else {
-            w.await(nanos);
-        }
+        peerWatch.await(nanos);
     }
 
     // ==== peers ===============================================================================
@@ -364,11 +350,7 @@ final class JsonFileClient extends dev.ipcm.spi.AbstractClient {
 
     @Override
     protected void closeResources() {
-        if (messageWatch != null) {
-            messageWatch.close();
-        }
-        if (peerWatch != null) {
-            peerWatch.close();
-        }
+        messageWatch.close();
+        peerWatch.close();
     }
 }

@@ -53,8 +53,7 @@ public final class JsonFileProtocol implements Protocol {
 
     @Override
     public Spawned spawn(SpawnRequest request) {
-        Path file = StoreLocations.create(request, FILE_PREFIX, ".json", p -> Sidecars.writeNew(p, EMPTY_STORE));
-        return new Spawned(file.toString(), null);
+        return StoreLocations.spawn(request, FILE_PREFIX, ".json", p -> Sidecars.writeNew(p, EMPTY_STORE));
     }
 
     @Override
