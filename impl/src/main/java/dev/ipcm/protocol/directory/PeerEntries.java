@@ -13,22 +13,11 @@ import java.util.function.Predicate;
 /**
  * The other clients of a route directory as one client sees them: their entries and the
  * {@code .pid}, {@code .name} and {@code .suspend} files beside them.
+ *
+ * @param self the on-disk name of the client looking, never one of its peers
+ * @param isEndpoint the protocol's type test for an endpoint
  */
-final class PeerEntries {
-    private final RouteDirectory route;
-    private final String self;
-    private final Predicate<Path> isEndpoint;
-
-    /**
-     * @param self the on-disk name of the client looking, never one of its peers
-     * @param isEndpoint the protocol's type test for an endpoint
-     */
-    PeerEntries(RouteDirectory route, String self, Predicate<Path> isEndpoint) {
-        this.route = route;
-        this.self = self;
-        this.isEndpoint = isEndpoint;
-    }
-
+record PeerEntries(RouteDirectory route, String self, Predicate<Path> isEndpoint) {
     /** A recorded pid that names no running process (0 and "no pid" are not dead). */
     static boolean isDead(long pid) {
         return pid > 0 && !Os.get().isRunning(pid);
