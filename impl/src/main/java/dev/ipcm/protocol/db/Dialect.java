@@ -30,7 +30,7 @@ abstract class Dialect {
     abstract List<String> createTables();
 
     /** How to open a connection to a location. */
-    abstract JdbcTarget target(DbLocation location, Credentials credentials);
+    abstract JdbcTarget target(DbLocation location, DbCredentials credentials);
 
     /** The largest serialized content one message may have. */
     abstract long maxContentBytes();

@@ -22,20 +22,20 @@ public final class MySQLProtocol extends ServerProtocol {
 
     /** The protocol, as {@link java.util.ServiceLoader} creates it. */
     public MySQLProtocol() {
-        super(MySqlDialect.INSTANCE, CAPABILITIES, DatabaseServers.Kind.MYSQL);
+        super(MySQLDialect.INSTANCE, CAPABILITIES, DatabaseServers.Kind.MYSQL);
     }
 
     @Override
     Optional<String> tempServerMissing() {
-        if (!classPresent(MySqlDialect.SOCKET_FACTORY)) {
+        if (!classPresent(MySQLDialect.SOCKET_FACTORY)) {
             return Optional.of("junixsocket-mysql (needed to reach a temporary server's Unix socket) is not on the class path");
         }
-        return TempMariaDb.missing();
+        return TempMariaDB.missing();
     }
 
     @Override
     TempServer startTempServer() {
-        return TempMariaDb.start(dialect);
+        return TempMariaDB.start(dialect);
     }
 
     @Override

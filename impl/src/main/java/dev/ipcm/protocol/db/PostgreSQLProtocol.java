@@ -19,21 +19,21 @@ import org.apiguardian.api.API;
 public final class PostgreSQLProtocol extends ServerProtocol {
     static final Capabilities CAPABILITIES = Capabilities.of(Capability.CROSS_PROCESS, Capability.SUSPEND,
             Capability.DISCONNECTED_PEERS_ADDRESSABLE, Capability.REQUIRES_SERVER, Capability.MESSAGE_WAKEUP)
-            .withMaxMessageBytes(PostgresDialect.INSTANCE.maxContentBytes());
+            .withMaxMessageBytes(PostgreSQLDialect.INSTANCE.maxContentBytes());
 
     /** The protocol, as {@link java.util.ServiceLoader} creates it. */
     public PostgreSQLProtocol() {
-        super(PostgresDialect.INSTANCE, CAPABILITIES, DatabaseServers.Kind.POSTGRESQL);
+        super(PostgreSQLDialect.INSTANCE, CAPABILITIES, DatabaseServers.Kind.POSTGRESQL);
     }
 
     @Override
     Optional<String> tempServerMissing() {
-        return TempPostgres.missing();
+        return TempPostgreSQL.missing();
     }
 
     @Override
     TempServer startTempServer() {
-        return TempPostgres.start();
+        return TempPostgreSQL.start();
     }
 
     @Override
@@ -43,6 +43,6 @@ public final class PostgreSQLProtocol extends ServerProtocol {
 
     @Override
     ActivityWaiter waiter(DbSession session, String clientName) {
-        return new PgNotifyWaiter(session, clientName);
+        return new PostgreSQLNotifyWaiter(session, clientName);
     }
 }

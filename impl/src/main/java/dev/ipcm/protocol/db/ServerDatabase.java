@@ -16,12 +16,12 @@ final class ServerDatabase implements AutoCloseable {
 
     private final ServerProtocol protocol;
     private final DbLocation admin;
-    private final Credentials credentials;
+    private final DbCredentials credentials;
     private final String name;
     private final DbLocation location;
     private final String route;
 
-    private ServerDatabase(ServerProtocol protocol, DbLocation admin, Credentials credentials, String name) {
+    private ServerDatabase(ServerProtocol protocol, DbLocation admin, DbCredentials credentials, String name) {
         this.protocol = protocol;
         this.admin = admin;
         this.credentials = credentials;
@@ -33,7 +33,7 @@ final class ServerDatabase implements AutoCloseable {
     static ServerDatabase create(ServerProtocol protocol, DbLocation server, Map<String, String> params) {
         byte[] bytes = new byte[8];
         RANDOM.nextBytes(bytes);
-        ServerDatabase db = new ServerDatabase(protocol, server, Credentials.resolve(params, server),
+        ServerDatabase db = new ServerDatabase(protocol, server, DbCredentials.resolve(params, server),
                 "ipcm_" + HexFormat.of().formatHex(bytes));
         // The name is generated here from hex digits only, so it is safe as an identifier.
         db.admin("create database " + db.name, "CREATE DATABASE " + db.name);
@@ -45,7 +45,7 @@ final class ServerDatabase implements AutoCloseable {
         return DbLocation.parse(route, false);
     }
 
-    Credentials credentials() {
+    DbCredentials credentials() {
         return credentials;
     }
 
@@ -66,7 +66,7 @@ final class ServerDatabase implements AutoCloseable {
     /** Drops the database, disconnecting clients still attached to it (PostgreSQL). */
     @Override
     public void close() {
-        String drop = protocol.dialect instanceof PostgresDialect
+        String drop = protocol.dialect instanceof PostgreSQLDialect
                 ? "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"
                 : "DROP DATABASE IF EXISTS " + name;
         admin("drop database " + name, drop);

@@ -54,9 +54,9 @@ abstract class ServerProtocol extends DatabaseProtocol {
             DbLocation location = location(route.get());
             // First: a route the info string cannot carry is refused before anything is created.
             String perlRoute = location.perlRoute();
-            Credentials credentials = Credentials.resolve(request.params(), location);
+            DbCredentials credentials = DbCredentials.resolve(request.params(), location);
             createTables(location, credentials);
-            Credentials.remember(perlRoute, credentials);
+            DbCredentials.remember(perlRoute, credentials);
             return new Spawned(perlRoute, null);
         }
         Optional<String> server = request.param(SERVER_PARAM).or(() -> DatabaseServers.configuredUrl(kind));
@@ -68,7 +68,7 @@ abstract class ServerProtocol extends DatabaseProtocol {
                 db.close();
                 throw e;
             }
-            Credentials.remember(db.route(), db.credentials());
+            DbCredentials.remember(db.route(), db.credentials());
             return new Spawned(db.route(), db);
         }
         Optional<String> missing = tempServerMissing();
@@ -83,13 +83,13 @@ abstract class ServerProtocol extends DatabaseProtocol {
             temp.close();
             throw e;
         }
-        Credentials.remember(temp.route(), temp.credentials());
+        DbCredentials.remember(temp.route(), temp.credentials());
         return new Spawned(temp.route(), temp);
     }
 
     @Override
     public void unspawn(String route, AutoCloseable stash) {
-        Credentials.forget(route);
+        DbCredentials.forget(route);
         if (stash != null) {
             try {
                 stash.close();

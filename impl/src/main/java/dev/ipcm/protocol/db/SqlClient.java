@@ -60,7 +60,7 @@ final class SqlClient extends AbstractClient {
     static SqlClient open(ConnectRequest request, DatabaseProtocol protocol) {
         String name = ClientNames.validate(request.name(), protocol.capabilities().maxNameLength());
         DbLocation location = protocol.location(request.route());
-        DbSession db = new DbSession(protocol.dialect, location, Credentials.resolve(request.params(), location));
+        DbSession db = new DbSession(protocol.dialect, location, DbCredentials.resolve(request.params(), location));
         try {
             Stats initial = request.reconnect()
                     ? db.call("read the stats of '" + name + "'", c -> decodeStats(request.serializer(),
@@ -134,9 +134,9 @@ final class SqlClient extends AbstractClient {
                     throw new ContentException("A message with id " + message.id() + " is already stored; "
                             + "send a new message (each message needs its own id)", e);
                 }
-                if (MySqlFamilyDialect.isDataTooLong(e)) {
+                if (MySQLFamilyDialect.isDataTooLong(e)) {
                     throw new MessageTooLargeException("The content of the message to '" + to + "' does not fit the "
-                            + dialect.protocolName() + " BLOB column (at most " + MySqlFamilyDialect.MAX_BLOB
+                            + dialect.protocolName() + " BLOB column (at most " + MySQLFamilyDialect.MAX_BLOB
                             + " bytes): " + e.getMessage(), e);
                 }
                 retried[0] = true;

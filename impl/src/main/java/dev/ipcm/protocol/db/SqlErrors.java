@@ -9,13 +9,13 @@ final class SqlErrors {
     private SqlErrors() {}
 
     /** A failure to open a connection to {@code location}. */
-    static IpcmException connectFailed(Dialect d, DbLocation location, JdbcTarget target, Credentials credentials,
+    static IpcmException connectFailed(Dialect d, DbLocation location, JdbcTarget target, DbCredentials credentials,
             SQLException e) {
         String where = "the " + d.protocolName() + " database at '" + DbLocation.redact(location.route) + "'";
         if (d.isAuthFailure(e)) {
             return new DatabaseAccessException("The server refused " + credentials + " for " + where + " ("
                     + e.getMessage() + "); pass the 'user' and 'password' connect parameters, or set "
-                    + Credentials.USER_ENV + " / " + Credentials.PASSWORD_ENV, e);
+                    + DbCredentials.USER_ENV + " / " + DbCredentials.PASSWORD_ENV, e);
         }
         if (d.isMissingDatabase(e)) {
             return new StoreGoneException("Database '" + location.database + "' does not exist: " + where
@@ -47,13 +47,13 @@ final class SqlErrors {
     }
 
     static String settingFor(Dialect d) {
-        if (d instanceof PostgresDialect) {
+        if (d instanceof PostgreSQLDialect) {
             return DatabaseServers.Kind.POSTGRESQL.environmentVariable();
         }
-        if (d instanceof MariaDbDialect) {
+        if (d instanceof MariaDBDialect) {
             return DatabaseServers.Kind.MARIADB.environmentVariable();
         }
-        if (d instanceof MySqlDialect) {
+        if (d instanceof MySQLDialect) {
             return DatabaseServers.Kind.MYSQL.environmentVariable();
         }
         return "the SQLite file path";

@@ -87,7 +87,7 @@ final class SqlStore {
         String insert = "INSERT INTO ipcm_messages(" + id + ", " + d.q("from") + ", " + to + ", " + d.q("stamp") + ", "
                 + d.q("broadcast") + ", " + d.q("content") + ") SELECT ?, ?, ?, ?, ?, ? FROM ipcm_peers WHERE " + id
                 + " = ?";
-        insertMessage = d instanceof PostgresDialect
+        insertMessage = d instanceof PostgreSQLDialect
                 // Still one round trip: the notification goes out when the insert commits, never before.
                 ? "WITH ins AS (" + insert + " RETURNING 1) SELECT pg_notify('" + CHANNEL + "', ?) FROM ins"
                 : insert;
@@ -95,7 +95,7 @@ final class SqlStore {
         // SQLite's rowid keeps insertion order among equal stamps; the other databases order by stamp only.
         inbox = "SELECT " + id + ", " + d.q("from") + ", " + to + ", " + d.q("stamp") + ", " + d.q("content") + ", "
                 + d.q("broadcast") + " FROM ipcm_messages WHERE " + to + " = ? ORDER BY " + d.q("stamp") + " ASC"
-                + (d instanceof SqliteDialect ? ", rowid ASC" : "");
+                + (d instanceof SQLiteDialect ? ", rowid ASC" : "");
         deleteOneId = "DELETE FROM ipcm_messages WHERE " + id + " IN (?)";
     }
 
@@ -235,7 +235,7 @@ final class SqlStore {
         d.bindFlag(ps, 5, m.isBroadcast());
         ps.setBytes(6, content);
         ps.setString(7, m.toOrNull());
-        if (d instanceof PostgresDialect) {
+        if (d instanceof PostgreSQLDialect) {
             ps.setString(8, m.toOrNull());
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
@@ -301,7 +301,7 @@ final class SqlStore {
 
     private void bindIds(PreparedStatement ps, List<String> ids) throws SQLException {
         for (int i = 0; i < ids.size(); i++) {
-            if (d instanceof PostgresDialect) {
+            if (d instanceof PostgreSQLDialect) {
                 ps.setObject(i + 1, java.util.UUID.fromString(ids.get(i)));
             } else {
                 ps.setString(i + 1, ids.get(i));

@@ -51,7 +51,7 @@ abstract class TempServer implements AutoCloseable {
     abstract String route();
 
     /** Who clients connect as. */
-    abstract Credentials credentials();
+    abstract DbCredentials credentials();
 
     /** The signal that makes the server disconnect clients and stop at once. */
     abstract String stopSignal();

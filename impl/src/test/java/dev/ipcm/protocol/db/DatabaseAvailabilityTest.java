@@ -16,7 +16,7 @@ class DatabaseAvailabilityTest {
     /** A PostgreSQL protocol that sees no temporary-server binaries. */
     private static final class NoBinaries extends ServerProtocol {
         NoBinaries() {
-            super(PostgresDialect.INSTANCE, PostgreSQLProtocol.CAPABILITIES, DatabaseServers.Kind.POSTGRESQL);
+            super(PostgreSQLDialect.INSTANCE, PostgreSQLProtocol.CAPABILITIES, DatabaseServers.Kind.POSTGRESQL);
         }
 
         @Override
@@ -41,7 +41,7 @@ class DatabaseAvailabilityTest {
     }
 
     /** A MariaDB dialect whose driver is not on the class path. */
-    private static final class MissingDriverDialect extends MySqlFamilyDialect {
+    private static final class MissingDriverDialect extends MySQLFamilyDialect {
         @Override
         String protocolName() {
             return "MariaDB";

@@ -17,7 +17,7 @@ import org.postgresql.PGNotification;
  * it with a back-off of {@link #MIN_RECHECK_MILLIS} to {@link #MAX_RECHECK_MILLIS} ms anyway. If
  * the listening connection dies, waits fall back to that back-off and the listener is reopened.
  */
-final class PgNotifyWaiter implements ActivityWaiter {
+final class PostgreSQLNotifyWaiter implements ActivityWaiter {
     static final int MIN_RECHECK_MILLIS = 5;
     static final int MAX_RECHECK_MILLIS = 100;
 
@@ -28,7 +28,7 @@ final class PgNotifyWaiter implements ActivityWaiter {
     private volatile boolean closed;
 
     /** The listening connection is opened by the first wait, so clients that only send hold one connection. */
-    PgNotifyWaiter(DbSession session, String name) {
+    PostgreSQLNotifyWaiter(DbSession session, String name) {
         this.session = session;
         this.name = name;
     }

@@ -8,7 +8,7 @@ import java.util.Properties;
  * What MariaDB and MySQL share: back-tick quoting, DOUBLE seconds, BLOB content limited to
  * 65,535 bytes, and case-insensitive ids under the servers' default collations.
  */
-abstract class MySqlFamilyDialect extends Dialect {
+abstract class MySQLFamilyDialect extends Dialect {
     static final int DEFAULT_PORT = 3306;
     /** A BLOB column holds at most 2^16 - 1 bytes. */
     static final long MAX_BLOB = 65_535;
@@ -58,7 +58,7 @@ abstract class MySqlFamilyDialect extends Dialect {
     }
 
     @Override
-    JdbcTarget target(DbLocation location, Credentials credentials) {
+    JdbcTarget target(DbLocation location, DbCredentials credentials) {
         Properties p = new Properties();
         p.setProperty("user", credentials.user());
         p.setProperty("password", credentials.password());

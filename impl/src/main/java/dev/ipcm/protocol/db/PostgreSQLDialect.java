@@ -12,8 +12,8 @@ import java.util.UUID;
  * PostgreSQL: double-quote quoting, NUMERIC seconds bound as exact decimals, UUID-typed ids,
  * BYTEA blobs, and connections over TCP or, through junixsocket, over a server's Unix socket.
  */
-final class PostgresDialect extends Dialect {
-    static final PostgresDialect INSTANCE = new PostgresDialect();
+final class PostgreSQLDialect extends Dialect {
+    static final PostgreSQLDialect INSTANCE = new PostgreSQLDialect();
     static final int DEFAULT_PORT = 5432;
     /** bytea's limit: 1 GB. */
     private static final long MAX_BYTEA = (1L << 30) - 1;
@@ -89,7 +89,7 @@ final class PostgresDialect extends Dialect {
     }
 
     @Override
-    JdbcTarget target(DbLocation location, Credentials credentials) {
+    JdbcTarget target(DbLocation location, DbCredentials credentials) {
         Properties p = new Properties();
         p.setProperty("user", credentials.user());
         p.setProperty("password", credentials.password());

@@ -13,11 +13,11 @@ import java.util.Optional;
  * its directory, with durability settings off because the data is thrown away at unspawn. Route:
  * {@code dbi:Pg:dbname=quickdb;host=<dir>}.
  */
-final class TempPostgres extends TempServer {
+final class TempPostgreSQL extends TempServer {
     static final String ACCOUNT = "postgres";
-    private final Credentials credentials = new Credentials(System.getProperty("user.name", "postgres"), "");
+    private final DbCredentials credentials = new DbCredentials(System.getProperty("user.name", "postgres"), "");
 
-    private TempPostgres() {
+    private TempPostgreSQL() {
         super(runningAsRoot() ? ACCOUNT : null);
     }
 
@@ -35,8 +35,8 @@ final class TempPostgres extends TempServer {
         return Optional.empty();
     }
 
-    static TempPostgres start() {
-        TempPostgres s = new TempPostgres();
+    static TempPostgreSQL start() {
+        TempPostgreSQL s = new TempPostgreSQL();
         try {
             s.boot();
             return s;
@@ -55,7 +55,7 @@ final class TempPostgres extends TempServer {
         start(asAccount(List.of(postgres.toString(), "-D", data.toString(), "-k", dir.toString(),
                 "-c", "listen_addresses=", "-c", "unix_socket_permissions=0700", "-c", "fsync=off",
                 "-c", "synchronous_commit=off", "-c", "full_page_writes=off")),
-                dir.resolve("server.log"), dir.resolve(".s.PGSQL." + PostgresDialect.DEFAULT_PORT),
+                dir.resolve("server.log"), dir.resolve(".s.PGSQL." + PostgreSQLDialect.DEFAULT_PORT),
                 () -> connect("postgres"));
         try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE quickdb");
@@ -67,7 +67,7 @@ final class TempPostgres extends TempServer {
 
     private Connection connect(String database) {
         DbLocation loc = DbLocation.parse("dbi:Pg:dbname=" + database + ";host=" + dir, false);
-        return DbSession.open(PostgresDialect.INSTANCE, loc, PostgresDialect.INSTANCE.target(loc, credentials),
+        return DbSession.open(PostgreSQLDialect.INSTANCE, loc, PostgreSQLDialect.INSTANCE.target(loc, credentials),
                 credentials);
     }
 
@@ -82,7 +82,7 @@ final class TempPostgres extends TempServer {
     }
 
     @Override
-    Credentials credentials() {
+    DbCredentials credentials() {
         return credentials;
     }
 

@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** Starting {@link FsChild} processes and waiting for what they print, each wait with a deadline. */
-final class Children {
-    private Children() {}
+final class FsChildren {
+    private FsChildren() {}
 
     /** Starts a child and waits (at most 60 s) until it printed {@code READY}. */
     static Process start(String... args) throws Exception {

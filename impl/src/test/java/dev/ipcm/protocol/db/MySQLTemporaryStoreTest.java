@@ -5,7 +5,7 @@ package dev.ipcm.protocol.db;
  * the server's Unix socket through junixsocket-mysql. The many-writers exchange is left to the
  * MariaDB classes (same server) and the configured MySQL target, to keep the suite's time down.
  */
-class MySqlTemporaryStoreTest extends AbstractMySqlFamilyStoreTest
+class MySQLTemporaryStoreTest extends AbstractMySQLFamilyStoreTest
         implements ReceiverCrashTests, TemporaryServerTests {
     @Override
     public DbTargets target() {

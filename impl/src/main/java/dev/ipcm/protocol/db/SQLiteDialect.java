@@ -10,8 +10,8 @@ import org.sqlite.SQLiteOpenMode;
  * mode left as it is (both as IPC::Manager leaves them), a 30 s busy timeout like DBD::SQLite's,
  * and no fsync at commit on this process's connections.
  */
-final class SqliteDialect extends Dialect {
-    static final SqliteDialect INSTANCE = new SqliteDialect();
+final class SQLiteDialect extends Dialect {
+    static final SQLiteDialect INSTANCE = new SQLiteDialect();
     /** DBD::SQLite's default; sqlite-jdbc's own (3 s) gives up too early under contention. */
     static final int BUSY_TIMEOUT_MILLIS = 30_000;
     /**
@@ -71,7 +71,7 @@ final class SqliteDialect extends Dialect {
     }
 
     @Override
-    JdbcTarget target(DbLocation location, Credentials credentials) {
+    JdbcTarget target(DbLocation location, DbCredentials credentials) {
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
         // A receive reads then deletes; taking the write lock up front avoids a lock upgrade that

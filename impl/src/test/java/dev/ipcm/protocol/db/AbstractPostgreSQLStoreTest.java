@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** PostgreSQL specifics, on a configured server and on a temporary one. */
-abstract class AbstractPostgresStoreTest extends AbstractDbStoreTest implements ManyWritersTests, ReceiverCrashTests, ServerStoreTests {
+abstract class AbstractPostgreSQLStoreTest extends AbstractDbStoreTest implements ManyWritersTests, ReceiverCrashTests, ServerStoreTests {
     @Override
     public Store store() {
         return store;

@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class SqliteStoreTest extends AbstractDbStoreTest implements ManyWritersTests, ReceiverCrashTests {
+class SQLiteStoreTest extends AbstractDbStoreTest implements ManyWritersTests, ReceiverCrashTests {
     @Override
     public DbTargets target() {
         return DbTargets.SQLITE;
@@ -85,14 +85,14 @@ class SqliteStoreTest extends AbstractDbStoreTest implements ManyWritersTests, R
                 assertThat(rs.getInt(1)).isZero();
             }
         }
-        // The protocol's connections open with the busy timeout, then SqliteBusyHandler replaces it with
+        // The protocol's connections open with the busy timeout, then SQLiteBusyHandler replaces it with
         // shorter waits under the same limit (the pragma then reads 0; the lock test below covers the wait).
         DbLocation location = DbLocation.parse(store.route(), true);
-        JdbcTarget target = SqliteDialect.INSTANCE.target(location, Credentials.resolve(Map.of(), location));
+        JdbcTarget target = SQLiteDialect.INSTANCE.target(location, DbCredentials.resolve(Map.of(), location));
         try (Connection plain = java.sql.DriverManager.getConnection(target.url(), target.properties());
                 Statement s = plain.createStatement(); ResultSet rs = s.executeQuery("PRAGMA busy_timeout")) {
             assertThat(rs.next()).isTrue();
-            assertThat(rs.getInt(1)).isEqualTo(SqliteDialect.BUSY_TIMEOUT_MILLIS);
+            assertThat(rs.getInt(1)).isEqualTo(SQLiteDialect.BUSY_TIMEOUT_MILLIS);
         }
         assertThat(Path.of(store.route() + "-wal")).doesNotExist();
     }
@@ -146,7 +146,7 @@ class SqliteStoreTest extends AbstractDbStoreTest implements ManyWritersTests, R
     @Test
     void theProtocolsConnectionsCommitWithoutSync() throws SQLException {
         DbLocation location = DbLocation.parse(store.route(), true);
-        try (DbSession db = new DbSession(SqliteDialect.INSTANCE, location, Credentials.resolve(Map.of(), location));
+        try (DbSession db = new DbSession(SQLiteDialect.INSTANCE, location, DbCredentials.resolve(Map.of(), location));
                 Statement s = db.connection().createStatement(); ResultSet rs = s.executeQuery("PRAGMA synchronous")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getInt(1)).isZero(); // OFF

@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 
-/** PostgreSQL on a private temporary server (run as the postgres account when the tests run as root). */
-class PostgresTemporaryStoreTest extends AbstractPostgresStoreTest implements TemporaryServerTests {
+/** MariaDB on a private temporary server (run as the mysql account when the tests run as root). */
+class MariaDBTemporaryStoreTest extends AbstractMySQLFamilyStoreTest implements ManyWritersTests, ReceiverCrashTests, TemporaryServerTests {
     @Override
     public DbTargets target() {
-        return DbTargets.POSTGRESQL_TEMPORARY;
+        return DbTargets.MARIADB_TEMPORARY;
+    }
+
+    @Override
+    String idType() {
+        return "uuid";
     }
 
     @Override

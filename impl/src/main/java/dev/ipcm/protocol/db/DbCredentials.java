@@ -12,32 +12,32 @@ import java.util.concurrent.ConcurrentHashMap;
  * environment variables {@code IPCM_DB_USER} / {@code IPCM_DB_PASSWORD}, and finally the OS user
  * with an empty password (what a Perl peer connecting without credentials uses).
  */
-record Credentials(String user, String password) {
+record DbCredentials(String user, String password) {
     static final String USER_ENV = "IPCM_DB_USER";
     static final String PASSWORD_ENV = "IPCM_DB_PASSWORD";
 
     /** Credentials spawns in this JVM used, by route, so {@code store.connect(name)} needs none. */
-    private static final Map<String, Credentials> BY_ROUTE = new ConcurrentHashMap<>();
+    private static final Map<String, DbCredentials> BY_ROUTE = new ConcurrentHashMap<>();
 
-    static Credentials resolve(Map<String, String> params, DbLocation location) {
+    static DbCredentials resolve(Map<String, String> params, DbLocation location) {
         String user = param(params, "user", "username")
                 .or(() -> Optional.ofNullable(location.user))
-                .or(() -> Optional.ofNullable(remembered(location.route)).map(Credentials::user))
+                .or(() -> Optional.ofNullable(remembered(location.route)).map(DbCredentials::user))
                 .or(() -> Optional.ofNullable(System.getenv(USER_ENV)))
                 .orElse(System.getProperty("user.name", ""));
         String password = param(params, "password", "pass")
                 .or(() -> Optional.ofNullable(location.password))
-                .or(() -> Optional.ofNullable(remembered(location.route)).map(Credentials::password))
+                .or(() -> Optional.ofNullable(remembered(location.route)).map(DbCredentials::password))
                 .or(() -> Optional.ofNullable(System.getenv(PASSWORD_ENV)))
                 .orElse("");
-        return new Credentials(user, password);
+        return new DbCredentials(user, password);
     }
 
-    private static Credentials remembered(String route) {
+    private static DbCredentials remembered(String route) {
         return route == null ? null : BY_ROUTE.get(route);
     }
 
-    static void remember(String route, Credentials credentials) {
+    static void remember(String route, DbCredentials credentials) {
         BY_ROUTE.put(route, credentials);
     }
 

@@ -12,8 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** MariaDB and MySQL specifics. */
-abstract class AbstractMySqlFamilyStoreTest extends AbstractDbStoreTest
-        implements ServerStoreTests, MySqlFamilyTests {
+abstract class AbstractMySQLFamilyStoreTest extends AbstractDbStoreTest
+        implements ServerStoreTests, MySQLFamilyTests {
     @Override
     public Store store() {
         return store;

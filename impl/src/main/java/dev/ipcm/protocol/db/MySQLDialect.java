@@ -6,8 +6,8 @@ import java.util.Properties;
  * MySQL: the MariaDB schema with {@code id VARCHAR(36)} (MySQL has no UUID type), through MySQL
  * Connector/J; over a Unix socket through junixsocket's socket factory for that driver.
  */
-final class MySqlDialect extends MySqlFamilyDialect {
-    static final MySqlDialect INSTANCE = new MySqlDialect();
+final class MySQLDialect extends MySQLFamilyDialect {
+    static final MySQLDialect INSTANCE = new MySQLDialect();
     static final String SOCKET_FACTORY = "org.newsclub.net.mysql.AFUNIXDatabaseSocketFactoryCJ";
 
     @Override

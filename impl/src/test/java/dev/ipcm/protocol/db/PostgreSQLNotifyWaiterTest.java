@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * client closes its waiter while holding its I/O lock, and the waiting thread's inbox check needs
  * that same lock. A close that waited for the waiter's own lock deadlocked there.
  */
-class PgNotifyWaiterTest {
+class PostgreSQLNotifyWaiterTest {
     @Test
     void closeDoesNotWaitForAThreadWhoseInboxCheckWaitsForTheCaller() throws Exception {
         DbLocation location = DbLocation.parse(DbTargets.POSTGRESQL_SERVER.server(), false);
@@ -24,9 +24,9 @@ class PgNotifyWaiterTest {
         CountDownLatch checking = new CountDownLatch(1);
         // Own threads, not the common pool: on two cores it has one thread, which the wait would hold.
         ExecutorService threads = Executors.newCachedThreadPool();
-        try (DbSession session = new DbSession(PostgresDialect.INSTANCE, location,
-                Credentials.resolve(Map.of(), location))) {
-            PgNotifyWaiter waiter = new PgNotifyWaiter(session, "waiter-test");
+        try (DbSession session = new DbSession(PostgreSQLDialect.INSTANCE, location,
+                DbCredentials.resolve(Map.of(), location))) {
+            PostgreSQLNotifyWaiter waiter = new PostgreSQLNotifyWaiter(session, "waiter-test");
             CompletableFuture<Void> waiting = CompletableFuture.runAsync(() ->
                     waiter.await(TimeUnit.SECONDS.toNanos(60), () -> {
                         checking.countDown();

@@ -3,8 +3,8 @@ package dev.ipcm.protocol.db;
 import java.util.Properties;
 
 /** MariaDB (10.7 or later for the UUID column type), through MariaDB Connector/J. */
-final class MariaDbDialect extends MySqlFamilyDialect {
-    static final MariaDbDialect INSTANCE = new MariaDbDialect();
+final class MariaDBDialect extends MySQLFamilyDialect {
+    static final MariaDBDialect INSTANCE = new MariaDBDialect();
 
     @Override
     String protocolName() {

@@ -5,16 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 
-/** MariaDB on a private temporary server (run as the mysql account when the tests run as root). */
-class MariaDbTemporaryStoreTest extends AbstractMySqlFamilyStoreTest implements ManyWritersTests, ReceiverCrashTests, TemporaryServerTests {
+/** PostgreSQL on a private temporary server (run as the postgres account when the tests run as root). */
+class PostgreSQLTemporaryStoreTest extends AbstractPostgreSQLStoreTest implements TemporaryServerTests {
     @Override
     public DbTargets target() {
-        return DbTargets.MARIADB_TEMPORARY;
-    }
-
-    @Override
-    String idType() {
-        return "uuid";
+        return DbTargets.POSTGRESQL_TEMPORARY;
     }
 
     @Override

@@ -15,17 +15,17 @@ import java.util.Optional;
  * observed), and relaxed durability because the data is thrown away at unspawn. Route:
  * {@code dbi:MariaDB:dbname=quickdb;mariadb_socket=<dir>/mysql.sock}.
  */
-final class TempMariaDb extends TempServer {
+final class TempMariaDB extends TempServer {
     static final String ACCOUNT = "mysql";
     /** InnoDB's default 96 MB redo log would make every temporary store cost over 100 MB of disk. */
     private static final String SMALL_LOG = "--innodb-log-file-size=8M";
     private final Dialect dialect;
-    private final Credentials credentials;
+    private final DbCredentials credentials;
 
-    private TempMariaDb(Dialect dialect) {
+    private TempMariaDB(Dialect dialect) {
         super(runningAsRoot() ? ACCOUNT : null);
         this.dialect = dialect;
-        this.credentials = new Credentials("root", "");
+        this.credentials = new DbCredentials("root", "");
     }
 
     /** Why a temporary MariaDB cannot start here, or empty. */
@@ -49,8 +49,8 @@ final class TempMariaDb extends TempServer {
         return Binaries.find(Binaries.mariadbDirs(), "mariadbd", "mysqld");
     }
 
-    static TempMariaDb start(Dialect dialect) {
-        TempMariaDb s = new TempMariaDb(dialect);
+    static TempMariaDB start(Dialect dialect) {
+        TempMariaDB s = new TempMariaDB(dialect);
         try {
             s.boot();
             return s;
@@ -104,7 +104,7 @@ final class TempMariaDb extends TempServer {
     }
 
     @Override
-    Credentials credentials() {
+    DbCredentials credentials() {
         return credentials;
     }
 

@@ -11,7 +11,7 @@ import dev.ipcm.spi.Capability;
 import org.junit.jupiter.api.Test;
 
 /** The limits MariaDB and MySQL stores share: a 65,535-byte BLOB and case-insensitive names. */
-interface MySqlFamilyTests {
+interface MySQLFamilyTests {
     Store store();
 
     @Test

@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** PostgreSQL on the configured server (default: 127.0.0.1:5432, database test, user postgres). */
-class PostgresServerStoreTest extends AbstractPostgresStoreTest implements ConnectErrorTests {
+class PostgreSQLServerStoreTest extends AbstractPostgreSQLStoreTest implements ConnectErrorTests {
     @Override
     public DbTargets target() {
         return DbTargets.POSTGRESQL_SERVER;
