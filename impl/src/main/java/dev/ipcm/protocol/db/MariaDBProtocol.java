@@ -1,5 +1,9 @@
 package dev.ipcm.protocol.db;
 
+import dev.ipcm.protocol.db.server.DatabaseServers;
+import dev.ipcm.protocol.db.server.TempMariaDB;
+import dev.ipcm.protocol.db.server.TempServer;
+import dev.ipcm.protocol.db.server.TemporaryServerException;
 import dev.ipcm.spi.Capabilities;
 import dev.ipcm.spi.Capability;
 import java.util.Optional;
@@ -44,8 +48,8 @@ public final class MariaDBProtocol extends ServerProtocol {
     }
 
     @Override
-    TempServer startTempServer() {
-        return TempMariaDB.start(dialect);
+    TempServer startTempServer() throws TemporaryServerException {
+        return TempMariaDB.start(this::connectAs);
     }
 
     @Override

@@ -1,5 +1,9 @@
 package dev.ipcm.protocol.db;
 
+import dev.ipcm.protocol.db.server.DatabaseServers;
+import dev.ipcm.protocol.db.server.TempMariaDB;
+import dev.ipcm.protocol.db.server.TempServer;
+import dev.ipcm.protocol.db.server.TemporaryServerException;
 import dev.ipcm.spi.Capabilities;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -34,8 +38,8 @@ public final class MySQLProtocol extends ServerProtocol {
     }
 
     @Override
-    TempServer startTempServer() {
-        return TempMariaDB.start(dialect);
+    TempServer startTempServer() throws TemporaryServerException {
+        return TempMariaDB.start(this::connectAs);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.ipcm.protocol.db;
 
+import dev.ipcm.protocol.db.jdbc.PromptPeekSocketFactory;
+import dev.ipcm.protocol.db.jdbc.PromptPeekUnixSocketFactory;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

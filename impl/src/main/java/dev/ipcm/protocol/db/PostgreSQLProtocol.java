@@ -1,5 +1,9 @@
 package dev.ipcm.protocol.db;
 
+import dev.ipcm.protocol.db.server.DatabaseServers;
+import dev.ipcm.protocol.db.server.TempPostgreSQL;
+import dev.ipcm.protocol.db.server.TempServer;
+import dev.ipcm.protocol.db.server.TemporaryServerException;
 import dev.ipcm.spi.Capabilities;
 import dev.ipcm.spi.Capability;
 import java.util.Optional;
@@ -32,8 +36,8 @@ public final class PostgreSQLProtocol extends ServerProtocol {
     }
 
     @Override
-    TempServer startTempServer() {
-        return TempPostgreSQL.start();
+    TempServer startTempServer() throws TemporaryServerException {
+        return TempPostgreSQL.start(this::connectAs);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.ipcm.protocol.db;
 
 import dev.ipcm.IpcmException;
 import dev.ipcm.StoreGoneException;
+import dev.ipcm.protocol.db.server.DatabaseServers;
 import java.sql.SQLException;
 
 /** Turns driver errors into ipcm exceptions that say what was wrong and which setting fixes it. */

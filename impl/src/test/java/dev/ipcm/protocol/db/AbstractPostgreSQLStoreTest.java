@@ -7,6 +7,7 @@ import dev.ipcm.Message;
 import dev.ipcm.Store;
 import dev.ipcm.spi.Capability;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -50,6 +51,22 @@ abstract class AbstractPostgreSQLStoreTest extends AbstractDbStoreTest implement
             }
         }
         return out;
+    }
+
+    /**
+     * pgjdbc creates the listener's sockets from the class name in its {@code socketFactory}
+     * property; a wrong name would not fail a receive, only slow every wake-up to the back-off.
+     */
+    @Test
+    void theListenerConnectsThroughThePromptPeekSockets() throws SQLException {
+        DbLocation location = DbLocation.parse(store.route(), false);
+        DbCredentials credentials = DbCredentials.resolve(Map.of(), location);
+        JdbcTarget listener = PostgreSQLDialect.listenerTarget(PostgreSQLDialect.INSTANCE.target(location, credentials));
+        assertThat(listener.properties().getProperty("socketFactory"))
+                .startsWith("dev.ipcm.protocol.db.jdbc.PromptPeek").endsWith("SocketFactory");
+        try (Connection c = DriverManager.getConnection(listener.url(), listener.properties())) {
+            assertThat(c.isValid(5)).isTrue();
+        }
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ipcm.InvalidInfoException;
 import dev.ipcm.Protocols;
+import dev.ipcm.protocol.db.server.DatabaseServers;
+import dev.ipcm.protocol.db.server.TempServer;
 import dev.ipcm.spi.Availability;
 import dev.ipcm.spi.Capability;
 import dev.ipcm.spi.SpawnRequest;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ipcm.InvalidInfoException;
+import dev.ipcm.protocol.db.jdbc.PromptPeekSocketFactory;
+import dev.ipcm.protocol.db.jdbc.PromptPeekUnixSocketFactory;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

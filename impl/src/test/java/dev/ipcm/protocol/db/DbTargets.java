@@ -3,6 +3,9 @@ package dev.ipcm.protocol.db;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.ipcm.SpawnOptions;
+import dev.ipcm.protocol.db.server.DatabaseServers;
+import dev.ipcm.protocol.db.server.TempMariaDB;
+import dev.ipcm.protocol.db.server.TempPostgreSQL;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package dev.ipcm.protocol.db;
+package dev.ipcm.protocol.db.server;
 
 import dev.ipcm.os.Os;
 import java.io.IOException;
@@ -6,55 +6,92 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.attribute.UserPrincipal;
-import java.nio.file.attribute.GroupPrincipal;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
- * A private database server started for one store, as DBIx::QuickDB does for IPC::Manager: a
- * {@code DB-QUICK-<pid>-...} directory (mode 0700) in {@code $QDB_TMPDIR}, {@code $TMPDIR} or the
- * temporary directory holds the data and a Unix socket, and no TCP port is opened. The database is
- * {@code quickdb}. {@link #close()} stops the server and deletes the directory.
+ * A private database server started for one store, as DBIx::QuickDB does for IPC::Manager: its
+ * {@link ServerDirectory} holds the data and a Unix socket, and no TCP port is opened. The
+ * database is {@code quickdb}; clients connect as {@link #user()} with an empty password.
+ * {@link #close()} stops the server and deletes the directory.
  *
  * <p>Database servers refuse to run as root, so when this JVM is root the server runs as an
  * unprivileged system account ({@code postgres} or {@code mysql}) through {@code setpriv}, and
  * the directory belongs to that account.
  */
-abstract class TempServer implements AutoCloseable {
+@API(status = API.Status.INTERNAL, since = "0.1")
+public abstract class TempServer implements AutoCloseable {
     static final long START_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(60);
     static final long STOP_TIMEOUT_MILLIS = 15_000;
 
     final Path dir;
     final String account;
+    private final String user;
+    private final String stopSignal;
     private Process process;
 
     /** Stops the server if this JVM exits (normally or on SIGTERM) before the store is unspawned. */
     private final Thread exitHook = new Thread(this::close, "ipcm-temp-db-exit");
 
-    TempServer(String account) {
+    /**
+     * @param account the system account to run as (when this JVM is root), or null
+     * @param user who clients connect as
+     * @param stopSignal the signal that makes the server disconnect clients and stop at once
+     */
+    TempServer(String account, String user, String stopSignal) throws TemporaryServerException {
         this.account = account;
-        this.dir = makeDir(account);
+        this.user = user;
+        this.stopSignal = stopSignal;
+        this.dir = ServerDirectory.create(account);
         Runtime.getRuntime().addShutdownHook(exitHook);
     }
 
-    /** Where clients connect. */
-    abstract DbLocation location();
+    /** Sets up and starts a new server, or stops it and deletes what it made when that fails. */
+    static <S extends TempServer> S booted(S server, Connector connector) throws TemporaryServerException {
+        try {
+            server.boot(connector);
+            return server;
+        } catch (TemporaryServerException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
 
-    /** The Perl DSN of the {@code quickdb} database. */
-    abstract String route();
+    /** Initialises the data, starts the server and creates {@code quickdb}; {@code connector} opens connections. */
+    abstract void boot(Connector connector) throws TemporaryServerException;
 
-    /** Who clients connect as. */
-    abstract DbCredentials credentials();
+    /** The Perl DSN of the {@code quickdb} database, the store's route. */
+    public abstract String route();
 
-    /** The signal that makes the server disconnect clients and stop at once. */
-    abstract String stopSignal();
+    /** Who clients connect as (with an empty password). */
+    public final String user() {
+        return user;
+    }
+
+    /**
+     * Why a server cannot start here, or empty: its binaries are missing, or this JVM runs as root
+     * (which database servers refuse) and there is no system account to run it as.
+     *
+     * @param asRoot how the message begins when the account is missing
+     */
+    static Optional<String> cannotStart(boolean binariesFound, String noBinaries, String account, String asRoot) {
+        if (!binariesFound) {
+            return Optional.of(noBinaries);
+        }
+        if (runningAsRoot() && !accountExists(account)) {
+            return Optional.of(asRoot + " and there is no '" + account + "' account to run a temporary server as");
+        }
+        return Optional.empty();
+    }
 
     static boolean runningAsRoot() {
         return "root".equals(System.getProperty("user.name"));
@@ -69,36 +106,6 @@ abstract class TempServer implements AutoCloseable {
         }
     }
 
-    private static Path makeDir(String account) {
-        String base = firstSet(System.getenv("QDB_TMPDIR"), System.getenv("TMPDIR"),
-                System.getProperty("java.io.tmpdir", "/tmp"));
-        try {
-            Path d = Files.createTempDirectory(Path.of(base), "DB-QUICK-" + Os.get().pid() + "-",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            if (account != null) {
-                PosixFileAttributeView view = Files.getFileAttributeView(d, PosixFileAttributeView.class);
-                UserPrincipal user = d.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(account);
-                GroupPrincipal group = d.getFileSystem().getUserPrincipalLookupService()
-                        .lookupPrincipalByGroupName(account);
-                view.setOwner(user);
-                view.setGroup(group);
-            }
-            return d;
-        } catch (IOException e) {
-            throw new DatabaseAccessException("Could not create a private directory for a temporary database server in "
-                    + base + ": " + e.getMessage() + "; set QDB_TMPDIR or TMPDIR to a writable directory", e);
-        }
-    }
-
-    private static String firstSet(String... values) {
-        for (String v : values) {
-            if (v != null && !v.isBlank()) {
-                return v;
-            }
-        }
-        return "/tmp";
-    }
-
     /** The command, run as the server account when this JVM is root. */
     final List<String> asAccount(List<String> command) {
         if (account == null) {
@@ -111,38 +118,41 @@ abstract class TempServer implements AutoCloseable {
     }
 
     /** Runs a set-up command to completion; a failure reports its output. */
-    final void run(String what, List<String> command, Path log) {
+    final void run(String what, List<String> command, Path log) throws TemporaryServerException {
         try {
             Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new DatabaseAccessException(what + " did not finish within 60 s: " + command + "; see " + log);
+                throw new TemporaryServerException(what + " did not finish within 60 s: " + command + "; see " + log);
             }
             if (p.exitValue() != 0) {
-                throw new DatabaseAccessException(what + " failed (exit " + p.exitValue() + "): " + command + "\n" + tail(log));
+                throw new TemporaryServerException(what + " failed (exit " + p.exitValue() + "): " + command + "\n"
+                        + tail(log));
             }
         } catch (IOException e) {
-            throw new DatabaseAccessException(what + " could not be started: " + command + ": " + e.getMessage(), e);
+            throw new TemporaryServerException(what + " could not be started: " + command + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DatabaseAccessException(what + " was interrupted", e);
+            throw new TemporaryServerException(what + " was interrupted", e);
         }
     }
 
     /** Starts the server process and waits until {@code connect} succeeds through its socket. */
-    final void start(List<String> command, Path log, Path socket, java.util.function.Supplier<Connection> connect) {
+    final void start(List<String> command, Path log, Path socket, Supplier<Connection> connect)
+            throws TemporaryServerException {
         try {
             process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
         } catch (IOException e) {
-            throw new DatabaseAccessException("Could not start the temporary server: " + command + ": " + e.getMessage(), e);
+            throw new TemporaryServerException("Could not start the temporary server: " + command + ": "
+                    + e.getMessage(), e);
         }
         long deadline = System.nanoTime() + START_TIMEOUT_NANOS;
-        RuntimeException last = null;
+        Exception last = null;
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new DatabaseAccessException("The temporary server exited at start (exit " + process.exitValue()
+                throw new TemporaryServerException("The temporary server exited at start (exit " + process.exitValue()
                         + "): " + command + "\n" + tail(log));
             }
             if (Files.exists(socket)) {
@@ -150,15 +160,25 @@ abstract class TempServer implements AutoCloseable {
                     if (c.isValid(5)) {
                         return;
                     }
-                } catch (RuntimeException | java.sql.SQLException e) {
-                    last = e instanceof RuntimeException r ? r : new DatabaseAccessException(e.getMessage(), e);
+                } catch (RuntimeException | SQLException e) {
+                    last = e;
                 }
             }
-            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
         }
         close();
-        throw new DatabaseAccessException("The temporary server did not accept connections on " + socket
+        throw new TemporaryServerException("The temporary server did not accept connections on " + socket
                 + " within 60 s" + (last == null ? "" : " (" + last.getMessage() + ")") + "\n" + tail(log));
+    }
+
+    /** Creates the {@code quickdb} database through a connection to the server's own. */
+    final void createQuickdb(Supplier<Connection> connect) throws TemporaryServerException {
+        try (Connection c = connect.get(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE quickdb");
+        } catch (SQLException e) {
+            throw new TemporaryServerException("Could not create database quickdb on the temporary server in " + dir
+                    + ": " + e.getMessage(), e);
+        }
     }
 
     static String tail(Path log) {
@@ -180,7 +200,7 @@ abstract class TempServer implements AutoCloseable {
         }
         Process p = process;
         if (p != null && p.isAlive()) {
-            Os.get().kill(p.pid(), stopSignal());
+            Os.get().kill(p.pid(), stopSignal);
             try {
                 if (!p.waitFor(STOP_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
                     p.destroyForcibly().waitFor(STOP_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
@@ -190,21 +210,7 @@ abstract class TempServer implements AutoCloseable {
                 p.destroyForcibly();
             }
         }
-        deleteTree(dir);
-    }
-
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException | UncheckedIOException e) {
-            System.getLogger("dev.ipcm").log(System.Logger.Level.WARNING,
-                    "Could not delete the temporary server directory " + root + ": " + e.getMessage());
-        }
+        ServerDirectory.delete(dir);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.ipcm.protocol.db;
+package dev.ipcm.protocol.db.server;
 
 import java.io.File;
 import java.io.IOException;

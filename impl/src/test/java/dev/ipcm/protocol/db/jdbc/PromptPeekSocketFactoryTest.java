@@ -1,4 +1,4 @@
-package dev.ipcm.protocol.db;
+package dev.ipcm.protocol.db.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

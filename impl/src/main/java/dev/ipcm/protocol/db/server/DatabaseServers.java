@@ -1,4 +1,4 @@
-package dev.ipcm.protocol.db;
+package dev.ipcm.protocol.db.server;
 
 import dev.ipcm.InvalidInfoException;
 import java.util.Locale;
@@ -74,7 +74,7 @@ public final class DatabaseServers {
     }
 
     /** How to configure {@code kind}, for error messages and availability remedies. */
-    static String howToConfigure(Kind kind) {
+    public static String howToConfigure(Kind kind) {
         return "set " + kind.environmentVariable() + " or -D" + kind.property() + " to the server's JDBC URL or DBI DSN";
     }
 }

@@ -1,4 +1,4 @@
-package dev.ipcm.protocol.db;
+package dev.ipcm.protocol.db.jdbc;
 
 import java.io.IOException;
 import java.net.InetAddress;
