@@ -6,29 +6,8 @@ import java.util.Properties;
 final class MariaDBDialect extends MySQLFamilyDialect {
     static final MariaDBDialect INSTANCE = new MariaDBDialect();
 
-    @Override
-    String protocolName() {
-        return "MariaDB";
-    }
-
-    @Override
-    String driverClass() {
-        return "org.mariadb.jdbc.Driver";
-    }
-
-    @Override
-    String driverArtifact() {
-        return "org.mariadb.jdbc:mariadb-java-client";
-    }
-
-    @Override
-    String idType() {
-        return "UUID";
-    }
-
-    @Override
-    String subProtocol() {
-        return "mariadb";
+    private MariaDBDialect() {
+        super("MariaDB", new Driver("org.mariadb.jdbc.Driver", "org.mariadb.jdbc:mariadb-java-client"), "UUID", "mariadb");
     }
 
     @Override

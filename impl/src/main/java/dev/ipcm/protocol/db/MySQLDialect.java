@@ -10,29 +10,8 @@ final class MySQLDialect extends MySQLFamilyDialect {
     static final MySQLDialect INSTANCE = new MySQLDialect();
     static final String SOCKET_FACTORY = "org.newsclub.net.mysql.AFUNIXDatabaseSocketFactoryCJ";
 
-    @Override
-    String protocolName() {
-        return "MySQL";
-    }
-
-    @Override
-    String driverClass() {
-        return "com.mysql.cj.jdbc.Driver";
-    }
-
-    @Override
-    String driverArtifact() {
-        return "com.mysql:mysql-connector-j";
-    }
-
-    @Override
-    String idType() {
-        return "VARCHAR(36)";
-    }
-
-    @Override
-    String subProtocol() {
-        return "mysql";
+    private MySQLDialect() {
+        super("MySQL", new Driver("com.mysql.cj.jdbc.Driver", "com.mysql:mysql-connector-j"), "VARCHAR(36)", "mysql");
     }
 
     @Override

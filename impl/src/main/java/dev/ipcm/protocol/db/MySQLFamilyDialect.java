@@ -1,7 +1,6 @@
 package dev.ipcm.protocol.db;
 
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Properties;
 
 /**
@@ -15,24 +14,19 @@ abstract class MySQLFamilyDialect extends Dialect {
     /** Where libmariadb looks for the server's socket when a DSN names neither host nor socket (Debian). */
     private static final String DEFAULT_SOCKET = "/run/mysqld/mysqld.sock";
 
-    /** The type of {@code ipcm_messages.id}. */
-    abstract String idType();
+    private final String subProtocol;
 
-    /** The JDBC sub-protocol, e.g. {@code mariadb}. */
-    abstract String subProtocol();
+    /**
+     * @param idType the type of {@code ipcm_messages.id}
+     * @param subProtocol the JDBC sub-protocol, e.g. {@code mariadb}
+     */
+    MySQLFamilyDialect(String protocolName, Driver driver, String idType, String subProtocol) {
+        super(protocolName, driver, '`', MAX_BLOB, new Columns("DOUBLE", "UNIX_TIMESTAMP()", "BLOB", idType, "FALSE"));
+        this.subProtocol = subProtocol;
+    }
 
     /** Sets the properties that route a connection through a Unix socket file. */
     abstract void useSocket(Properties properties, String socketFile);
-
-    @Override
-    char quoteChar() {
-        return '`';
-    }
-
-    @Override
-    long maxContentBytes() {
-        return MAX_BLOB;
-    }
 
     @Override
     boolean caseInsensitiveNames() {
@@ -40,28 +34,8 @@ abstract class MySQLFamilyDialect extends Dialect {
     }
 
     @Override
-    List<String> createTables() {
-        return List.of(
-                "CREATE TABLE IF NOT EXISTS ipcm_peers("
-                        + "`id` VARCHAR(512) NOT NULL PRIMARY KEY, "
-                        + "`pid` INTEGER DEFAULT NULL, "
-                        + "`active` DOUBLE DEFAULT UNIX_TIMESTAMP(), "
-                        + "`stats` BLOB DEFAULT NULL, "
-                        + "`suspend_expires` DOUBLE DEFAULT NULL)",
-                "CREATE TABLE IF NOT EXISTS ipcm_messages("
-                        + "`id` " + idType() + " NOT NULL PRIMARY KEY, "
-                        + "`to` VARCHAR(512) NOT NULL REFERENCES ipcm_peers(id) ON DELETE CASCADE, "
-                        + "`from` VARCHAR(512) NOT NULL REFERENCES ipcm_peers(id) ON DELETE CASCADE, "
-                        + "`stamp` DOUBLE NOT NULL, "
-                        + "`content` BLOB NOT NULL, "
-                        + "`broadcast` BOOL NOT NULL DEFAULT FALSE)");
-    }
-
-    @Override
     JdbcTarget target(DbLocation location, DbCredentials credentials) {
-        Properties p = new Properties();
-        p.setProperty("user", credentials.user());
-        p.setProperty("password", credentials.password());
+        Properties p = login(credentials);
         p.setProperty("connectTimeout", "10000");
         if (location.jdbcUrl) {
             return new JdbcTarget(location.route, p);
@@ -73,11 +47,11 @@ abstract class MySQLFamilyDialect extends Dialect {
         String db = location.database == null ? "" : DbLocation.encode(location.database);
         if (socket != null) {
             useSocket(p, socket);
-            return new JdbcTarget("jdbc:" + subProtocol() + "://localhost/" + db, p);
+            return new JdbcTarget("jdbc:" + subProtocol + "://localhost/" + db, p);
         }
         String host = location.host == null ? "localhost" : location.host;
         int port = location.port == null ? DEFAULT_PORT : location.port;
-        return new JdbcTarget("jdbc:" + subProtocol() + "://" + host + ":" + port + "/" + db, p);
+        return new JdbcTarget("jdbc:" + subProtocol + "://" + host + ":" + port + "/" + db, p);
     }
 
     @Override

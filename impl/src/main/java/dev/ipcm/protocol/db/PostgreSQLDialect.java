@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -21,47 +20,9 @@ final class PostgreSQLDialect extends Dialect {
     private static final long MAX_BYTEA = (1L << 30) - 1;
     private static final String SOCKET_FACTORY = "org.newsclub.net.unix.AFUNIXSocketFactory$FactoryArg";
 
-    @Override
-    String protocolName() {
-        return "PostgreSQL";
-    }
-
-    @Override
-    String driverClass() {
-        return "org.postgresql.Driver";
-    }
-
-    @Override
-    String driverArtifact() {
-        return "org.postgresql:postgresql";
-    }
-
-    @Override
-    char quoteChar() {
-        return '"';
-    }
-
-    @Override
-    long maxContentBytes() {
-        return MAX_BYTEA;
-    }
-
-    @Override
-    List<String> createTables() {
-        return List.of(
-                "CREATE TABLE IF NOT EXISTS ipcm_peers("
-                        + "\"id\" VARCHAR(512) NOT NULL PRIMARY KEY, "
-                        + "\"pid\" INTEGER DEFAULT NULL, "
-                        + "\"active\" NUMERIC DEFAULT EXTRACT(epoch FROM NOW()), "
-                        + "\"stats\" BYTEA DEFAULT NULL, "
-                        + "\"suspend_expires\" NUMERIC DEFAULT NULL)",
-                "CREATE TABLE IF NOT EXISTS ipcm_messages("
-                        + "\"id\" UUID NOT NULL PRIMARY KEY, "
-                        + "\"to\" VARCHAR(512) NOT NULL REFERENCES ipcm_peers(id) ON DELETE CASCADE, "
-                        + "\"from\" VARCHAR(512) NOT NULL REFERENCES ipcm_peers(id) ON DELETE CASCADE, "
-                        + "\"stamp\" NUMERIC NOT NULL, "
-                        + "\"content\" BYTEA NOT NULL, "
-                        + "\"broadcast\" BOOL NOT NULL DEFAULT FALSE)");
+    private PostgreSQLDialect() {
+        super("PostgreSQL", new Driver("org.postgresql.Driver", "org.postgresql:postgresql"), '"', MAX_BYTEA,
+                new Columns("NUMERIC", "EXTRACT(epoch FROM NOW())", "BYTEA", "UUID", "FALSE"));
     }
 
     @Override
@@ -92,9 +53,7 @@ final class PostgreSQLDialect extends Dialect {
 
     @Override
     JdbcTarget target(DbLocation location, DbCredentials credentials) {
-        Properties p = new Properties();
-        p.setProperty("user", credentials.user());
-        p.setProperty("password", credentials.password());
+        Properties p = login(credentials);
         p.setProperty("connectTimeout", "10");
         p.setProperty("ApplicationName", "ipcm");
         if (location.jdbcUrl) {

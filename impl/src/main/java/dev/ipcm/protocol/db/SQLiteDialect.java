@@ -1,7 +1,6 @@
 package dev.ipcm.protocol.db;
 
 import java.sql.SQLException;
-import java.util.List;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
 
@@ -27,47 +26,9 @@ final class SQLiteDialect extends Dialect {
     /** SQLite's default SQLITE_MAX_LENGTH, the largest blob it stores. */
     private static final long MAX_BLOB = 1_000_000_000L;
 
-    @Override
-    String protocolName() {
-        return "SQLite";
-    }
-
-    @Override
-    String driverClass() {
-        return "org.sqlite.JDBC";
-    }
-
-    @Override
-    String driverArtifact() {
-        return "org.xerial:sqlite-jdbc";
-    }
-
-    @Override
-    char quoteChar() {
-        return '`';
-    }
-
-    @Override
-    long maxContentBytes() {
-        return MAX_BLOB;
-    }
-
-    @Override
-    List<String> createTables() {
-        return List.of(
-                "CREATE TABLE IF NOT EXISTS ipcm_peers("
-                        + "`id` VARCHAR(512) NOT NULL PRIMARY KEY, "
-                        + "`pid` INTEGER DEFAULT NULL, "
-                        + "`active` REAL DEFAULT (strftime('%s', 'now')), "
-                        + "`stats` BLOB DEFAULT NULL, "
-                        + "`suspend_expires` REAL DEFAULT NULL)",
-                "CREATE TABLE IF NOT EXISTS ipcm_messages("
-                        + "`id` UUID NOT NULL PRIMARY KEY, "
-                        + "`to` VARCHAR(512) NOT NULL REFERENCES ipcm_peers(id) ON DELETE CASCADE, "
-                        + "`from` VARCHAR(512) NOT NULL REFERENCES ipcm_peers(id) ON DELETE CASCADE, "
-                        + "`stamp` REAL NOT NULL, "
-                        + "`content` BLOB NOT NULL, "
-                        + "`broadcast` BOOL NOT NULL DEFAULT 0)");
+    private SQLiteDialect() {
+        super("SQLite", new Driver("org.sqlite.JDBC", "org.xerial:sqlite-jdbc"), '`', MAX_BLOB,
+                new Columns("REAL", "(strftime('%s', 'now'))", "BLOB", "UUID", "0"));
     }
 
     @Override

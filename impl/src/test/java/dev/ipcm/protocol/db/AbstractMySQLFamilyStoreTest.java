@@ -49,16 +49,8 @@ abstract class AbstractMySQLFamilyStoreTest extends AbstractDbStoreTest
 
     @Test
     void foreignKeysCascadeAsInTheReference() throws SQLException {
-        try (Connection c = raw(); PreparedStatement ps = c.prepareStatement(
-                "SELECT CONSTRAINT_NAME, DELETE_RULE FROM information_schema.REFERENTIAL_CONSTRAINTS "
-                        + "WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'ipcm_messages' ORDER BY CONSTRAINT_NAME")) {
-            try (ResultSet rs = ps.executeQuery()) {
-                List<String> fks = new ArrayList<>();
-                while (rs.next()) {
-                    fks.add(rs.getString(1) + " " + rs.getString(2));
-                }
-                assertThat(fks).containsExactly("ipcm_messages_ibfk_1 CASCADE", "ipcm_messages_ibfk_2 CASCADE");
-            }
-        }
+        assertThat(rows("SELECT CONSTRAINT_NAME, DELETE_RULE FROM information_schema.REFERENTIAL_CONSTRAINTS "
+                + "WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'ipcm_messages' ORDER BY CONSTRAINT_NAME"))
+                .containsExactly("ipcm_messages_ibfk_1 CASCADE", "ipcm_messages_ibfk_2 CASCADE");
     }
 }

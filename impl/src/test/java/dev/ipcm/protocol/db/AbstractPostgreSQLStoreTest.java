@@ -71,17 +71,9 @@ abstract class AbstractPostgreSQLStoreTest extends AbstractDbStoreTest implement
 
     @Test
     void foreignKeysCascadeAsInTheReference() throws SQLException {
-        try (Connection c = raw(); PreparedStatement ps = c.prepareStatement(
-                "SELECT conname, confdeltype FROM pg_constraint WHERE conrelid = 'ipcm_messages'::regclass "
-                        + "AND contype = 'f' ORDER BY conname")) {
-            try (ResultSet rs = ps.executeQuery()) {
-                List<String> fks = new ArrayList<>();
-                while (rs.next()) {
-                    fks.add(rs.getString(1) + " " + rs.getString(2));
-                }
-                assertThat(fks).containsExactly("ipcm_messages_from_fkey c", "ipcm_messages_to_fkey c");
-            }
-        }
+        assertThat(rows("SELECT conname, confdeltype FROM pg_constraint WHERE conrelid = 'ipcm_messages'::regclass "
+                + "AND contype = 'f' ORDER BY conname"))
+                .containsExactly("ipcm_messages_from_fkey c", "ipcm_messages_to_fkey c");
     }
 
     @Test

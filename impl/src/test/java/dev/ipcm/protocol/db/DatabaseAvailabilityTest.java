@@ -44,29 +44,8 @@ class DatabaseAvailabilityTest {
 
     /** A MariaDB dialect whose driver is not on the class path. */
     private static final class MissingDriverDialect extends MySQLFamilyDialect {
-        @Override
-        String protocolName() {
-            return "MariaDB";
-        }
-
-        @Override
-        String driverClass() {
-            return "org.example.NoSuchDriver";
-        }
-
-        @Override
-        String driverArtifact() {
-            return "org.example:no-such-driver";
-        }
-
-        @Override
-        String idType() {
-            return "UUID";
-        }
-
-        @Override
-        String subProtocol() {
-            return "mariadb";
+        MissingDriverDialect() {
+            super("MariaDB", new Driver("org.example.NoSuchDriver", "org.example:no-such-driver"), "UUID", "mariadb");
         }
 
         @Override
