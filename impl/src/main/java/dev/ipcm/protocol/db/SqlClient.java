@@ -29,8 +29,9 @@ import java.util.TreeMap;
 
 /**
  * A client of a SQL store. Registration, suspend, disconnect, peers and stats run the reference's
- * statements (spec 03 §4, §5). A receive reads and deletes its rows in one transaction, so each
- * message is delivered exactly once even when the receiver dies mid-way.
+ * statements (docs/protocols/databases.md, "Registration, suspend, leaving"). A receive reads its
+ * rows, then deletes exactly the ids it read, so each message is delivered exactly once even when
+ * the receiver dies mid-way.
  */
 final class SqlClient extends AbstractClient {
     /** Bytes of an undecodable row quoted in its report. */
@@ -176,8 +177,8 @@ final class SqlClient extends AbstractClient {
     }
 
     /**
-     * One receive: read the inbox, then delete exactly the ids read, as the reference does (spec 03
-     * §5.2). Only the owner deletes from its inbox, so the read needs no lock and no transaction;
+     * One receive: read the inbox, then delete exactly the ids read, as the reference does
+     * (docs/protocols/databases.md, "Receiving: exactly once"). Only the owner deletes from its inbox, so the read needs no lock and no transaction;
      * the delete is one statement, atomic by itself, which makes it the commit point. That is two
      * statements per receive, where a transaction around them took up to six round trips
      * (autocommit off, select, delete, commit, autocommit on). Returns null when the connection

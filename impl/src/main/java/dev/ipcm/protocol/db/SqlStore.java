@@ -17,7 +17,8 @@ import java.util.TreeSet;
 
 /**
  * Every statement the database protocols run, written once with the dialect's quoting and
- * binding. Tables, columns and statement shapes are IPC::Manager's (spec 03 §1, §4, §5); every
+ * binding. Tables, columns and statement shapes are IPC::Manager's (docs/protocols/databases.md:
+ * "The schema", "Registration, suspend, leaving", "Sending", "Receiving: exactly once"); every
  * value is a bound parameter, and no text from a message or a name ever becomes SQL.
  */
 final class SqlStore {
@@ -80,7 +81,7 @@ final class SqlStore {
         activePeers = "SELECT " + id + ", " + pid + " FROM ipcm_peers WHERE " + id + " != ? AND active IS NOT NULL ORDER BY "
                 + id + " ASC";
         deletePeer = "DELETE FROM ipcm_peers WHERE " + id + " = ?";
-        // The reference first asks whether the recipient has a row, then inserts (spec 03 §5.1). One
+        // The reference first asks whether the recipient has a row, then inserts. One
         // statement does both: the row is inserted once for the recipient's peer row (the key, so at
         // most once) and not at all without one, and the count says which. Same row, one round trip
         // and, on SQLite, one lock instead of two.

@@ -87,7 +87,8 @@ public final class OnDiskNames {
 
     /**
      * Length in UTF-8 bytes: what a file name or {@code sun_path} really spends. For ASCII, the
-     * only ids the reference treats predictably (spec 02 §1.2), it equals the character count.
+     * only ids the reference treats predictably (docs/protocols/file-stores.md, "On-disk names"),
+     * it equals the character count.
      */
     private static int lengthOf(String s) {
         return s.getBytes(StandardCharsets.UTF_8).length;

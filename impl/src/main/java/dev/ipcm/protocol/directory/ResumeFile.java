@@ -16,7 +16,8 @@ import java.util.function.Consumer;
 
 /**
  * A client's {@code N.resume} file: messages it put back for its next receive, as records of a
- * 4-byte big-endian length and that many bytes of serializer output (spec 02 §1.8).
+ * 4-byte big-endian length and that many bytes of serializer output (docs/protocols/file-stores.md,
+ * "The resume file").
  *
  * <p>Only the owner touches the file, so it needs no lock. Unlike the reference, which throws on
  * a truncated record and so loses the whole file, the complete records are delivered and the

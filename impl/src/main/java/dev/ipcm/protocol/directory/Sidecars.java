@@ -26,7 +26,7 @@ import org.apiguardian.api.API;
 
 /**
  * Reading and writing the small files beside each endpoint ({@code N.pid}, {@code N.name},
- * {@code N.suspend}, {@code N.stats}) by the reader rules of spec 02 §1.3, so Perl parses what
+ * {@code N.suspend}, {@code N.stats}) by the reader rules in docs/protocols/file-stores.md ("Layout"), so Perl parses what
  * we write and we parse what Perl writes.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")

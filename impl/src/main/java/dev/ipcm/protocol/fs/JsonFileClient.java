@@ -24,11 +24,12 @@ import java.util.TreeMap;
 
 /**
  * A JSONFile client: its entry is {@code clients[id] = {"pid": P}}, its inbox
- * {@code messages[id]}, its persisted counts {@code stats[id]} (spec 02 §3.5–3.7).
+ * {@code messages[id]}, its persisted counts {@code stats[id]} (the lifecycle:
+ * docs/protocols/file-stores.md, "JSONFile").
  *
  * <p>Decisions: suspend keeps the pid, as the reference does, because that is how Perl peers
- * see the store (spec 01 §11 #14); {@link #requeue} appends to the client's own inbox (the
- * reference's is broken, #4). Receivers wake on inotify events for the store file.
+ * see the store; {@link #requeue} appends to the client's own inbox (the reference's sends to a
+ * peer literally named {@code to}). Receivers wake on inotify events for the store file.
  */
 final class JsonFileClient extends dev.ipcm.spi.AbstractClient {
     private static final String CLIENTS = "clients";
@@ -308,7 +309,7 @@ final class JsonFileClient extends dev.ipcm.spi.AbstractClient {
         }
     }
 
-    /** Records only the deadline; the pid stays, so a live suspended process still looks active (spec 02 §3.5). */
+    /** Records only the deadline; the pid stays, so a live suspended process still looks active (as the reference). */
     @Override
     protected void markSuspended(BigDecimal expiresAt) {
         if (expiresAt == null) {

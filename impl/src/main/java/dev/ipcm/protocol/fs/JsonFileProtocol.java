@@ -20,7 +20,8 @@ import org.apiguardian.api.API;
 /**
  * JSONFile: the whole store is one JSON file ({@code PerlIPCMgr-<pid>-XXXXXX.json}, mode 0600)
  * holding every client, inbox and stats entry, locked with {@code flock(2)} and rewritten in
- * place on every change. Wire-compatible with IPC::Manager's JSONFile (spec 02 §3).
+ * place on every change. Wire-compatible with IPC::Manager's JSONFile
+ * (docs/protocols/file-stores.md).
  *
  * <p>Simple and slow: every operation reads and parses the whole file. Spawn parameters:
  * {@code route} (exact path), {@code dir}, {@code template} ({@code .json} is appended).

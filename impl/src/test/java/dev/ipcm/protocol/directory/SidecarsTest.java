@@ -15,7 +15,10 @@ import net.jqwik.api.constraints.Scale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What we write into sidecars passes the reference's reader rules (spec 02 §1.3), and we apply the same rules. */
+/**
+ * What we write into sidecars passes the reference's reader rules (docs/protocols/file-stores.md,
+ * "Layout"), and we apply the same rules.
+ */
 class SidecarsTest {
     @TempDir
     Path dir;
