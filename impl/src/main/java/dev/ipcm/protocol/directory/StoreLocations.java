@@ -23,6 +23,7 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class StoreLocations {
     /** Creates the store at a path that must not exist yet; throws FileAlreadyExistsException if it does. */
+    @API(status = API.Status.INTERNAL, since = "0.1")
     @FunctionalInterface
     public interface Creator {
         /** Creates the store at {@code path}. */
