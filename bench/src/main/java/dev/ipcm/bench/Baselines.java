@@ -1,6 +1,6 @@
 package dev.ipcm.bench;
 
-import dev.ipcm.protocol.db.DatabaseServers;
+import dev.ipcm.protocol.db.server.DatabaseServers;
 import java.util.Optional;
 import java.util.Set;
 

@@ -1,6 +1,6 @@
 package dev.ipcm.bench;
 
-import dev.ipcm.protocol.db.DatabaseServers;
+import dev.ipcm.protocol.db.server.DatabaseServers;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;

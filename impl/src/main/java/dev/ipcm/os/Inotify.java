@@ -56,6 +56,7 @@ public final class Inotify {
     private static native int inotify_rm_watch(int fd, int wd);
 
     /** Told about each event {@link #read} finds. */
+    @API(status = API.Status.INTERNAL, since = "0.1")
     public interface Sink {
         /**
          * One event.

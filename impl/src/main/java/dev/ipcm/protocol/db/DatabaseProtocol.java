@@ -56,7 +56,7 @@ abstract class DatabaseProtocol implements Protocol {
     }
 
     /** Creates the two tables at a location (spawn's last step). */
-    void createTables(DbLocation location, Credentials credentials) {
+    void createTables(DbLocation location, DbCredentials credentials) {
         DbSession.requireDriver(dialect);
         try (Connection c = DbSession.open(dialect, location, dialect.target(location, credentials), credentials)) {
             sql.createTables(c);

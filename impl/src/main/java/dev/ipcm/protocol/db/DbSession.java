@@ -25,16 +25,16 @@ final class DbSession implements AutoCloseable {
     final DbLocation location;
     private final JdbcTarget target;
     private final JdbcTarget listenerTarget;
-    private final Credentials credentials;
+    private final DbCredentials credentials;
     private Connection connection;
     private StatementCache statements;
 
-    DbSession(Dialect dialect, DbLocation location, Credentials credentials) {
+    DbSession(Dialect dialect, DbLocation location, DbCredentials credentials) {
         this.dialect = dialect;
         this.location = location;
         this.credentials = credentials;
         this.target = dialect.target(location, credentials);
-        this.listenerTarget = dialect instanceof PostgresDialect ? PostgresDialect.listenerTarget(target) : target;
+        this.listenerTarget = dialect instanceof PostgreSQLDialect ? PostgreSQLDialect.listenerTarget(target) : target;
     }
 
     /** Opens a fresh connection to the same database for a listener; the caller closes it. */
@@ -127,13 +127,13 @@ final class DbSession implements AutoCloseable {
     }
 
     /** Opens a connection, with an error that names the setting to fix when it fails. */
-    static Connection open(Dialect d, DbLocation location, JdbcTarget target, Credentials credentials) {
+    static Connection open(Dialect d, DbLocation location, JdbcTarget target, DbCredentials credentials) {
         requireDriver(d);
-        if (d instanceof SqliteDialect && !Files.exists(Path.of(location.database))) {
+        if (d instanceof SQLiteDialect && !Files.exists(Path.of(location.database))) {
             throw new StoreGoneException("The SQLite store '" + location.database
                     + "' does not exist (it was destroyed, or the info string is stale); spawn a new store");
         }
-        String socket = d instanceof PostgresDialect ? PostgresDialect.socketFile(location) : location.socket;
+        String socket = d instanceof PostgreSQLDialect ? PostgreSQLDialect.socketFile(location) : location.socket;
         if (socket != null && !location.jdbcUrl && !Files.exists(Path.of(socket))) {
             throw new StoreGoneException("The " + d.protocolName() + " server socket '" + socket + "' of route '"
                     + location + "' does not exist: the server (perhaps a temporary one) has stopped; "
@@ -145,9 +145,9 @@ final class DbSession implements AutoCloseable {
         } catch (SQLException e) {
             throw SqlErrors.connectFailed(d, location, target, credentials, e);
         }
-        if (d instanceof SqliteDialect) {
+        if (d instanceof SQLiteDialect) {
             try {
-                SqliteBusyHandler.install(c);
+                SQLiteBusyHandler.install(c);
             } catch (SQLException e) {
                 // The busy timeout set at open still applies, only with SQLite's longer sleeps.
                 System.getLogger("dev.ipcm").log(System.Logger.Level.DEBUG, "SQLite busy handler not installed", e);

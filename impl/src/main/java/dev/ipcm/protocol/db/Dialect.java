@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 
 /**
  * What differs between the SQL databases: column types, identifier quoting, value binding, how a
@@ -14,26 +15,86 @@ import java.util.Locale;
  * ({@link SqlStore}).
  */
 abstract class Dialect {
+    /**
+     * The column types that differ between the databases (docs/protocols/databases.md, "The schema").
+     *
+     * @param seconds epoch seconds ({@code active}, {@code suspend_expires}, {@code stamp})
+     * @param now the default of {@code active}: the current time in seconds
+     * @param blob serializer output ({@code stats}, {@code content})
+     * @param messageId {@code ipcm_messages.id}
+     * @param no the default of {@code broadcast}
+     */
+    record Columns(String seconds, String now, String blob, String messageId, String no) {}
+
+    /** The driver a dialect needs: its class and its Maven coordinates (for error messages). */
+    record Driver(String className, String artifact) {}
+
+    private final String protocolName;
+    private final Driver driver;
+    private final char quoteChar;
+    private final long maxContentBytes;
+    private final List<String> createTables;
+
+    /**
+     * @param quoteChar the identifier quote character
+     * @param maxContentBytes the largest serialized content one message may have
+     */
+    Dialect(String protocolName, Driver driver, char quoteChar, long maxContentBytes, Columns columns) {
+        this.protocolName = protocolName;
+        this.driver = driver;
+        this.quoteChar = quoteChar;
+        this.maxContentBytes = maxContentBytes;
+        this.createTables = List.of(
+                "CREATE TABLE IF NOT EXISTS ipcm_peers("
+                        + q("id") + " VARCHAR(512) NOT NULL PRIMARY KEY, "
+                        + q("pid") + " INTEGER DEFAULT NULL, "
+                        + q("active") + " " + columns.seconds() + " DEFAULT " + columns.now() + ", "
+                        + q("stats") + " " + columns.blob() + " DEFAULT NULL, "
+                        + q("suspend_expires") + " " + columns.seconds() + " DEFAULT NULL)",
+                "CREATE TABLE IF NOT EXISTS ipcm_messages("
+                        + q("id") + " " + columns.messageId() + " NOT NULL PRIMARY KEY, "
+                        + q("to") + " VARCHAR(512) NOT NULL REFERENCES ipcm_peers(id) ON DELETE CASCADE, "
+                        + q("from") + " VARCHAR(512) NOT NULL REFERENCES ipcm_peers(id) ON DELETE CASCADE, "
+                        + q("stamp") + " " + columns.seconds() + " NOT NULL, "
+                        + q("content") + " " + columns.blob() + " NOT NULL, "
+                        + q("broadcast") + " BOOL NOT NULL DEFAULT " + columns.no() + ")");
+    }
+
     /** The protocol's short name. */
-    abstract String protocolName();
+    final String protocolName() {
+        return protocolName;
+    }
 
     /** The JDBC driver class that must be on the class path. */
-    abstract String driverClass();
+    final String driverClass() {
+        return driver.className();
+    }
 
     /** The Maven coordinates of that driver, for error messages. */
-    abstract String driverArtifact();
+    final String driverArtifact() {
+        return driver.artifact();
+    }
 
-    /** The identifier quote character (section 1 of the DBI spec). */
-    abstract char quoteChar();
-
-    /** The two CREATE TABLE IF NOT EXISTS statements, in order. */
-    abstract List<String> createTables();
-
-    /** How to open a connection to a location. */
-    abstract JdbcTarget target(DbLocation location, Credentials credentials);
+    /** The two CREATE TABLE IF NOT EXISTS statements, in order: the reference's tables. */
+    final List<String> createTables() {
+        return createTables;
+    }
 
     /** The largest serialized content one message may have. */
-    abstract long maxContentBytes();
+    final long maxContentBytes() {
+        return maxContentBytes;
+    }
+
+    /** How to open a connection to a location. */
+    abstract JdbcTarget target(DbLocation location, DbCredentials credentials);
+
+    /** Connection properties holding the user and password, for {@link #target}. */
+    static Properties login(DbCredentials credentials) {
+        Properties p = new Properties();
+        p.setProperty("user", credentials.user());
+        p.setProperty("password", credentials.password());
+        return p;
+    }
 
     /** Whether the database compares client ids without regard to case. */
     boolean caseInsensitiveNames() {
@@ -42,7 +103,7 @@ abstract class Dialect {
 
     /** A quoted column name. */
     final String q(String column) {
-        return quoteChar() + column + quoteChar();
+        return quoteChar + column + quoteChar;
     }
 
     /** Binds a message id; PostgreSQL needs a UUID-typed value. */

@@ -1,5 +1,9 @@
 package dev.ipcm.protocol.db;
 
+import dev.ipcm.protocol.db.server.DatabaseServers;
+import dev.ipcm.protocol.db.server.TempMariaDB;
+import dev.ipcm.protocol.db.server.TempServer;
+import dev.ipcm.protocol.db.server.TemporaryServerException;
 import dev.ipcm.Capabilities;
 import dev.ipcm.Capability;
 import java.util.Optional;
@@ -22,7 +26,7 @@ import org.apiguardian.api.API;
 public final class MariaDBProtocol extends ServerProtocol {
     static final Capabilities CAPABILITIES = Capabilities.of(Capability.CROSS_PROCESS, Capability.SUSPEND,
             Capability.DISCONNECTED_PEERS_ADDRESSABLE, Capability.REQUIRES_SERVER, Capability.CASE_INSENSITIVE_NAMES)
-            .withMaxMessageBytes(MySqlFamilyDialect.MAX_BLOB);
+            .withMaxMessageBytes(MySQLFamilyDialect.MAX_BLOB);
     /** First re-check after 1 ms (at most one query per receiver per millisecond), then doubling. */
     static final long MIN_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     /**
@@ -35,17 +39,17 @@ public final class MariaDBProtocol extends ServerProtocol {
 
     /** The protocol, as {@link java.util.ServiceLoader} creates it. */
     public MariaDBProtocol() {
-        super(MariaDbDialect.INSTANCE, CAPABILITIES, DatabaseServers.Kind.MARIADB);
+        super(MariaDBDialect.INSTANCE, CAPABILITIES, DatabaseServers.Kind.MARIADB);
     }
 
     @Override
     Optional<String> tempServerMissing() {
-        return TempMariaDb.missing();
+        return TempMariaDB.missing();
     }
 
     @Override
-    TempServer startTempServer() {
-        return TempMariaDb.start(dialect);
+    TempServer startTempServer() throws TemporaryServerException {
+        return TempMariaDB.start(this::connectAs);
     }
 
     @Override

@@ -1,5 +1,9 @@
 package dev.ipcm.protocol.db;
 
+import dev.ipcm.protocol.db.server.DatabaseServers;
+import dev.ipcm.protocol.db.server.TempMariaDB;
+import dev.ipcm.protocol.db.server.TempServer;
+import dev.ipcm.protocol.db.server.TemporaryServerException;
 import dev.ipcm.Capabilities;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -22,20 +26,20 @@ public final class MySQLProtocol extends ServerProtocol {
 
     /** The protocol, as {@link java.util.ServiceLoader} creates it. */
     public MySQLProtocol() {
-        super(MySqlDialect.INSTANCE, CAPABILITIES, DatabaseServers.Kind.MYSQL);
+        super(MySQLDialect.INSTANCE, CAPABILITIES, DatabaseServers.Kind.MYSQL);
     }
 
     @Override
     Optional<String> tempServerMissing() {
-        if (!classPresent(MySqlDialect.SOCKET_FACTORY)) {
+        if (!classPresent(MySQLDialect.SOCKET_FACTORY)) {
             return Optional.of("junixsocket-mysql (needed to reach a temporary server's Unix socket) is not on the class path");
         }
-        return TempMariaDb.missing();
+        return TempMariaDB.missing();
     }
 
     @Override
-    TempServer startTempServer() {
-        return TempMariaDb.start(dialect);
+    TempServer startTempServer() throws TemporaryServerException {
+        return TempMariaDB.start(this::connectAs);
     }
 
     @Override

@@ -1,5 +1,9 @@
 package dev.ipcm.protocol.db;
 
+import dev.ipcm.protocol.db.server.DatabaseServers;
+import dev.ipcm.protocol.db.server.TempPostgreSQL;
+import dev.ipcm.protocol.db.server.TempServer;
+import dev.ipcm.protocol.db.server.TemporaryServerException;
 import dev.ipcm.Capabilities;
 import dev.ipcm.Capability;
 import java.util.Optional;
@@ -19,21 +23,21 @@ import org.apiguardian.api.API;
 public final class PostgreSQLProtocol extends ServerProtocol {
     static final Capabilities CAPABILITIES = Capabilities.of(Capability.CROSS_PROCESS, Capability.SUSPEND,
             Capability.DISCONNECTED_PEERS_ADDRESSABLE, Capability.REQUIRES_SERVER, Capability.MESSAGE_WAKEUP)
-            .withMaxMessageBytes(PostgresDialect.INSTANCE.maxContentBytes());
+            .withMaxMessageBytes(PostgreSQLDialect.INSTANCE.maxContentBytes());
 
     /** The protocol, as {@link java.util.ServiceLoader} creates it. */
     public PostgreSQLProtocol() {
-        super(PostgresDialect.INSTANCE, CAPABILITIES, DatabaseServers.Kind.POSTGRESQL);
+        super(PostgreSQLDialect.INSTANCE, CAPABILITIES, DatabaseServers.Kind.POSTGRESQL);
     }
 
     @Override
     Optional<String> tempServerMissing() {
-        return TempPostgres.missing();
+        return TempPostgreSQL.missing();
     }
 
     @Override
-    TempServer startTempServer() {
-        return TempPostgres.start();
+    TempServer startTempServer() throws TemporaryServerException {
+        return TempPostgreSQL.start(this::connectAs);
     }
 
     @Override
@@ -43,6 +47,6 @@ public final class PostgreSQLProtocol extends ServerProtocol {
 
     @Override
     ActivityWaiter waiter(DbSession session, String clientName) {
-        return new PgNotifyWaiter(session, clientName);
+        return new PostgreSQLNotifyWaiter(session, clientName);
     }
 }

@@ -28,11 +28,11 @@ import org.apiguardian.api.API;
 @API(status = API.Status.STABLE, since = "0.1")
 public final class SQLiteProtocol extends DatabaseProtocol {
     static final Capabilities CAPABILITIES = Capabilities.of(Capability.CROSS_PROCESS, Capability.SUSPEND,
-            Capability.DISCONNECTED_PEERS_ADDRESSABLE).withMaxMessageBytes(SqliteDialect.INSTANCE.maxContentBytes());
+            Capability.DISCONNECTED_PEERS_ADDRESSABLE).withMaxMessageBytes(SQLiteDialect.INSTANCE.maxContentBytes());
 
     /** The protocol, as {@link java.util.ServiceLoader} creates it. */
     public SQLiteProtocol() {
-        super(SqliteDialect.INSTANCE, CAPABILITIES);
+        super(SQLiteDialect.INSTANCE, CAPABILITIES);
     }
 
     @Override
@@ -49,8 +49,8 @@ public final class SQLiteProtocol extends DatabaseProtocol {
     public Spawned spawn(SpawnRequest request) {
         DbSession.requireDriver(dialect);
         Path file = request.param("route").map(r -> Path.of(location(r).database)).orElseGet(() -> newFile(request));
-        try (Connection c = DriverManager.getConnection(SqliteDialect.INSTANCE.creatingTarget(file.toString()).url(),
-                SqliteDialect.INSTANCE.creatingTarget(file.toString()).properties())) {
+        try (Connection c = DriverManager.getConnection(SQLiteDialect.INSTANCE.creatingTarget(file.toString()).url(),
+                SQLiteDialect.INSTANCE.creatingTarget(file.toString()).properties())) {
             sql.createTables(c);
         } catch (SQLException e) {
             throw DbSession.failure(dialect, location(file.toString()), "create the ipcm tables", e);

@@ -1,9 +1,16 @@
 package dev.ipcm.protocol.db;
 
-import dev.ipcm.Capabilities;
+import dev.ipcm.protocol.db.server.DatabaseServers;
+import dev.ipcm.protocol.db.server.ServerDatabase;
+import dev.ipcm.protocol.db.server.TempServer;
+import dev.ipcm.protocol.db.server.TemporaryServerException;
 import dev.ipcm.spi.Availability;
+import dev.ipcm.Capabilities;
 import dev.ipcm.spi.SpawnRequest;
 import dev.ipcm.spi.Spawned;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Optional;
 
 /**
@@ -12,6 +19,7 @@ import java.util.Optional;
  * parameter or else the configured server ({@link DatabaseServers}), on which it creates a fresh
  * database that unspawn drops; or a private temporary server started from the binaries on this
  * machine, stopped and deleted by unspawn ({@code server=temporary} asks for one explicitly).
+ * The servers and databases themselves are {@code dev.ipcm.protocol.db.server}'s.
  */
 abstract class ServerProtocol extends DatabaseProtocol {
     /** Spawn parameter naming the server to create the store's database on, overriding the configured one. */
@@ -28,8 +36,8 @@ abstract class ServerProtocol extends DatabaseProtocol {
     /** Why a temporary server cannot be started here, or empty when it can. */
     abstract Optional<String> tempServerMissing();
 
-    /** Starts a private temporary server with an empty database. */
-    abstract TempServer startTempServer();
+    /** Starts a private temporary server with an empty database; {@link #connectAs} opens its connections. */
+    abstract TempServer startTempServer() throws TemporaryServerException;
 
     /** What to install for a temporary server, for availability remedies. */
     abstract String tempServerRemedy();
@@ -54,42 +62,78 @@ abstract class ServerProtocol extends DatabaseProtocol {
             DbLocation location = location(route.get());
             // First: a route the info string cannot carry is refused before anything is created.
             String perlRoute = location.perlRoute();
-            Credentials credentials = Credentials.resolve(request.params(), location);
+            DbCredentials credentials = DbCredentials.resolve(request.params(), location);
             createTables(location, credentials);
-            Credentials.remember(perlRoute, credentials);
+            DbCredentials.remember(perlRoute, credentials);
             return new Spawned(perlRoute, null);
         }
         Optional<String> server = request.param(SERVER_PARAM).or(() -> DatabaseServers.configuredUrl(kind));
         if (server.isPresent() && !server.get().equals(TEMPORARY)) {
-            ServerDatabase db = ServerDatabase.create(this, location(server.get()), request.params());
-            try {
-                createTables(db.location(), db.credentials());
-            } catch (RuntimeException e) {
-                db.close();
-                throw e;
-            }
-            Credentials.remember(db.route(), db.credentials());
-            return new Spawned(db.route(), db);
+            return onServer(location(server.get()), DbCredentials.resolve(request.params(), location(server.get())));
         }
         Optional<String> missing = tempServerMissing();
         if (missing.isPresent()) {
             throw new DatabaseAccessException("Cannot spawn a " + name() + " store: no server is configured and "
                     + missing.get() + "; " + DatabaseServers.howToConfigure(kind) + ", or " + tempServerRemedy());
         }
-        TempServer temp = startTempServer();
+        TempServer temp;
         try {
-            createTables(temp.location(), temp.credentials());
+            temp = startTempServer();
+        } catch (TemporaryServerException e) {
+            throw new DatabaseAccessException(e.getMessage(), e.getCause());
+        }
+        return withTables(temp.route(), new DbCredentials(temp.user(), ""), temp);
+    }
+
+    /** A fresh database on a configured server; its stash drops it. */
+    private Spawned onServer(DbLocation server, DbCredentials credentials) {
+        String name = ServerDatabase.freshName();
+        // Connect through the Perl route, exactly as every other client of the store will; a route the
+        // info string cannot carry is refused before the database is created.
+        String route = server.withDatabase(name).perlRoute();
+        ServerDatabase db = ServerDatabase.create(admin(server, credentials), name,
+                dialect instanceof PostgreSQLDialect, server.toString());
+        return withTables(route, credentials, db);
+    }
+
+    /** Creates the tables of a new store; when that fails, the server or database goes again. */
+    private Spawned withTables(String route, DbCredentials credentials, AutoCloseable stash) {
+        try {
+            createTables(location(route), credentials);
         } catch (RuntimeException e) {
-            temp.close();
+            closeStash(route, stash);
             throw e;
         }
-        Credentials.remember(temp.route(), temp.credentials());
-        return new Spawned(temp.route(), temp);
+        DbCredentials.remember(route, credentials);
+        return new Spawned(route, stash);
+    }
+
+    /** Statements on the server as its administrator, through this protocol's dialect. */
+    private ServerDatabase.Admin admin(DbLocation server, DbCredentials credentials) {
+        return (what, statement) -> {
+            try (Connection c = DbSession.open(dialect, server, dialect.target(server, credentials), credentials);
+                    Statement s = c.createStatement()) {
+                s.execute(statement);
+            } catch (SQLException e) {
+                throw DbSession.failure(dialect, server, what, e);
+            }
+        };
+    }
+
+    /** A connection to a temporary server's database, as {@code user} with no password. */
+    final Connection connectAs(String route, String user) {
+        DbLocation location = location(route);
+        DbCredentials credentials = new DbCredentials(user, "");
+        return DbSession.open(dialect, location, dialect.target(location, credentials), credentials);
     }
 
     @Override
     public void unspawn(String route, AutoCloseable stash) {
-        Credentials.forget(route);
+        DbCredentials.forget(route);
+        closeStash(route, stash);
+    }
+
+    private void closeStash(String route, AutoCloseable stash) {
         if (stash != null) {
             try {
                 stash.close();

@@ -1,15 +1,11 @@
 package dev.ipcm.protocol.db;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ipcm.ContentException;
-import dev.ipcm.CorruptMessageException;
 import dev.ipcm.Message;
 import dev.ipcm.MessageTooLargeException;
 import dev.ipcm.NameTakenException;
 import dev.ipcm.NoSuchPeerException;
 import dev.ipcm.Stats;
-import dev.ipcm.internal.Json;
 import dev.ipcm.internal.Stamps;
 import dev.ipcm.serial.Serializer;
 import dev.ipcm.spi.AbstractClient;
@@ -19,29 +15,24 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * A client of a SQL store. Registration, suspend, disconnect, peers and stats run the reference's
- * statements (spec 03 §4, §5). A receive reads and deletes its rows in one transaction, so each
- * message is delivered exactly once even when the receiver dies mid-way.
+ * statements (docs/protocols/databases.md, "Registration, suspend, leaving"). A receive reads its
+ * rows, then deletes exactly the ids it read, so each message is delivered exactly once even when
+ * the receiver dies mid-way.
  */
 final class SqlClient extends AbstractClient {
-    /** Bytes of an undecodable row quoted in its report. */
-    private static final int QUOTED_BYTES = 4096;
-
     private final DbSession db;
     private final SqlStore sql;
     private final Dialect dialect;
     private final ActivityWaiter waiter;
-    /** The last receive found the inbox empty after dropping the waiter's wake-ups; guarded by {@code io}. */
-    private boolean checkedEmpty;
+    private final InboxReceiver receiver;
 
     private SqlClient(ConnectRequest request, DatabaseProtocol protocol, DbSession db, Stats initial) {
         super(request, protocol.capabilities(), initial);
@@ -53,6 +44,7 @@ final class SqlClient extends AbstractClient {
             return null;
         });
         this.waiter = protocol.waiter(db, name());
+        this.receiver = new InboxReceiver(db, sql, serializer(), name(), waiter);
         connected();
     }
 
@@ -60,7 +52,7 @@ final class SqlClient extends AbstractClient {
     static SqlClient open(ConnectRequest request, DatabaseProtocol protocol) {
         String name = ClientNames.validate(request.name(), protocol.capabilities().maxNameLength());
         DbLocation location = protocol.location(request.route());
-        DbSession db = new DbSession(protocol.dialect, location, Credentials.resolve(request.params(), location));
+        DbSession db = new DbSession(protocol.dialect, location, DbCredentials.resolve(request.params(), location));
         try {
             Stats initial = request.reconnect()
                     ? db.call("read the stats of '" + name + "'", c -> decodeStats(request.serializer(),
@@ -134,9 +126,9 @@ final class SqlClient extends AbstractClient {
                     throw new ContentException("A message with id " + message.id() + " is already stored; "
                             + "send a new message (each message needs its own id)", e);
                 }
-                if (MySqlFamilyDialect.isDataTooLong(e)) {
+                if (MySQLFamilyDialect.isDataTooLong(e)) {
                     throw new MessageTooLargeException("The content of the message to '" + to + "' does not fit the "
-                            + dialect.protocolName() + " BLOB column (at most " + MySqlFamilyDialect.MAX_BLOB
+                            + dialect.protocolName() + " BLOB column (at most " + MySQLFamilyDialect.MAX_BLOB
                             + " bytes): " + e.getMessage(), e);
                 }
                 retried[0] = true;
@@ -155,139 +147,14 @@ final class SqlClient extends AbstractClient {
 
     @Override
     protected List<Message> fetch() {
-        String what = "receive the messages of '" + name() + "'";
-        for (int attempt = 0; ; attempt++) {
-            try {
-                List<Message> got = fetchOnce();
-                if (got != null) {
-                    return got;
-                }
-                if (attempt > 0) {
-                    throw new DatabaseAccessException("Could not " + what + ": the connection to '" + db.location
-                            + "' failed twice at commit; nothing was taken, receive again once the server is back");
-                }
-            } catch (SQLException e) {
-                if (attempt > 0 || !db.lost()) {
-                    throw SqlErrors.statementFailed(dialect, db.location, what, e);
-                }
-                db.reset();
-            }
-        }
-    }
-
-    /**
-     * One receive: read the inbox, then delete exactly the ids read, as the reference does (spec 03
-     * §5.2). Only the owner deletes from its inbox, so the read needs no lock and no transaction;
-     * the delete is one statement, atomic by itself, which makes it the commit point. That is two
-     * statements per receive, where a transaction around them took up to six round trips
-     * (autocommit off, select, delete, commit, autocommit on). Returns null when the connection
-     * died at the delete and nothing was taken.
-     */
-    private List<Message> fetchOnce() throws SQLException {
-        Connection c = db.connection();
-        StatementCache statements = db.statements();
-        boolean discarded = waiter.discardWakeups();
-        List<SqlStore.InboxRow> rows = sql.inbox(statements, name());
-        // Every commit after the wake-ups were dropped wakes the next wait, so that wait need not
-        // start with the query just made (and a lost connection below reads again anyway).
-        checkedEmpty = discarded && rows.isEmpty();
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        List<Message> messages = new ArrayList<>();
-        List<CorruptMessageException> corrupt = new ArrayList<>();
-        List<String> ids = new ArrayList<>(rows.size());
-        for (SqlStore.InboxRow row : rows) {
-            ids.add(row.id());
-            try {
-                messages.add(toMessage(row));
-            } catch (RuntimeException e) {
-                // Whatever the decoder throws, one bad row must not block the inbox.
-                corrupt.add(corrupt(row, e));
-            }
-        }
-        Faults.beforeDelete();
-        try {
-            delete(c, statements, ids);
-        } catch (SQLException e) {
-            if (!db.lost()) {
-                throw e;
-            }
-            // The connection died during the delete: whether it happened is only known by looking.
-            db.reset();
-            Set<String> left = db.call("check a receive interrupted at commit", fresh -> sql.existingIds(fresh, ids));
-            if (!left.isEmpty()) {
-                return null; // not deleted: read again
-            }
-        }
-        corrupt.forEach(this::setAside);
-        return messages;
-    }
-
-    /** Deletes the ids read: one autocommit statement, or one transaction when they need several. */
-    private void delete(Connection c, StatementCache statements, List<String> ids) throws SQLException {
-        if (ids.size() <= SqlStore.CHUNK) {
-            Faults.beforeCommit(c);
-            sql.deleteMessages(statements, ids);
-            return;
-        }
-        c.setAutoCommit(false);
-        try {
-            sql.deleteMessages(statements, ids);
-            Faults.beforeCommit(c);
-            c.commit();
-        } catch (SQLException | RuntimeException e) {
-            rollbackQuietly(c);
-            throw e;
-        } finally {
-            restoreAutoCommit(c);
-        }
-    }
-
-    private Message toMessage(SqlStore.InboxRow row) {
-        JsonNode content = serializer().deserialize(row.content());
-        ObjectNode node = Json.mapper().createObjectNode();
-        node.put("id", row.id());
-        node.put("from", row.from());
-        node.put("to", row.to());
-        node.put("stamp", row.stamp());
-        node.set("content", content);
-        node.put("broadcast", row.broadcast() ? 1 : 0);
-        return Message.fromJson(node);
-    }
-
-    private CorruptMessageException corrupt(SqlStore.InboxRow row, RuntimeException cause) {
-        byte[] bytes = row.content() == null ? new byte[0] : row.content();
-        byte[] quoted = bytes.length > QUOTED_BYTES ? java.util.Arrays.copyOf(bytes, QUOTED_BYTES) : bytes;
-        return new CorruptMessageException("Message " + row.id() + " from '" + row.from() + "' to '" + row.to()
-                + "' could not be decoded (" + cause.getMessage() + ") and was removed from the " + dialect.protocolName()
-                + " store so the rest of the inbox could be delivered; its " + bytes.length + " content bytes"
-                + (quoted.length < bytes.length ? " (first " + quoted.length + ")" : "") + " in base64: "
-                + Base64.getEncoder().encodeToString(quoted), cause);
-    }
-
-    private static void rollbackQuietly(Connection c) {
-        try {
-            c.rollback();
-        } catch (SQLException ignored) {
-            // A dead connection has rolled back on the server already.
-        }
-    }
-
-    private static void restoreAutoCommit(Connection c) {
-        try {
-            c.setAutoCommit(true);
-        } catch (SQLException ignored) {
-            // Only fails on a dead connection, which is replaced on its next use.
-        }
+        return receiver.receive(this::setAside);
     }
 
     @Override
     protected void waitForActivity(long nanos) {
         boolean checked;
         synchronized (io) {
-            checked = checkedEmpty && !isDisconnected();
-            checkedEmpty = false;
+            checked = receiver.takeCheckedEmpty() && !isDisconnected();
         }
         waiter.await(nanos, () -> {
             synchronized (io) {

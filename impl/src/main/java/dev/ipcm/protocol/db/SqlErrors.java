@@ -2,6 +2,7 @@ package dev.ipcm.protocol.db;
 
 import dev.ipcm.IpcmException;
 import dev.ipcm.StoreGoneException;
+import dev.ipcm.protocol.db.server.DatabaseServers;
 import java.sql.SQLException;
 
 /** Turns driver errors into ipcm exceptions that say what was wrong and which setting fixes it. */
@@ -9,13 +10,13 @@ final class SqlErrors {
     private SqlErrors() {}
 
     /** A failure to open a connection to {@code location}. */
-    static IpcmException connectFailed(Dialect d, DbLocation location, JdbcTarget target, Credentials credentials,
+    static IpcmException connectFailed(Dialect d, DbLocation location, JdbcTarget target, DbCredentials credentials,
             SQLException e) {
         String where = "the " + d.protocolName() + " database at '" + DbLocation.redact(location.route) + "'";
         if (d.isAuthFailure(e)) {
             return new DatabaseAccessException("The server refused " + credentials + " for " + where + " ("
                     + e.getMessage() + "); pass the 'user' and 'password' connect parameters, or set "
-                    + Credentials.USER_ENV + " / " + Credentials.PASSWORD_ENV, e);
+                    + DbCredentials.USER_ENV + " / " + DbCredentials.PASSWORD_ENV, e);
         }
         if (d.isMissingDatabase(e)) {
             return new StoreGoneException("Database '" + location.database + "' does not exist: " + where
@@ -47,13 +48,13 @@ final class SqlErrors {
     }
 
     static String settingFor(Dialect d) {
-        if (d instanceof PostgresDialect) {
+        if (d instanceof PostgreSQLDialect) {
             return DatabaseServers.Kind.POSTGRESQL.environmentVariable();
         }
-        if (d instanceof MariaDbDialect) {
+        if (d instanceof MariaDBDialect) {
             return DatabaseServers.Kind.MARIADB.environmentVariable();
         }
-        if (d instanceof MySqlDialect) {
+        if (d instanceof MySQLDialect) {
             return DatabaseServers.Kind.MYSQL.environmentVariable();
         }
         return "the SQLite file path";

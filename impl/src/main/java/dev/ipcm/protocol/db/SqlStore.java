@@ -17,7 +17,8 @@ import java.util.TreeSet;
 
 /**
  * Every statement the database protocols run, written once with the dialect's quoting and
- * binding. Tables, columns and statement shapes are IPC::Manager's (spec 03 §1, §4, §5); every
+ * binding. Tables, columns and statement shapes are IPC::Manager's (docs/protocols/databases.md:
+ * "The schema", "Registration, suspend, leaving", "Sending", "Receiving: exactly once"); every
  * value is a bound parameter, and no text from a message or a name ever becomes SQL.
  */
 final class SqlStore {
@@ -80,14 +81,14 @@ final class SqlStore {
         activePeers = "SELECT " + id + ", " + pid + " FROM ipcm_peers WHERE " + id + " != ? AND active IS NOT NULL ORDER BY "
                 + id + " ASC";
         deletePeer = "DELETE FROM ipcm_peers WHERE " + id + " = ?";
-        // The reference first asks whether the recipient has a row, then inserts (spec 03 §5.1). One
+        // The reference first asks whether the recipient has a row, then inserts. One
         // statement does both: the row is inserted once for the recipient's peer row (the key, so at
         // most once) and not at all without one, and the count says which. Same row, one round trip
         // and, on SQLite, one lock instead of two.
         String insert = "INSERT INTO ipcm_messages(" + id + ", " + d.q("from") + ", " + to + ", " + d.q("stamp") + ", "
                 + d.q("broadcast") + ", " + d.q("content") + ") SELECT ?, ?, ?, ?, ?, ? FROM ipcm_peers WHERE " + id
                 + " = ?";
-        insertMessage = d instanceof PostgresDialect
+        insertMessage = d instanceof PostgreSQLDialect
                 // Still one round trip: the notification goes out when the insert commits, never before.
                 ? "WITH ins AS (" + insert + " RETURNING 1) SELECT pg_notify('" + CHANNEL + "', ?) FROM ins"
                 : insert;
@@ -95,7 +96,7 @@ final class SqlStore {
         // SQLite's rowid keeps insertion order among equal stamps; the other databases order by stamp only.
         inbox = "SELECT " + id + ", " + d.q("from") + ", " + to + ", " + d.q("stamp") + ", " + d.q("content") + ", "
                 + d.q("broadcast") + " FROM ipcm_messages WHERE " + to + " = ? ORDER BY " + d.q("stamp") + " ASC"
-                + (d instanceof SqliteDialect ? ", rowid ASC" : "");
+                + (d instanceof SQLiteDialect ? ", rowid ASC" : "");
         deleteOneId = "DELETE FROM ipcm_messages WHERE " + id + " IN (?)";
     }
 
@@ -235,7 +236,7 @@ final class SqlStore {
         d.bindFlag(ps, 5, m.isBroadcast());
         ps.setBytes(6, content);
         ps.setString(7, m.toOrNull());
-        if (d instanceof PostgresDialect) {
+        if (d instanceof PostgreSQLDialect) {
             ps.setString(8, m.toOrNull());
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
@@ -301,7 +302,7 @@ final class SqlStore {
 
     private void bindIds(PreparedStatement ps, List<String> ids) throws SQLException {
         for (int i = 0; i < ids.size(); i++) {
-            if (d instanceof PostgresDialect) {
+            if (d instanceof PostgreSQLDialect) {
                 ps.setObject(i + 1, java.util.UUID.fromString(ids.get(i)));
             } else {
                 ps.setString(i + 1, ids.get(i));

@@ -10,6 +10,7 @@ import dev.ipcm.NameTakenException;
 import dev.ipcm.NoSuchPeerException;
 import dev.ipcm.Stats;
 import dev.ipcm.StoreGoneException;
+import dev.ipcm.protocol.directory.DirectoryWatch;
 import dev.ipcm.spi.ConnectRequest;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -23,11 +24,12 @@ import java.util.TreeMap;
 
 /**
  * A JSONFile client: its entry is {@code clients[id] = {"pid": P}}, its inbox
- * {@code messages[id]}, its persisted counts {@code stats[id]} (spec 02 §3.5–3.7).
+ * {@code messages[id]}, its persisted counts {@code stats[id]} (the lifecycle:
+ * docs/protocols/file-stores.md, "JSONFile").
  *
  * <p>Decisions: suspend keeps the pid, as the reference does, because that is how Perl peers
- * see the store (spec 01 §11 #14); {@link #requeue} appends to the client's own inbox (the
- * reference's is broken, #4). Receivers wake on inotify events for the store file.
+ * see the store; {@link #requeue} appends to the client's own inbox (the reference's sends to a
+ * peer literally named {@code to}). Receivers wake on inotify events for the store file.
  */
 final class JsonFileClient extends dev.ipcm.spi.AbstractClient {
     private static final String CLIENTS = "clients";
@@ -37,8 +39,10 @@ final class JsonFileClient extends dev.ipcm.spi.AbstractClient {
     private static final String SUSPEND = "suspend_expires_at";
 
     private final JsonStore store;
-    private DirectoryWatch messageWatch;
-    private DirectoryWatch peerWatch;
+    // Two watches of the one store file: each wait clears its own latch, so a message wait must
+    // not swallow the event a peer-change wait is waiting for, nor the other way round.
+    private final DirectoryWatch messageWatch;
+    private final DirectoryWatch peerWatch;
     /** Set once disconnect has begun: a vanished store then just means there is nothing left to drain. */
     private boolean leaving;
 
@@ -207,28 +211,12 @@ final class JsonFileClient extends dev.ipcm.spi.AbstractClient {
 
     @Override
     protected void waitForActivity(long nanos) {
-        DirectoryWatch w;
-        synchronized (io) {
-            w = messageWatch;
-        }
-        if (w == null) {
-            super.waitForActivity(nanos);
-        } else {
-            w.await(nanos);
-        }
+        messageWatch.await(nanos);
     }
 
     @Override
     protected void waitForPeerActivity(long nanos) {
-        DirectoryWatch w;
-        synchronized (io) {
-            w = peerWatch;
-        }
-        if (w == null) {
-            super.waitForPeerActivity(nanos);
-        } else {
-            w.await(nanos);
-        }
+        peerWatch.await(nanos);
     }
 
     // ==== peers ===============================================================================
@@ -321,7 +309,7 @@ final class JsonFileClient extends dev.ipcm.spi.AbstractClient {
         }
     }
 
-    /** Records only the deadline; the pid stays, so a live suspended process still looks active (spec 02 §3.5). */
+    /** Records only the deadline; the pid stays, so a live suspended process still looks active (as the reference). */
     @Override
     protected void markSuspended(BigDecimal expiresAt) {
         if (expiresAt == null) {
@@ -363,11 +351,7 @@ final class JsonFileClient extends dev.ipcm.spi.AbstractClient {
 
     @Override
     protected void closeResources() {
-        if (messageWatch != null) {
-            messageWatch.close();
-        }
-        if (peerWatch != null) {
-            peerWatch.close();
-        }
+        messageWatch.close();
+        peerWatch.close();
     }
 }

@@ -4,6 +4,8 @@ import dev.ipcm.Capabilities;
 import dev.ipcm.Capability;
 import dev.ipcm.Client;
 import dev.ipcm.IpcmException;
+import dev.ipcm.protocol.directory.Sidecars;
+import dev.ipcm.protocol.directory.StoreLocations;
 import dev.ipcm.spi.Availability;
 import dev.ipcm.spi.ConnectRequest;
 import dev.ipcm.spi.Protocol;
@@ -18,7 +20,8 @@ import org.apiguardian.api.API;
 /**
  * JSONFile: the whole store is one JSON file ({@code PerlIPCMgr-<pid>-XXXXXX.json}, mode 0600)
  * holding every client, inbox and stats entry, locked with {@code flock(2)} and rewritten in
- * place on every change. Wire-compatible with IPC::Manager's JSONFile (spec 02 §3).
+ * place on every change. Wire-compatible with IPC::Manager's JSONFile
+ * (docs/protocols/file-stores.md).
  *
  * <p>Simple and slow: every operation reads and parses the whole file. Spawn parameters:
  * {@code route} (exact path), {@code dir}, {@code template} ({@code .json} is appended).
@@ -51,8 +54,7 @@ public final class JsonFileProtocol implements Protocol {
 
     @Override
     public Spawned spawn(SpawnRequest request) {
-        Path file = StoreLocations.create(request, FILE_PREFIX, ".json", p -> Sidecars.writeNew(p, EMPTY_STORE));
-        return new Spawned(file.toString(), null);
+        return StoreLocations.spawn(request, FILE_PREFIX, ".json", p -> Sidecars.writeNew(p, EMPTY_STORE));
     }
 
     @Override

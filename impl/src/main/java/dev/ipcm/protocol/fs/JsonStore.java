@@ -16,9 +16,9 @@ import java.util.function.Function;
 
 /**
  * The JSONFile store: one JSON file with {@code clients}, {@code messages} and {@code stats},
- * read under a shared {@code flock(2)} and rewritten in place under an exclusive one (spec 02
- * §3.3), so Perl processes, which lock the same way and watch the same inode, are excluded and
- * notified. {@code FileChannel.lock} is not used: it is an fcntl lock, which does not conflict
+ * read under a shared {@code flock(2)} and rewritten in place under an exclusive one
+ * (docs/protocols/file-stores.md, "JSONFile"), so Perl processes, which lock the same way and
+ * watch the same inode, are excluded and notified. {@code FileChannel.lock} is not used: it is an fcntl lock, which does not conflict
  * with flock.
  */
 final class JsonStore {

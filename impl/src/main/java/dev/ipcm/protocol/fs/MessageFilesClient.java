@@ -4,6 +4,10 @@ import dev.ipcm.ContentException;
 import dev.ipcm.CorruptMessageException;
 import dev.ipcm.Message;
 import dev.ipcm.StoreGoneException;
+import dev.ipcm.protocol.directory.DirectoryClient;
+import dev.ipcm.protocol.directory.DirectoryWatch;
+import dev.ipcm.protocol.directory.OnDiskNames;
+import dev.ipcm.protocol.directory.Sidecars;
 import dev.ipcm.spi.ConnectRequest;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -41,7 +45,7 @@ final class MessageFilesClient extends DirectoryClient {
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,127}");
 
     private Path inbox;
-    private DirectoryWatch inboxWatch;
+    private final DirectoryWatch inboxWatch;
     /** Set once disconnect has begun: a vanished store then just means there is nothing left to drain. */
     private boolean leaving;
     /** Whether the last fetch left recent files for the next one (see {@link #readyBatch()}). */
@@ -52,8 +56,8 @@ final class MessageFilesClient extends DirectoryClient {
         register();
         synchronized (io) {
             inbox = endpointPath();
-            inboxWatch = DirectoryWatch.creations(inbox, n -> n.endsWith(READY));
         }
+        inboxWatch = DirectoryWatch.creations(endpointPath(), n -> n.endsWith(READY));
     }
 
     @Override
@@ -288,19 +292,15 @@ final class MessageFilesClient extends DirectoryClient {
 
     @Override
     protected void waitForActivity(long nanos) {
-        DirectoryWatch w;
         boolean settling;
         synchronized (io) {
-            w = inboxWatch;
             settling = deferred;
         }
         if (settling) {
             // Files are waiting only for their change time to settle: no event will come for them.
             LockSupport.parkNanos(Math.min(nanos, CTIME_MARGIN_NANOS));
-        } else if (w == null) {
-            super.waitForActivity(nanos);
         } else {
-            w.await(nanos);
+            inboxWatch.await(nanos);
         }
     }
 

@@ -5,12 +5,11 @@ import dev.ipcm.CorruptMessageException;
 import dev.ipcm.IpcmException;
 import dev.ipcm.Message;
 import dev.ipcm.PeerGoneException;
-import dev.ipcm.SendOutcome;
 import dev.ipcm.os.ErrnoException;
 import dev.ipcm.os.FileType;
 import dev.ipcm.os.Os;
-import dev.ipcm.protocol.fs.DirectoryClient;
-import dev.ipcm.protocol.fs.OnDiskNames;
+import dev.ipcm.protocol.directory.PeerOutboxClient;
+import dev.ipcm.protocol.directory.OnDiskNames;
 import dev.ipcm.spi.ConnectRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,10 +17,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -33,7 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * whole. Messages queued by non-blocking sends are the writer's queue for that peer; a blocking
  * send empties that queue first, and a queued message counts as sent when its last chunk goes.
  */
-final class AtomicPipeClient extends DirectoryClient {
+final class AtomicPipeClient extends PeerOutboxClient<FifoWriter> {
     /** Default FIFO mode, as IPC::Manager's. */
     private static final int DEFAULT_PERMISSIONS = 0700;
     /**
@@ -45,11 +41,10 @@ final class AtomicPipeClient extends DirectoryClient {
 
     private final int tid = NEXT_TID.getAndIncrement();
     private final int permissions;
-    private final Map<String, FifoWriter> writers = new HashMap<>();
     private FifoReader reader;
 
     AtomicPipeClient(ConnectRequest request) {
-        super(request, AtomicPipeProtocol.CAPABILITIES, OnDiskNames.FILE_BUDGET);
+        super(request, AtomicPipeProtocol.CAPABILITIES, OnDiskNames.FILE_BUDGET, new HashMap<>());
         this.permissions = permissions(request);
         register();
         synchronized (io) {
@@ -104,30 +99,20 @@ final class AtomicPipeClient extends DirectoryClient {
 
     // ==== sending ============================================================================
 
-    @Override
-    protected void deliver(Message message) {
-        send(message, true);
-    }
-
-    @Override
-    protected SendOutcome tryDeliver(Message message) {
-        return send(message, false) ? SendOutcome.DELIVERED : SendOutcome.QUEUED;
-    }
-
     /** Writes the message behind that peer's backlog; returns whether it went out whole (else it is queued). */
-    private boolean send(Message message, boolean block) {
-        String to = message.toOrNull();
-        byte[] payload = encode(message);
+    @Override
+    protected boolean send(String to, byte[] payload, boolean block) {
         FifoWriter writer = writerFor(to);
         try {
             return writer.send(to, payload, (int) pid(), tid, block, o -> countSent(o.to));
         } catch (FifoWriter.ReaderGoneException e) {
-            throw readerGone(to, writer, e);
+            throw readerGone(to, e);
         }
     }
 
     /** Writes a peer's queue; messages that complete count as sent. */
-    private int flush(String to, FifoWriter writer) {
+    @Override
+    protected int flushQueued(String to, FifoWriter writer) {
         int[] completed = {0};
         try {
             writer.flush(false, o -> {
@@ -135,15 +120,13 @@ final class AtomicPipeClient extends DirectoryClient {
                 countSent(o.to);
             });
         } catch (FifoWriter.ReaderGoneException e) {
-            throw readerGone(to, writer, e);
+            throw readerGone(to, e);
         }
         return completed[0];
     }
 
-    private PeerGoneException readerGone(String to, FifoWriter writer, FifoWriter.ReaderGoneException e) {
-        int lost = writer.queued();
-        dropWriter(to);
-        return peerGone(to, e.getMessage(), lost);
+    private PeerGoneException readerGone(String to, FifoWriter.ReaderGoneException e) {
+        return peerGone(to, e.getMessage(), drop(to));
     }
 
     /**
@@ -153,15 +136,14 @@ final class AtomicPipeClient extends DirectoryClient {
      * before anything more is written into a FIFO nobody reads.
      */
     private FifoWriter writerFor(String to) {
-        FifoWriter w = writers.get(to);
+        FifoWriter w = outboxes.get(to);
         if (w != null && w.stillNamed()) {
             return w;
         }
         Path fifo = peerEndpoint(to).orElseThrow(() -> noSuchPeer(to));
         if (w != null) {
             // The peer left and a new client took the name: the old FIFO's backlog cannot reach it.
-            int lost = w.queued();
-            dropWriter(to);
+            int lost = drop(to);
             if (lost > 0) {
                 warn(lost + " queued message(s) to '" + to + "' were dropped: its FIFO was replaced by a new client");
             }
@@ -171,55 +153,14 @@ final class AtomicPipeClient extends DirectoryClient {
         } catch (FifoWriter.ReaderGoneException e) {
             throw peerGone(to, e.getMessage(), 0);
         }
-        writers.put(to, w);
+        outboxes.put(to, w);
         return w;
     }
 
-    private void dropWriter(String to) {
-        FifoWriter w = writers.remove(to);
-        if (w != null) {
-            w.close();
-        }
-    }
-
     private PeerGoneException peerGone(String to, String why, int lost) {
-        OptionalLong owner = recordedPid(to);
-        String who = owner.isPresent()
-                ? (isRunning(owner.getAsLong()) ? "pid " + owner.getAsLong() : "pid " + owner.getAsLong() + ", not running")
-                : "no pid recorded";
-        return new PeerGoneException("Cannot send to '" + to + "': its FIFO " + why + " (" + who + ")"
+        return new PeerGoneException("Cannot send to '" + to + "': its FIFO " + why + " (" + holderOf(to) + ")"
                 + (lost > 0 ? "; " + lost + " queued message(s) to it were dropped" : "")
                 + ". The peer died or is leaving; call peerLeft() to clean up after a dead peer");
-    }
-
-    @Override
-    protected int drainQueued() {
-        int sent = 0;
-        for (String to : new ArrayList<>(writers.keySet())) {
-            FifoWriter w = writers.get(to);
-            if (w.queued() == 0) {
-                continue;
-            }
-            try {
-                sent += flush(to, w);
-            } catch (PeerGoneException e) {
-                warn(e.getMessage());
-            }
-        }
-        return sent;
-    }
-
-    @Override
-    protected int queuedSends(String peer) {
-        if (peer != null) {
-            FifoWriter w = writers.get(peer);
-            return w == null ? 0 : w.queued();
-        }
-        int n = 0;
-        for (FifoWriter w : writers.values()) {
-            n += w.queued();
-        }
-        return n;
     }
 
     // ==== receiving ==========================================================================
@@ -295,13 +236,7 @@ final class AtomicPipeClient extends DirectoryClient {
         int reaped = super.reapDeadPeers();
         pump();
         reader.reassembler().dropWriters(p -> p > 0 && !isRunning(p));
-        for (Iterator<Map.Entry<String, FifoWriter>> it = writers.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<String, FifoWriter> e = it.next();
-            if (e.getValue().queued() == 0 && peerEndpoint(e.getKey()).isEmpty()) {
-                e.getValue().close();
-                it.remove();
-            }
-        }
+        dropIf((to, w) -> w.queued() == 0 && peerEndpoint(to).isEmpty());
         return reaped;
     }
 
@@ -316,19 +251,11 @@ final class AtomicPipeClient extends DirectoryClient {
     @Override
     protected void closeResources() {
         try {
-            for (FifoWriter w : writers.values()) {
-                w.close();
-            }
-            writers.clear();
             if (reader != null) {
                 reader.close();
             }
         } finally {
             super.closeResources();
         }
-    }
-
-    private static void warn(String text) {
-        System.getLogger("dev.ipcm").log(System.Logger.Level.WARNING, text);
     }
 }

@@ -4,7 +4,7 @@ import dev.ipcm.Capabilities;
 import dev.ipcm.Capability;
 import dev.ipcm.Client;
 import dev.ipcm.os.Os;
-import dev.ipcm.protocol.fs.DirectoryProtocol;
+import dev.ipcm.protocol.directory.DirectoryProtocol;
 import dev.ipcm.spi.Availability;
 import dev.ipcm.spi.ConnectRequest;
 import org.apiguardian.api.API;

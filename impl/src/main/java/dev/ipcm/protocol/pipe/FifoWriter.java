@@ -3,6 +3,7 @@ package dev.ipcm.protocol.pipe;
 import dev.ipcm.os.ErrnoException;
 import dev.ipcm.os.Fd;
 import dev.ipcm.os.Os;
+import dev.ipcm.protocol.directory.Outbox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -32,7 +33,7 @@ import java.util.function.Consumer;
  * <p>The JDK cannot do this part: it opens a FIFO's write end only blocking (an open that hangs
  * when the reader is gone), has no non-blocking write on a file, and reports no {@code errno}.
  */
-final class FifoWriter implements AutoCloseable {
+final class FifoWriter implements Outbox {
     /** How long one {@code poll(2)} for writability lasts before the loop looks again. */
     private static final long WRITABLE_POLL_MILLIS = 1000;
 
@@ -120,7 +121,8 @@ final class FifoWriter implements AutoCloseable {
     }
 
     /** Messages not completely written yet. */
-    int queued() {
+    @Override
+    public int queued() {
         return queue.size();
     }
 

@@ -3,7 +3,7 @@ package dev.ipcm.protocol.socket;
 import dev.ipcm.Capabilities;
 import dev.ipcm.Capability;
 import dev.ipcm.Client;
-import dev.ipcm.protocol.fs.DirectoryProtocol;
+import dev.ipcm.protocol.directory.DirectoryProtocol;
 import dev.ipcm.spi.Availability;
 import dev.ipcm.spi.ConnectRequest;
 import java.net.StandardProtocolFamily;

@@ -1,5 +1,6 @@
 package dev.ipcm.protocol.socket;
 
+import dev.ipcm.protocol.directory.Outbox;
 import java.io.IOException;
 import java.net.SocketException;
 import java.nio.ByteBuffer;
@@ -15,7 +16,7 @@ import org.newsclub.net.unix.ConnectionRefusedSocketException;
  * payloads still queued for that peer by non-blocking sends. The kernel keeps datagrams whole:
  * a send takes the whole payload or nothing.
  */
-final class DatagramPeer implements AutoCloseable {
+final class DatagramPeer implements Outbox {
     private final AFUNIXDatagramChannel channel;
     private final Path path;
     private final Object fileKey;
@@ -61,7 +62,8 @@ final class DatagramPeer implements AutoCloseable {
     }
 
     /** Payloads not sent yet. */
-    int queued() {
+    @Override
+    public int queued() {
         return queue.size();
     }
 

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
 
-/** Helpers shared by the two socket clients. */
+/** Helpers of the socket protocols: the identity of a socket file, and warnings. */
 final class PeerEndpoints {
     private PeerEndpoints() {}
 

@@ -1,5 +1,6 @@
 package dev.ipcm.protocol.socket;
 
+import dev.ipcm.protocol.directory.Outbox;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
@@ -17,7 +18,7 @@ import java.util.function.Consumer;
  * written frame is continued, never restarted, and nothing is written ahead of it, so frames
  * never interleave on the wire.
  */
-final class StreamConnection implements AutoCloseable {
+final class StreamConnection implements Outbox {
     /** The largest frame a Java array can hold; the wire allows up to 2^32-1 bytes. */
     static final long MAX_FRAME = Integer.MAX_VALUE - 8;
     /** How long one writability wait lasts before a blocking write looks again. */
@@ -197,7 +198,8 @@ final class StreamConnection implements AutoCloseable {
     }
 
     /** Messages (not hellos) not completely written. */
-    int queuedMessages() {
+    @Override
+    public int queued() {
         int n = 0;
         for (Outgoing o : out) {
             if (o.message) {

@@ -6,10 +6,9 @@ import dev.ipcm.IpcmException;
 import dev.ipcm.Message;
 import dev.ipcm.MessageTooLargeException;
 import dev.ipcm.PeerGoneException;
-import dev.ipcm.SendOutcome;
 import dev.ipcm.os.FileType;
-import dev.ipcm.protocol.fs.DirectoryClient;
-import dev.ipcm.protocol.fs.OnDiskNames;
+import dev.ipcm.protocol.directory.PeerOutboxClient;
+import dev.ipcm.protocol.directory.OnDiskNames;
 import dev.ipcm.spi.ConnectRequest;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -19,23 +18,19 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * A UnixSocket client: receives datagrams on its own bound socket, sends each message as one
  * datagram through a cached socket connected to the peer. Non-blocking sends queue whole
  * payloads per peer; a blocking send empties that peer's queue first.
  */
-final class UnixSocketClient extends DirectoryClient {
-    private final Map<String, DatagramPeer> peers = new HashMap<>();
+final class UnixSocketClient extends PeerOutboxClient<DatagramPeer> {
     private DatagramInbox inbox;
 
     UnixSocketClient(ConnectRequest request) {
-        super(request, UnixSocketProtocol.CAPABILITIES, OnDiskNames.socketBudget(request.route()));
+        super(request, UnixSocketProtocol.CAPABILITIES, OnDiskNames.socketBudget(request.route()), new HashMap<>());
         register();
         synchronized (io) {
             if (inbox == null) {
@@ -74,18 +69,7 @@ final class UnixSocketClient extends DirectoryClient {
     // ==== sending ============================================================================
 
     @Override
-    protected void deliver(Message message) {
-        send(message, true);
-    }
-
-    @Override
-    protected SendOutcome tryDeliver(Message message) {
-        return send(message, false) ? SendOutcome.DELIVERED : SendOutcome.QUEUED;
-    }
-
-    private boolean send(Message message, boolean block) {
-        String to = message.toOrNull();
-        byte[] payload = encode(message);
+    protected boolean send(String to, byte[] payload, boolean block) {
         DatagramPeer peer = peerFor(to);
         if (peer.queued() == 0) {
             // Nothing ahead of it: straight to the socket, no queue and no callbacks (the common case).
@@ -99,7 +83,7 @@ final class UnixSocketClient extends DirectoryClient {
                 if (peerClosedMeanwhile(e)) {
                     return resendAfterRefusal(to, payload, block);
                 }
-                throw sendFailed(to, peer, e);
+                throw sendFailed(to, e);
             }
         }
         peer.enqueue(payload);
@@ -123,7 +107,7 @@ final class UnixSocketClient extends DirectoryClient {
      * its socket file behind (the connect is refused: PeerGoneException).
      */
     private boolean resendAfterRefusal(String to, byte[] payload, boolean block) {
-        dropPeer(to);
+        drop(to);
         if (peerEndpoint(to).isEmpty()) {
             throw noSuchPeer(to);
         }
@@ -131,10 +115,10 @@ final class UnixSocketClient extends DirectoryClient {
         try {
             return fresh.sendNow(payload, block) || queueBehind(fresh, payload);
         } catch (DatagramPeer.PeerRefusedException again) {
-            dropPeer(to);
+            drop(to);
             throw peerGone(to, "refuses connections", 0, again);
         } catch (IOException again) {
-            throw sendFailed(to, fresh, again);
+            throw sendFailed(to, again);
         }
     }
 
@@ -154,13 +138,12 @@ final class UnixSocketClient extends DirectoryClient {
         return false;
     }
 
-    private IpcmException sendFailed(String to, DatagramPeer peer, IOException e) {
+    private IpcmException sendFailed(String to, IOException e) {
         if ("Message too long".equals(e.getMessage())) {
             return new MessageTooLargeException("The datagram to '" + to + "' is larger than this system's socket "
                     + "send buffer allows; keep messages under " + DatagramInbox.MAX_DATAGRAM + " bytes", e);
         }
-        int lost = peer.queued();
-        dropPeer(to);
+        int lost = drop(to);
         return new IpcmException("Cannot send message to '" + to + "': " + e.getMessage()
                 + (lost > 0 ? "; " + lost + " queued message(s) to it were dropped" : ""), e);
     }
@@ -180,18 +163,17 @@ final class UnixSocketClient extends DirectoryClient {
                 throw e;
             }
         } catch (DatagramPeer.PeerRefusedException e) {
-            int lost = peer.queued();
-            dropPeer(to);
+            int lost = drop(to);
             if (peerEndpoint(to).isEmpty()) {
                 // It left (the look-up the cache skipped would have said so): no such peer, as before.
                 if (lost > 0) {
-                    PeerEndpoints.warn(lost + " queued message(s) to '" + to + "' were dropped: it disconnected");
+                    warn(lost + " queued message(s) to '" + to + "' were dropped: it disconnected");
                 }
                 throw noSuchPeer(to);
             }
             throw peerGone(to, "refuses connections", lost, e);
         } catch (IOException e) {
-            throw sendFailed(to, peer, e);
+            throw sendFailed(to, e);
         }
         return n[0];
     }
@@ -201,7 +183,7 @@ final class UnixSocketClient extends DirectoryClient {
      * the route directory changed since; a send it refuses looks again too.
      */
     private DatagramPeer peerFor(String to) {
-        DatagramPeer peer = peers.get(to);
+        DatagramPeer peer = outboxes.get(to);
         long version = routeVersion();
         if (peer != null && peer.seenAt == version) {
             return peer;
@@ -210,10 +192,9 @@ final class UnixSocketClient extends DirectoryClient {
         Object key = PeerEndpoints.fileKey(socket).orElseThrow(() -> noSuchPeer(to));
         if (peer != null && !peer.fileKey().equals(key)) {
             // The peer left and a new client bound the name: the old backlog was for the one that left.
-            int lost = peer.queued();
-            dropPeer(to);
+            int lost = drop(to);
             if (lost > 0) {
-                PeerEndpoints.warn(lost + " queued message(s) to '" + to + "' were dropped: its socket was replaced");
+                warn(lost + " queued message(s) to '" + to + "' were dropped: its socket was replaced");
             }
             peer = null;
         }
@@ -225,57 +206,21 @@ final class UnixSocketClient extends DirectoryClient {
             } catch (IOException e) {
                 throw new IpcmException("Cannot connect to socket '" + socket + "' of '" + to + "': " + e.getMessage(), e);
             }
-            peers.put(to, peer);
+            outboxes.put(to, peer);
         }
         peer.seenAt = version;
         return peer;
     }
 
-    private void dropPeer(String to) {
-        DatagramPeer p = peers.remove(to);
-        if (p != null) {
-            p.close();
-        }
-    }
-
     private PeerGoneException peerGone(String to, String why, int lost, Exception cause) {
-        OptionalLong owner = recordedPid(to);
-        String who = owner.isPresent()
-                ? (isRunning(owner.getAsLong()) ? "pid " + owner.getAsLong() : "pid " + owner.getAsLong() + ", not running")
-                : "no pid recorded";
-        return new PeerGoneException("Cannot send to '" + to + "': its socket " + why + " (connection refused; " + who
+        return new PeerGoneException("Cannot send to '" + to + "': its socket " + why + " (connection refused; " + holderOf(to)
                 + ")" + (lost > 0 ? "; " + lost + " queued message(s) to it were dropped" : "")
                 + ". The peer died without disconnecting; call peerLeft() to clean up", cause);
     }
 
     @Override
-    protected int drainQueued() {
-        int sent = 0;
-        for (String to : new ArrayList<>(peers.keySet())) {
-            DatagramPeer p = peers.get(to);
-            if (p.queued() == 0) {
-                continue;
-            }
-            try {
-                sent += flush(to, p, false, payload -> countSent(to));
-            } catch (IpcmException e) {
-                PeerEndpoints.warn(e.getMessage());
-            }
-        }
-        return sent;
-    }
-
-    @Override
-    protected int queuedSends(String peer) {
-        if (peer != null) {
-            DatagramPeer p = peers.get(peer);
-            return p == null ? 0 : p.queued();
-        }
-        int n = 0;
-        for (DatagramPeer p : peers.values()) {
-            n += p.queued();
-        }
-        return n;
+    protected int flushQueued(String to, DatagramPeer peer) {
+        return flush(to, peer, false, payload -> countSent(to));
     }
 
     // ==== receiving ==========================================================================
@@ -330,22 +275,14 @@ final class UnixSocketClient extends DirectoryClient {
     @Override
     protected int reapDeadPeers() {
         int reaped = super.reapDeadPeers();
-        for (Iterator<Map.Entry<String, DatagramPeer>> it = peers.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<String, DatagramPeer> e = it.next();
-            Optional<Path> endpoint = peerEndpoint(e.getKey());
-            if (endpoint.isEmpty() || !endpoint.flatMap(PeerEndpoints::fileKey).equals(Optional.of(e.getValue().fileKey()))) {
-                e.getValue().close();
-                it.remove();
-            }
-        }
+        // A peer that left, or whose name a new client took: its cached socket leads nowhere.
+        dropIf((to, peer) -> !peerEndpoint(to).flatMap(PeerEndpoints::fileKey).equals(Optional.of(peer.fileKey())));
         return reaped;
     }
 
     @Override
     protected void closeResources() {
         try {
-            peers.values().forEach(DatagramPeer::close);
-            peers.clear();
             if (inbox != null) {
                 inbox.close();
             }

@@ -17,6 +17,7 @@ import dev.ipcm.internal.MessageIds;
 import dev.ipcm.os.Os;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -67,11 +68,33 @@ abstract class AbstractDbStoreTest {
         }
     }
 
+    /** Closes the store; a temporary server's directory must be gone with it. */
     @AfterAll
     void closeStore() {
-        if (store != null) {
-            store.close();
+        if (store == null) {
+            return;
         }
+        Path serverDir = this instanceof TemporaryServerTests t ? t.serverDir() : null;
+        store.close();
+        if (serverDir != null) {
+            assertThat(serverDir).as("the temporary server's directory after unspawn").doesNotExist();
+        }
+    }
+
+    /** The rows of a query, each as its columns joined by a space. */
+    List<String> rows(String query) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = raw(); PreparedStatement ps = c.prepareStatement(query); ResultSet rs = ps.executeQuery()) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                List<String> row = new ArrayList<>();
+                for (int i = 1; i <= columns; i++) {
+                    row.add(rs.getString(i));
+                }
+                out.add(String.join(" ", row));
+            }
+        }
+        return out;
     }
 
     static String unique(String base) {

@@ -14,7 +14,7 @@ interface ChildProcesses {
         ChildJvm c = ChildJvm.of(DbChild.class).args(args);
         String user = target().user();
         if (user != null) {
-            c.env(Credentials.USER_ENV, user);
+            c.env(DbCredentials.USER_ENV, user);
         }
         return c;
     }

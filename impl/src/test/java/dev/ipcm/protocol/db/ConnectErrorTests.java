@@ -33,7 +33,7 @@ interface ConnectErrorTests {
                 .isInstanceOf(DatabaseAccessException.class)
                 .hasMessageContaining("ipcm_no_such_user")
                 .hasMessageContaining("'password' connect parameters")
-                .hasMessageContaining(Credentials.USER_ENV);
+                .hasMessageContaining(DbCredentials.USER_ENV);
     }
 
     @Test

@@ -3,10 +3,12 @@ package dev.ipcm.protocol.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ipcm.Capability;
 import dev.ipcm.InvalidInfoException;
-import dev.ipcm.spi.Availability;
 import dev.ipcm.spi.Protocols;
+import dev.ipcm.protocol.db.server.DatabaseServers;
+import dev.ipcm.protocol.db.server.TempServer;
+import dev.ipcm.spi.Availability;
+import dev.ipcm.Capability;
 import dev.ipcm.spi.SpawnRequest;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +18,7 @@ class DatabaseAvailabilityTest {
     /** A PostgreSQL protocol that sees no temporary-server binaries. */
     private static final class NoBinaries extends ServerProtocol {
         NoBinaries() {
-            super(PostgresDialect.INSTANCE, PostgreSQLProtocol.CAPABILITIES, DatabaseServers.Kind.POSTGRESQL);
+            super(PostgreSQLDialect.INSTANCE, PostgreSQLProtocol.CAPABILITIES, DatabaseServers.Kind.POSTGRESQL);
         }
 
         @Override
@@ -41,30 +43,9 @@ class DatabaseAvailabilityTest {
     }
 
     /** A MariaDB dialect whose driver is not on the class path. */
-    private static final class MissingDriverDialect extends MySqlFamilyDialect {
-        @Override
-        String protocolName() {
-            return "MariaDB";
-        }
-
-        @Override
-        String driverClass() {
-            return "org.example.NoSuchDriver";
-        }
-
-        @Override
-        String driverArtifact() {
-            return "org.example:no-such-driver";
-        }
-
-        @Override
-        String idType() {
-            return "UUID";
-        }
-
-        @Override
-        String subProtocol() {
-            return "mariadb";
+    private static final class MissingDriverDialect extends MySQLFamilyDialect {
+        MissingDriverDialect() {
+            super("MariaDB", new Driver("org.example.NoSuchDriver", "org.example:no-such-driver"), "UUID", "mariadb");
         }
 
         @Override

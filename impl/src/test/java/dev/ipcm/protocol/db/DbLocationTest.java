@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ipcm.InvalidInfoException;
+import dev.ipcm.protocol.db.jdbc.PromptPeekSocketFactory;
+import dev.ipcm.protocol.db.jdbc.PromptPeekUnixSocketFactory;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -13,8 +15,8 @@ class DbLocationTest {
         DbLocation l = DbLocation.parse("dbi:Pg:dbname=quickdb;host=/tmp/DB-QUICK-1-abc", false);
         assertThat(l.scheme).isEqualTo(DbLocation.Scheme.POSTGRESQL);
         assertThat(l.database).isEqualTo("quickdb");
-        assertThat(PostgresDialect.socketFile(l)).isEqualTo("/tmp/DB-QUICK-1-abc/.s.PGSQL.5432");
-        JdbcTarget t = PostgresDialect.INSTANCE.target(l, new Credentials("u", ""));
+        assertThat(PostgreSQLDialect.socketFile(l)).isEqualTo("/tmp/DB-QUICK-1-abc/.s.PGSQL.5432");
+        JdbcTarget t = PostgreSQLDialect.INSTANCE.target(l, new DbCredentials("u", ""));
         assertThat(t.url()).isEqualTo("jdbc:postgresql://localhost:5432/quickdb");
         assertThat(t.properties()).containsEntry("socketFactoryArg", "/tmp/DB-QUICK-1-abc/.s.PGSQL.5432");
         assertThat(l.perlRoute()).isEqualTo("dbi:Pg:dbname=quickdb;host=/tmp/DB-QUICK-1-abc");
@@ -23,7 +25,7 @@ class DbLocationTest {
     @Test
     void pgDsnOverTcpWithAliasesAndAttributes() {
         DbLocation l = DbLocation.parse("dbi:Pg(AutoCommit=>1):database=test;host=127.0.0.1;port=5433;sslmode=disable", false);
-        JdbcTarget t = PostgresDialect.INSTANCE.target(l, new Credentials("u", "p"));
+        JdbcTarget t = PostgreSQLDialect.INSTANCE.target(l, new DbCredentials("u", "p"));
         assertThat(t.url()).isEqualTo("jdbc:postgresql://127.0.0.1:5433/test");
         assertThat(t.properties()).containsEntry("sslmode", "disable").containsEntry("user", "u");
         assertThat(l.perlRoute()).isEqualTo("dbi:Pg:dbname=test;host=127.0.0.1;port=5433;sslmode=disable");
@@ -37,7 +39,7 @@ class DbLocationTest {
         assertThat(dsn).isEqualTo("dbi:Pg:dbname=test;host=db.example;port=5432;sslmode=require;"
                 + "options='-c search_path=\\'a b\\''");
         DbLocation back = DbLocation.parse(dsn, false);
-        JdbcTarget t = PostgresDialect.INSTANCE.target(back, new Credentials("u", ""));
+        JdbcTarget t = PostgreSQLDialect.INSTANCE.target(back, new DbCredentials("u", ""));
         assertThat(t.properties()).containsEntry("sslmode", "require").containsEntry("options", "-c search_path='a b'");
         assertThat(back.perlRoute()).isEqualTo(dsn);
     }
@@ -51,30 +53,30 @@ class DbLocationTest {
 
     @Test
     void pgListenersUseThePromptPeekSocketsOverTcpAndUnixSockets() {
-        JdbcTarget tcp = PostgresDialect.INSTANCE.target(
-                DbLocation.parse("dbi:Pg:dbname=test;host=127.0.0.1", false), new Credentials("u", ""));
-        assertThat(PostgresDialect.listenerTarget(tcp).properties())
+        JdbcTarget tcp = PostgreSQLDialect.INSTANCE.target(
+                DbLocation.parse("dbi:Pg:dbname=test;host=127.0.0.1", false), new DbCredentials("u", ""));
+        assertThat(PostgreSQLDialect.listenerTarget(tcp).properties())
                 .containsEntry("socketFactory", PromptPeekSocketFactory.class.getName())
                 .containsEntry("user", "u");
         assertThat(tcp.properties()).doesNotContainKey("socketFactory");
-        JdbcTarget unix = PostgresDialect.INSTANCE.target(
-                DbLocation.parse("dbi:Pg:dbname=q;host=/tmp/DB-QUICK-1-abc", false), new Credentials("u", ""));
-        assertThat(PostgresDialect.listenerTarget(unix).properties())
+        JdbcTarget unix = PostgreSQLDialect.INSTANCE.target(
+                DbLocation.parse("dbi:Pg:dbname=q;host=/tmp/DB-QUICK-1-abc", false), new DbCredentials("u", ""));
+        assertThat(PostgreSQLDialect.listenerTarget(unix).properties())
                 .containsEntry("socketFactory", PromptPeekUnixSocketFactory.class.getName())
                 .containsEntry("socketFactoryArg", "/tmp/DB-QUICK-1-abc/.s.PGSQL.5432");
         JdbcTarget own = new JdbcTarget("jdbc:postgresql://h/d", new java.util.Properties());
         own.properties().setProperty("socketFactory", "com.example.Tunnel");
-        assertThat(PostgresDialect.listenerTarget(own)).isSameAs(own);
+        assertThat(PostgreSQLDialect.listenerTarget(own)).isSameAs(own);
     }
 
     @Test
     void mariadbDsnWithSocketAndTheMysqlSpelling() {
         DbLocation l = DbLocation.parse("dbi:MariaDB:dbname=quickdb;mariadb_socket=/tmp/q/mysql.sock", false);
-        assertThat(MariaDbDialect.INSTANCE.target(l, new Credentials("root", "")).properties())
+        assertThat(MariaDBDialect.INSTANCE.target(l, new DbCredentials("root", "")).properties())
                 .containsEntry("localSocket", "/tmp/q/mysql.sock");
         DbLocation m = DbLocation.parse("dbi:mysql:database=x;mysql_socket=/s/mysqld.sock", false);
         assertThat(m.scheme).isEqualTo(DbLocation.Scheme.MYSQL);
-        assertThat(MySqlDialect.INSTANCE.target(m, new Credentials("root", "")).properties())
+        assertThat(MySQLDialect.INSTANCE.target(m, new DbCredentials("root", "")).properties())
                 .containsEntry("junixsocket.file", "/s/mysqld.sock");
         assertThat(m.perlRoute()).isEqualTo("dbi:MariaDB:dbname=x;mariadb_socket=/s/mysqld.sock");
     }
@@ -87,8 +89,8 @@ class DbLocationTest {
         assertThat(l.port).isEqualTo(6543);
         assertThat(l.user).isEqualTo("alice");
         assertThat(l.password).isEqualTo("s cret");
-        assertThat(Credentials.resolve(Map.of(), l)).isEqualTo(new Credentials("alice", "s cret"));
-        assertThat(Credentials.resolve(Map.of("user", "bob", "password", "x"), l)).isEqualTo(new Credentials("bob", "x"));
+        assertThat(DbCredentials.resolve(Map.of(), l)).isEqualTo(new DbCredentials("alice", "s cret"));
+        assertThat(DbCredentials.resolve(Map.of("user", "bob", "password", "x"), l)).isEqualTo(new DbCredentials("bob", "x"));
         assertThat(l.withDatabase("ipcm_1").route).isEqualTo("jdbc:postgresql://db.example:6543/ipcm_1?user=alice&password=s%20cret&ssl=true");
         assertThat(l.withDatabase("ipcm_1").perlRoute()).isEqualTo("dbi:Pg:dbname=ipcm_1;host=db.example;port=6543");
         assertThat(DbLocation.parse("jdbc:mysql://127.0.0.1:3306/test?user=root", false).withDatabase("d").perlRoute())
@@ -97,13 +99,13 @@ class DbLocationTest {
 
     @Test
     void credentialsNeverAppearInTheTargetsText() {
-        Credentials c = new Credentials("alice", "hunter2");
+        DbCredentials c = new DbCredentials("alice", "hunter2");
         assertThat(c.toString()).doesNotContain("hunter2");
-        JdbcTarget t = PostgresDialect.INSTANCE.target(DbLocation.parse("dbi:Pg:dbname=x;host=h", false), c);
+        JdbcTarget t = PostgreSQLDialect.INSTANCE.target(DbLocation.parse("dbi:Pg:dbname=x;host=h", false), c);
         assertThat(t.toString()).doesNotContain("hunter2");
         DbLocation url = DbLocation.parse("jdbc:mariadb://h:3306/d?user=u&password=hunter2&x=1", false);
         assertThat(url.toString()).doesNotContain("hunter2").contains("password=***").contains("x=1");
-        assertThat(MariaDbDialect.INSTANCE.target(url, c).toString()).doesNotContain("hunter2");
+        assertThat(MariaDBDialect.INSTANCE.target(url, c).toString()).doesNotContain("hunter2");
         assertThat(DbLocation.redact("dbi:Pg:dbname=d;password=hunter2;host=h")).isEqualTo("dbi:Pg:dbname=d;password=***;host=h");
     }
 

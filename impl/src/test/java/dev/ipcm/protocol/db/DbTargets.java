@@ -3,6 +3,9 @@ package dev.ipcm.protocol.db;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.ipcm.SpawnOptions;
+import dev.ipcm.protocol.db.server.DatabaseServers;
+import dev.ipcm.protocol.db.server.TempMariaDB;
+import dev.ipcm.protocol.db.server.TempPostgreSQL;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -57,7 +60,7 @@ enum DbTargets {
             return null;
         }
         if (defaultUrl.equals(ServerProtocol.TEMPORARY)) {
-            String missing = (protocol.equals("PostgreSQL") ? TempPostgres.missing() : TempMariaDb.missing()).orElse(null);
+            String missing = (protocol.equals("PostgreSQL") ? TempPostgreSQL.missing() : TempMariaDB.missing()).orElse(null);
             if (missing != null) {
                 unavailable("Cannot start a temporary " + protocol + " server: " + missing);
             }
@@ -66,7 +69,7 @@ enum DbTargets {
         String url = DatabaseServers.configuredUrl(kind).orElse(defaultUrl);
         DbLocation loc = DbLocation.parse(url, false);
         Dialect d = dialect();
-        JdbcTarget t = d.target(loc, Credentials.resolve(Map.of(), loc));
+        JdbcTarget t = d.target(loc, DbCredentials.resolve(Map.of(), loc));
         Properties p = new Properties();
         p.putAll(t.properties());
         try (Connection c = DriverManager.getConnection(t.url(), p)) {
@@ -88,15 +91,15 @@ enum DbTargets {
             return null;
         }
         DbLocation loc = DbLocation.parse(server(), false);
-        return Credentials.resolve(Map.of(), loc).user();
+        return DbCredentials.resolve(Map.of(), loc).user();
     }
 
     Dialect dialect() {
         return switch (protocol) {
-            case "SQLite" -> SqliteDialect.INSTANCE;
-            case "PostgreSQL" -> PostgresDialect.INSTANCE;
-            case "MariaDB" -> MariaDbDialect.INSTANCE;
-            default -> MySqlDialect.INSTANCE;
+            case "SQLite" -> SQLiteDialect.INSTANCE;
+            case "PostgreSQL" -> PostgreSQLDialect.INSTANCE;
+            case "MariaDB" -> MariaDBDialect.INSTANCE;
+            default -> MySQLDialect.INSTANCE;
         };
     }
 
@@ -111,7 +114,7 @@ enum DbTargets {
     static Connection raw(String protocol, String route) {
         DatabaseProtocol p = (DatabaseProtocol) dev.ipcm.spi.Protocols.byName(protocol);
         DbLocation loc = p.location(route);
-        Credentials c = Credentials.resolve(Map.of(), loc);
+        DbCredentials c = DbCredentials.resolve(Map.of(), loc);
         return DbSession.open(p.dialect, loc, p.dialect.target(loc, c), c);
     }
 }

@@ -25,7 +25,7 @@ interface ServerStoreTests {
     /** Kills, from the server side, every connection to the store's database but the caller's. */
     default void killOtherConnections() throws SQLException {
         try (Connection c = DbTargets.raw(target().protocol, store().route()); Statement s = c.createStatement()) {
-            if (target().dialect() instanceof PostgresDialect) {
+            if (target().dialect() instanceof PostgreSQLDialect) {
                 s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                         + "WHERE datname = current_database() AND pid <> pg_backend_pid()");
             } else {
@@ -82,7 +82,7 @@ interface ServerStoreTests {
     /** Kills one connection from another, the way an administrator or a server restart would. */
     private void killFromOutside(Connection victim) {
         try (Connection admin = DbTargets.raw(target().protocol, store().route()); Statement s = admin.createStatement()) {
-            boolean pg = target().dialect() instanceof PostgresDialect;
+            boolean pg = target().dialect() instanceof PostgreSQLDialect;
             long id;
             try (Statement v = victim.createStatement();
                     ResultSet rs = v.executeQuery(pg ? "SELECT pg_backend_pid()" : "SELECT CONNECTION_ID()")) {

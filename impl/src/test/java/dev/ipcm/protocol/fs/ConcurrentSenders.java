@@ -25,7 +25,7 @@ final class ConcurrentSenders {
             List<Process> children = new ArrayList<>();
             try {
                 for (int s = 0; s < senders; s++) {
-                    children.add(Children.start("send", store.info(), "sender" + s, "receiver", Integer.toString(perSender)));
+                    children.add(FsChildren.start("send", store.info(), "sender" + s, "receiver", Integer.toString(perSender)));
                 }
                 Map<String, Integer> next = new HashMap<>();
                 int total = senders * perSender;
@@ -45,7 +45,7 @@ final class ConcurrentSenders {
                     }
                 }
                 for (Process p : children) {
-                    Children.awaitLine(p, "DONE", 60);
+                    FsChildren.awaitLine(p, "DONE", 60);
                     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
                     assertThat(p.exitValue()).isZero();
                 }
@@ -58,7 +58,7 @@ final class ConcurrentSenders {
             } finally {
                 for (Process p : children) {
                     if (p.isAlive()) {
-                        Children.kill(p);
+                        FsChildren.kill(p);
                     }
                 }
             }

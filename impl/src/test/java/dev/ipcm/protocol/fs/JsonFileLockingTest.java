@@ -27,7 +27,7 @@ class JsonFileLockingTest {
             Process holder = new ProcessBuilder("/usr/bin/flock", "--exclusive", file.toString(), "sh", "-c", "echo LOCKED; read x")
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();
             try {
-                Children.awaitLine(holder, "LOCKED", 30);
+                FsChildren.awaitLine(holder, "LOCKED", 30);
                 CompletableFuture<Void> send = CompletableFuture.runAsync(() -> alpha.send("beta", "after unlock"));
                 long inode = (Long) Files.getAttribute(file, "unix:ino");
                 awaitBlockedFlock(inode);

@@ -30,13 +30,13 @@ class JsonFileProcessesTest {
     @Test
     void aKilledClientIsReapedByPeerLeftAndByAFreshConnect() throws Exception {
         try (Client watcher = store.connect("watcher")) {
-            Process victim = Children.start("hold", store.info(), "victim");
-            Process other = Children.start("hold", store.info(), "other");
+            Process victim = FsChildren.start("hold", store.info(), "victim");
+            Process other = FsChildren.start("hold", store.info(), "other");
             assertThat(watcher.awaitPeerActive("victim", Duration.ofSeconds(30))).isTrue();
             watcher.send("victim", "never read");
             assertThatThrownBy(() -> store.connect("victim")).isInstanceOf(NameTakenException.class);
-            Children.kill(victim);
-            Children.kill(other);
+            FsChildren.kill(victim);
+            FsChildren.kill(other);
             assertThat(watcher.peers()).isEmpty();
             assertThat(watcher.peerExists("victim")).isTrue();
             assertThat(watcher.peerPid("victim")).hasValue(victim.pid());

@@ -30,7 +30,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The JSONFile store file: its layout, in-place rewrites, a file written the Perl way, and the lifecycle rules of spec 02 §3. */
+/**
+ * The JSONFile store file: its layout, in-place rewrites, a file written the Perl way, and the
+ * lifecycle rules of docs/protocols/file-stores.md ("JSONFile").
+ */
 class JsonFileTest {
     private Store store;
     private Path file;

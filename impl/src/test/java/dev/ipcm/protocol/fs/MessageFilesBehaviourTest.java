@@ -13,6 +13,7 @@ import dev.ipcm.NoSuchPeerException;
 import dev.ipcm.SpawnOptions;
 import dev.ipcm.Store;
 import dev.ipcm.StoreGoneException;
+import dev.ipcm.protocol.directory.Sidecars;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -139,13 +140,13 @@ class MessageFilesBehaviourTest {
     @Test
     void aKilledClientIsReapedByPeerLeftAndByAFreshConnect() throws Exception {
         try (Client watcher = store.connect("watcher")) {
-            Process first = Children.start("hold", store.info(), "victim");
-            Process second = Children.start("hold", store.info(), "other");
+            Process first = FsChildren.start("hold", store.info(), "victim");
+            Process second = FsChildren.start("hold", store.info(), "other");
             assertThat(watcher.awaitPeerActive("victim", Duration.ofSeconds(30))).isTrue();
             watcher.send("victim", "never read");
             assertThatThrownBy(() -> store.connect("victim")).isInstanceOf(NameTakenException.class);
-            Children.kill(first);
-            Children.kill(second);
+            FsChildren.kill(first);
+            FsChildren.kill(second);
             assertThat(watcher.peers()).doesNotContain("victim", "other");
             assertThat(watcher.peerExists("victim")).isTrue();
             assertThat(watcher.peerPid("victim")).hasValue(first.pid());

@@ -24,7 +24,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What a MessageFiles store looks like on disk after Java wrote it, checked byte by byte against spec 02 §1.3. */
+/**
+ * What a MessageFiles store looks like on disk after Java wrote it, checked byte by byte against
+ * docs/protocols/file-stores.md ("Layout").
+ */
 class MessageFilesLayoutTest {
     private static final String BETA = "h-7887adc20d25a52986a92c3fec4d31ebc9a7b130";
     private static final String SLASH = "h-bdd3e041c458db22157cd6aef2470391d8bc9eb9";

@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A store directory laid down by hand exactly as the Perl reference leaves it (spec 02 §1.3,
- * §1.6): Java must read it the same way a Perl peer would.
+ * A store directory laid down by hand exactly as the Perl reference leaves it
+ * (docs/protocols/file-stores.md: "Layout", "Connect, reconnect, suspend"): Java must read it the
+ * same way a Perl peer would.
  */
 class PerlWrittenDirectoryTest {
     private static final String SLASH = "h-bdd3e041c458db22157cd6aef2470391d8bc9eb9";

@@ -123,7 +123,8 @@ class AtomicPipeClientTest {
             assertThat(seqs.subList(0, sent)).isSorted();
             assertThat(seqs.get(sent)).isEqualTo(-1);
             assertThat(alice.pendingSends()).isZero();
-            // Queued messages count as sent when they finally go out (spec 01 §11 #8, fixed).
+            // Queued messages count as sent when they finally go out (the reference never counted them:
+            // docs/protocols/kernel-transports.md, "Decisions on the reference's defects").
             assertThat(alice.stats().sent()).containsEntry("bob", (long) sent + 1);
         }
     }

@@ -20,7 +20,8 @@ class ChunkFramingTest {
 
     @Test
     void helloFromPid0x2B10IsTheObservedTwentyOneBytes() {
-        // Spec 02 §4.3, observed on little-endian x86-64; the header is in native byte order.
+        // docs/protocols/kernel-transports.md, "AtomicPipe framing": observed on little-endian x86-64;
+        // the header is in native byte order.
         List<byte[]> chunks = ChunkFraming.chunks("HELLO".getBytes(StandardCharsets.US_ASCII), 0x2B10, 0);
         assertThat(chunks).hasSize(1);
         byte[] expected = hex("10 2b 00 00  00 00 00 00  00 00 00 00  05 00 00 00  48 45 4c 4c 4f");

@@ -1,0 +1,17 @@
+package dev.ipcm.protocol.db;
+
+import java.util.Properties;
+
+/** MariaDB (10.7 or later for the UUID column type), through MariaDB Connector/J. */
+final class MariaDBDialect extends MySQLFamilyDialect {
+    static final MariaDBDialect INSTANCE = new MariaDBDialect();
+
+    private MariaDBDialect() {
+        super("MariaDB", new Driver("org.mariadb.jdbc.Driver", "org.mariadb.jdbc:mariadb-java-client"), "UUID", "mariadb");
+    }
+
+    @Override
+    void useSocket(Properties properties, String socketFile) {
+        properties.setProperty("localSocket", socketFile);
+    }
+}

@@ -1,0 +1,98 @@
+package dev.ipcm.protocol.directory;
+
+import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one {@link WatchService} of this JVM and the daemon thread that hands its events to the
+ * {@link DirectoryWatch}es interested in them.
+ *
+ * <p>One service for all clients, because on Linux each service is an inotify instance and a
+ * user may only have 128 of them: a service per client would run out in a busy test JVM.
+ */
+final class WatchHub {
+    private static final WatchHub INSTANCE = create();
+
+    private final WatchService service;
+    private final Map<WatchKey, List<DirectoryWatch>> listeners = new HashMap<>();
+
+    private WatchHub(WatchService service) {
+        this.service = service;
+        Thread t = new Thread(this::run, "ipcm-directory-watch");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static WatchHub create() {
+        try {
+            return new WatchHub(FileSystems.getDefault().newWatchService());
+        } catch (IOException | UnsupportedOperationException e) {
+            System.getLogger("dev.ipcm").log(System.Logger.Level.WARNING,
+                    "No file-system watch service (" + e + "); file stores fall back to polling");
+            return null;
+        }
+    }
+
+    /** The hub, or null when this JVM has no watch service. */
+    static WatchHub get() {
+        return INSTANCE;
+    }
+
+    /**
+     * Starts delivering {@code dir}'s events to {@code watch}. Every registration asks for all
+     * three kinds, because registering a directory again replaces the kinds of the shared key.
+     */
+    @SuppressWarnings("unchecked")
+    synchronized WatchKey register(Path dir, DirectoryWatch watch) throws IOException {
+        WatchKey key = dir.register(service, new WatchEvent.Kind[] {StandardWatchEventKinds.ENTRY_CREATE,
+                StandardWatchEventKinds.ENTRY_DELETE, StandardWatchEventKinds.ENTRY_MODIFY});
+        listeners.computeIfAbsent(key, k -> new ArrayList<>()).add(watch);
+        return key;
+    }
+
+    /** Stops delivering to {@code watch}; the directory's key is cancelled with its last listener. */
+    synchronized void unregister(WatchKey key, DirectoryWatch watch) {
+        List<DirectoryWatch> list = listeners.get(key);
+        if (list == null) {
+            return;
+        }
+        list.remove(watch);
+        if (list.isEmpty()) {
+            listeners.remove(key);
+            key.cancel();
+        }
+    }
+
+    private void run() {
+        while (true) {
+            WatchKey key;
+            try {
+                key = service.take();
+            } catch (InterruptedException | ClosedWatchServiceException e) {
+                return;
+            }
+            List<WatchEvent<?>> events = key.pollEvents();
+            List<DirectoryWatch> targets;
+            synchronized (this) {
+                targets = new ArrayList<>(listeners.getOrDefault(key, List.of()));
+            }
+            boolean valid = key.reset();
+            for (DirectoryWatch w : targets) {
+                // A key that is no longer valid (its directory was deleted) wakes everyone: they rescan and see why.
+                if (!valid || w.matchesAny(events)) {
+                    w.signal();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.ipcm.protocol.directory;
+
+import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
+import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
+import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
+import static java.nio.file.StandardWatchEventKinds.OVERFLOW;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.WatchEvent;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DirectoryWatchTest {
+    private static final long LONG = TimeUnit.SECONDS.toNanos(30);
+
+    @TempDir
+    Path dir;
+
+    /** Waits in rounds (each capped by the watch) until an event is seen or 30 s pass. */
+    private static boolean seen(DirectoryWatch w) {
+        long deadline = System.nanoTime() + LONG;
+        while (System.nanoTime() < deadline) {
+            if (w.await(deadline - System.nanoTime())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void anEventBeforeTheWaitIsNotLost() throws Exception {
+        try (DirectoryWatch w = DirectoryWatch.creations(dir, n -> n.endsWith(".ready"))) {
+            assertThat(w.isEventDriven()).isTrue();
+            Files.writeString(dir.resolve("x.ready"), "");
+            assertThat(seen(w)).isTrue();
+        }
+    }
+
+    @Test
+    void aRenameIntoPlaceCountsAsACreation() throws Exception {
+        Files.writeString(dir.resolve("y.pend"), "");
+        try (DirectoryWatch w = DirectoryWatch.creations(dir, n -> n.endsWith(".ready"))) {
+            Files.move(dir.resolve("y.pend"), dir.resolve("y.ready"));
+            assertThat(seen(w)).isTrue();
+        }
+    }
+
+    @Test
+    void twoWatchesOnOneDirectoryEachGetTheEventAndClosingOneKeepsTheOther() throws Exception {
+        DirectoryWatch a = DirectoryWatch.file(dir, "store.json");
+        try (DirectoryWatch b = DirectoryWatch.file(dir, "store.json")) {
+            Files.writeString(dir.resolve("store.json"), "{}");
+            assertThat(seen(a)).isTrue();
+            assertThat(seen(b)).isTrue();
+            a.close();
+            Files.writeString(dir.resolve("store.json"), "{\"a\":1}");
+            assertThat(seen(b)).isTrue();
+        }
+    }
+
+    @Test
+    void aFileWatchMatchesOnlyItsOwnNameAndKinds() {
+        try (DirectoryWatch w = DirectoryWatch.file(dir, "store.json")) {
+            assertThat(w.matchesAny(List.of(event(ENTRY_MODIFY, "other.json")))).isFalse();
+            assertThat(w.matchesAny(List.of(event(ENTRY_DELETE, "store.json")))).isFalse();
+            assertThat(w.matchesAny(List.of(event(ENTRY_MODIFY, "other.json"), event(ENTRY_MODIFY, "store.json"))))
+                    .isTrue();
+            assertThat(w.matchesAny(List.of(event(OVERFLOW, null)))).isTrue();
+        }
+        try (DirectoryWatch w = DirectoryWatch.creations(dir, n -> n.endsWith(".ready"))) {
+            assertThat(w.matchesAny(List.of(event(ENTRY_CREATE, "a.pend")))).isFalse();
+            assertThat(w.matchesAny(List.of(event(ENTRY_MODIFY, "a.ready")))).isFalse();
+            assertThat(w.matchesAny(List.of(event(ENTRY_CREATE, "a.ready")))).isTrue();
+        }
+    }
+
+    private static WatchEvent<Object> event(WatchEvent.Kind<?> kind, String name) {
+        return new WatchEvent<>() {
+            @SuppressWarnings("unchecked")
+            @Override
+            public Kind<Object> kind() {
+                return (Kind<Object>) kind;
+            }
+
+            @Override
+            public int count() {
+                return 1;
+            }
+
+            @Override
+            public Object context() {
+                return name == null ? null : Path.of(name);
+            }
+        };
+    }
+}
