@@ -4,11 +4,11 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
-import java.nio.channels.WritableByteChannel;
 
 /**
- * Length-prefixed frames (4-byte big-endian length, then the bytes) over a byte stream: the
- * plainest framing a stream socket or a FIFO needs, used by the raw baselines.
+ * Reads length-prefixed frames (4-byte big-endian length, then the bytes) from a byte stream: the
+ * plainest framing a stream socket or a FIFO needs, used by the raw baselines. {@link FrameWriter}
+ * writes them.
  */
 final class FrameReader {
     private final ReadableByteChannel in;
@@ -16,21 +16,6 @@ final class FrameReader {
 
     FrameReader(ReadableByteChannel in) {
         this.in = in;
-    }
-
-    /** The frame for {@code payload}, ready to be written again and again. */
-    static ByteBuffer frame(byte[] payload) {
-        ByteBuffer b = ByteBuffer.allocateDirect(4 + payload.length);
-        b.putInt(payload.length).put(payload).flip();
-        return b;
-    }
-
-    /** Writes the whole frame; the buffer's position is restored for the next write. */
-    static void write(WritableByteChannel out, ByteBuffer frame) throws IOException {
-        ByteBuffer b = frame.duplicate();
-        while (b.hasRemaining()) {
-            out.write(b);
-        }
     }
 
     /** Blocks until at least one whole frame is buffered, then consumes every whole frame. */

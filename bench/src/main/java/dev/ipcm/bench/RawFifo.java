@@ -35,12 +35,12 @@ final class RawFifo extends PeerDirectoryTransport {
         // FileChannel, not a stream: closing it from another thread wakes a blocked read.
         FileChannel in = FileChannel.open(own, StandardOpenOption.READ, StandardOpenOption.WRITE);
         FileChannel out = FileChannel.open(other, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        ByteBuffer frame = FrameReader.frame(Payloads.bytes(size));
+        ByteBuffer frame = FrameWriter.frame(Payloads.bytes(size));
         FrameReader reader = new FrameReader(in);
         return new Link() {
             @Override
             public void send() throws Exception {
-                FrameReader.write(out, frame);
+                FrameWriter.write(out, frame);
             }
 
             @Override

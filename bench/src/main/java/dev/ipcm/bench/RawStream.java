@@ -56,12 +56,12 @@ final class RawStream implements Transport {
     }
 
     private static Link link(SocketChannel channel, int size) {
-        ByteBuffer frame = FrameReader.frame(Payloads.bytes(size));
+        ByteBuffer frame = FrameWriter.frame(Payloads.bytes(size));
         FrameReader reader = new FrameReader(channel);
         return new Link() {
             @Override
             public void send() throws Exception {
-                FrameReader.write(channel, frame);
+                FrameWriter.write(channel, frame);
             }
 
             @Override
