@@ -19,14 +19,14 @@ final class HtmlReport {
                 .append("<style>body{font-family:sans-serif;margin:1.5em;max-width:80em}table{border-collapse:collapse}")
                 .append("td,th{border:1px solid #ccc;padding:2px 6px;text-align:right}td:first-child,th:first-child")
                 .append("{text-align:left}.fail{color:#a00}.note{color:#555}</style></head><body>\n");
-        h.append("<h1>ipcm bench</h1>\n<p>").append(SvgBars.esc(report.facts().summary())).append("; started ")
+        h.append("<h1>ipcm bench</h1>\n<p>").append(HtmlText.escape(report.facts().summary())).append("; started ")
                 .append(report.facts().startedAt()).append("</p>\n<p class=\"note\">")
-                .append(SvgBars.esc(BenchReport.caveat()))
+                .append(HtmlText.escape(BenchReport.caveat()))
                 .append(". Round trips run on a fixed intended schedule; each latency is reply time minus intended")
                 .append(" send time, so stalls are counted. Throughput is first send to the receiver's last receive.</p>\n");
         h.append("<h2>Settings</h2>\n<table>\n");
-        report.settings().forEach((k, v) -> h.append("<tr><th>").append(SvgBars.esc(k)).append("</th><td>")
-                .append(SvgBars.esc(String.valueOf(v))).append("</td></tr>\n"));
+        report.settings().forEach((k, v) -> h.append("<tr><th>").append(HtmlText.escape(k)).append("</th><td>")
+                .append(HtmlText.escape(String.valueOf(v))).append("</td></tr>\n"));
         h.append("</table>\n<h2>Protocols beside their raw transports</h2>\n").append(table());
         Set<Integer> sizes = new LinkedHashSet<>();
         report.comparisons().forEach(c -> sizes.add(c.size()));
@@ -46,10 +46,10 @@ final class HtmlReport {
                     + "<th>p99.9</th><th>starts</th><th>ready p50</th><th>ready max</th></tr>\n");
             List<SvgBars.Bar> bars = new ArrayList<>();
             for (ServiceFigures f : report.services()) {
-                h.append("<tr><td>").append(SvgBars.esc(f.protocol())).append("</td><td>").append(Units.size(f.requestSize()))
+                h.append("<tr><td>").append(HtmlText.escape(f.protocol())).append("</td><td>").append(Units.size(f.requestSize()))
                         .append("</td>");
                 if (f.failure() != null) {
-                    h.append("<td colspan=\"7\" class=\"fail\">").append(SvgBars.esc(f.failure())).append("</td></tr>\n");
+                    h.append("<td colspan=\"7\" class=\"fail\">").append(HtmlText.escape(f.failure())).append("</td></tr>\n");
                     continue;
                 }
                 h.append("<td>").append(f.requests().roundTrips()).append("</td><td>").append(Units.duration(f.requests().p50()))
@@ -66,9 +66,9 @@ final class HtmlReport {
             h.append("<h2>Idle queries</h2>\n<table><tr><th>protocol</th><th>receivers</th><th>window</th><th>queries</th>"
                     + "<th>per receiver per second</th></tr>\n");
             for (IdleFigures f : report.idle()) {
-                h.append("<tr><td>").append(SvgBars.esc(f.protocol())).append("</td><td>").append(f.receivers()).append("</td>");
+                h.append("<tr><td>").append(HtmlText.escape(f.protocol())).append("</td><td>").append(f.receivers()).append("</td>");
                 if (f.failure() != null) {
-                    h.append("<td colspan=\"3\" class=\"fail\">").append(SvgBars.esc(f.failure())).append("</td></tr>\n");
+                    h.append("<td colspan=\"3\" class=\"fail\">").append(HtmlText.escape(f.failure())).append("</td></tr>\n");
                 } else {
                     h.append("<td>").append(Units.duration(f.windowNanos())).append("</td><td>").append(f.queries())
                             .append("</td><td>").append(String.format(java.util.Locale.ROOT, "%.1f", f.perReceiverPerSecond()))
@@ -83,10 +83,10 @@ final class HtmlReport {
                     + " store.</p>\n<table><tr><th>protocol</th><th>scaling</th><th>n</th><th>size</th><th>round trips</th>"
                     + "<th>p50</th><th>p99</th><th>messages</th><th>msg/s</th></tr>\n");
             for (ScalingPoint p : report.scaling()) {
-                h.append("<tr><td>").append(SvgBars.esc(p.protocol())).append("</td><td>").append(p.dimension())
+                h.append("<tr><td>").append(HtmlText.escape(p.protocol())).append("</td><td>").append(p.dimension())
                         .append("</td><td>").append(p.n()).append("</td><td>").append(Units.size(p.size())).append("</td>");
                 if (p.failure() != null) {
-                    h.append("<td colspan=\"5\" class=\"fail\">").append(SvgBars.esc(p.failure())).append("</td></tr>\n");
+                    h.append("<td colspan=\"5\" class=\"fail\">").append(HtmlText.escape(p.failure())).append("</td></tr>\n");
                     continue;
                 }
                 h.append("<td>").append(p.latency().roundTrips()).append("</td><td>").append(Units.duration(p.latency().p50()))
@@ -123,15 +123,15 @@ final class HtmlReport {
         for (Comparison c : report.comparisons()) {
             Measurement m = c.ipcm();
             Measurement r = c.raw();
-            t.append("<tr><td>").append(SvgBars.esc(c.protocol())).append("</td><td>").append(Units.size(c.size())).append("</td>");
+            t.append("<tr><td>").append(HtmlText.escape(c.protocol())).append("</td><td>").append(Units.size(c.size())).append("</td>");
             if (m.failure() != null) {
-                t.append("<td colspan=\"13\" class=\"fail\">not measured: ").append(SvgBars.esc(m.failure())).append("</td></tr>\n");
+                t.append("<td colspan=\"13\" class=\"fail\">not measured: ").append(HtmlText.escape(m.failure())).append("</td></tr>\n");
                 continue;
             }
             cells(t, m);
-            t.append("<td>").append(r == null ? "-" : SvgBars.esc(r.label())).append("</td>");
+            t.append("<td>").append(r == null ? "-" : HtmlText.escape(r.label())).append("</td>");
             if (r == null || r.failure() != null) {
-                t.append("<td colspan=\"3\" class=\"fail\">").append(r == null ? "-" : SvgBars.esc(r.failure())).append("</td>");
+                t.append("<td colspan=\"3\" class=\"fail\">").append(r == null ? "-" : HtmlText.escape(r.failure())).append("</td>");
             } else {
                 t.append("<td>").append(Units.duration(r.latency().p50())).append("</td><td>")
                         .append(Units.duration(r.latency().p99())).append("</td><td>")

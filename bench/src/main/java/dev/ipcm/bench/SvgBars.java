@@ -24,41 +24,33 @@ final class SvgBars {
         int width = LABEL_WIDTH + PLOT_WIDTH + 110;
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
-                + "role=\"img\" aria-label=\"%s\" font-family=\"sans-serif\" font-size=\"12\">%n", width, height, esc(title)));
-        s.append(String.format(Locale.ROOT, "<text x=\"4\" y=\"16\" font-weight=\"bold\">%s (log scale)</text>%n", esc(title)));
+                + "role=\"img\" aria-label=\"%s\" font-family=\"sans-serif\" font-size=\"12\">%n", width, height, HtmlText.escape(title)));
+        s.append(String.format(Locale.ROOT, "<text x=\"4\" y=\"16\" font-weight=\"bold\">%s (log scale)</text>%n", HtmlText.escape(title)));
         if (shown.isEmpty()) {
             s.append("<text x=\"4\" y=\"40\">no figures</text></svg>\n");
             return s.toString();
         }
-        double lo = Math.floor(Math.log10(shown.stream().mapToDouble(Bar::value).min().orElse(1)));
-        double hi = Math.ceil(Math.log10(shown.stream().mapToDouble(Bar::value).max().orElse(10)));
-        if (hi <= lo) {
-            hi = lo + 1;
-        }
+        LogAxis axis = LogAxis.around(shown.stream().mapToDouble(Bar::value).toArray());
         int top = 28;
-        for (int p = (int) lo; p <= (int) hi; p++) {
-            double x = LABEL_WIDTH + (p - lo) / (hi - lo) * PLOT_WIDTH;
+        for (int p = axis.lowestPower(); p <= axis.highestPower(); p++) {
+            double x = LABEL_WIDTH + axis.fractionOfPower(p) * PLOT_WIDTH;
             s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ddd\"/>%n",
                     x, top, x, top + ROW * shown.size()));
             s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" fill=\"#666\">%s</text>%n",
-                    x, top + ROW * shown.size() + 14, esc(format.apply(Math.pow(10, p)))));
+                    x, top + ROW * shown.size() + 14, HtmlText.escape(format.apply(Math.pow(10, p)))));
         }
         for (int i = 0; i < shown.size(); i++) {
             Bar b = shown.get(i);
             int y = top + i * ROW;
-            double w = Math.max(1, (Math.log10(b.value()) - lo) / (hi - lo) * PLOT_WIDTH);
+            double w = Math.max(1, axis.fraction(b.value()) * PLOT_WIDTH);
             s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>%n",
-                    LABEL_WIDTH - 6, y + 14, esc(b.label())));
+                    LABEL_WIDTH - 6, y + 14, HtmlText.escape(b.label())));
             s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>%n",
                     LABEL_WIDTH, y + 3, w, ROW - 6, b.raw() ? "#9e9e9e" : "#3f6fb5"));
             s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\">%s</text>%n",
-                    LABEL_WIDTH + w + 4, y + 14, esc(format.apply(b.value()))));
+                    LABEL_WIDTH + w + 4, y + 14, HtmlText.escape(format.apply(b.value()))));
         }
         s.append("</svg>\n");
         return s.toString();
-    }
-
-    static String esc(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }
