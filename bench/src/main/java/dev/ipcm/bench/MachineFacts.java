@@ -1,11 +1,7 @@
 package dev.ipcm.bench;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 import org.apiguardian.api.API;
 
 /**
@@ -29,7 +25,7 @@ public record MachineFacts(int cores, String jdk, String os, String cpu, double 
         return new MachineFacts(Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version"),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
-                cpuModel(), load(), -1, Instant.now());
+                CpuModel.read(), load(), -1, Instant.now());
     }
 
     /** The same facts with the load at the end of the run. */
@@ -46,19 +42,5 @@ public record MachineFacts(int cores, String jdk, String os, String cpu, double 
 
     private static double load() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    }
-
-    private static String cpuModel() {
-        try {
-            List<String> lines = Files.readAllLines(Path.of("/proc/cpuinfo"));
-            for (String line : lines) {
-                if (line.startsWith("model name")) {
-                    return line.substring(line.indexOf(':') + 1).trim();
-                }
-            }
-        } catch (IOException | RuntimeException ignored) {
-            // Not Linux, or not readable: the model is only informative.
-        }
-        return "unknown";
     }
 }
