@@ -1,7 +1,6 @@
 package dev.ipcm.bench;
 
 import dev.ipcm.os.Os;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -35,24 +34,6 @@ final class RawFifo extends PeerDirectoryTransport {
         // FileChannel, not a stream: closing it from another thread wakes a blocked read.
         FileChannel in = FileChannel.open(own, StandardOpenOption.READ, StandardOpenOption.WRITE);
         FileChannel out = FileChannel.open(other, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        ByteBuffer frame = FrameWriter.frame(Payloads.bytes(size));
-        FrameReader reader = new FrameReader(in);
-        return new Link() {
-            @Override
-            public void send() throws Exception {
-                FrameWriter.write(out, frame);
-            }
-
-            @Override
-            public int receive() throws Exception {
-                return reader.readFrames();
-            }
-
-            @Override
-            public void close() throws Exception {
-                in.close();
-                out.close();
-            }
-        };
+        return new FramedLink(in, out, size);
     }
 }

@@ -2,7 +2,6 @@ package dev.ipcm.bench;
 
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
@@ -40,7 +39,8 @@ final class RawStream implements Transport {
             @Override
             public Link parentLink(String name, String child) throws Exception {
                 // The child connected before it said it was ready, so this does not wait.
-                return link(server.accept(), size);
+                SocketChannel accepted = server.accept();
+                return new FramedLink(accepted, accepted, size);
             }
 
             @Override
@@ -52,27 +52,7 @@ final class RawStream implements Transport {
 
     @Override
     public Link childLink(String argument, String name, String peer, int size) throws Exception {
-        return link(SocketChannel.open(UnixDomainSocketAddress.of(Path.of(argument))), size);
-    }
-
-    private static Link link(SocketChannel channel, int size) {
-        ByteBuffer frame = FrameWriter.frame(Payloads.bytes(size));
-        FrameReader reader = new FrameReader(channel);
-        return new Link() {
-            @Override
-            public void send() throws Exception {
-                FrameWriter.write(channel, frame);
-            }
-
-            @Override
-            public int receive() throws Exception {
-                return reader.readFrames();
-            }
-
-            @Override
-            public void close() throws Exception {
-                channel.close();
-            }
-        };
+        SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(Path.of(argument)));
+        return new FramedLink(channel, channel, size);
     }
 }
