@@ -1,10 +1,6 @@
 package dev.ipcm.bench;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.List;
 import org.apiguardian.api.API;
 
 /**
@@ -23,9 +19,6 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class PeerMain {
-    /** Lines from the parent other than {@code BYE}, in order. */
-    private static final BlockingQueue<String> COMMANDS = new LinkedBlockingQueue<>();
-
     private PeerMain() {}
 
     /** Runs one child side; exit 0 after {@code BYE}, 2 when the parent went away, 1 on failure. */
@@ -37,7 +30,7 @@ public final class PeerMain {
         Transport transport = Transports.fromSpec(args[0], System.getenv());
         Link link = transport.childLink(args[1], args[2], args[3], Integer.parseInt(args[4]));
         int echo = Integer.parseInt(args[5]);
-        watchParent(link);
+        ParentWatch parent = ParentWatch.start("bench-peer-stdin", List.of(link));
         System.out.println("READY");
         System.out.flush();
         for (int echoed = 0; echoed < echo; ) {
@@ -49,7 +42,7 @@ public final class PeerMain {
         }
         // Streams, as the parent asks: each "RECV n" is answered once n more messages arrived.
         while (true) {
-            String command = COMMANDS.take();
+            String command = parent.nextCommand();
             if (!command.startsWith("RECV ")) {
                 throw new IllegalStateException("unknown command from the parent: '" + command + "'");
             }
@@ -60,31 +53,5 @@ public final class PeerMain {
             System.out.println("GOT " + System.nanoTime() + " " + JitClock.compileMillis());
             System.out.flush();
         }
-    }
-
-    private static void watchParent(Link link) {
-        Thread t = new Thread(() -> {
-            int code = 2;
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
-                for (String line; (line = in.readLine()) != null; ) {
-                    if (line.equals("BYE")) {
-                        code = 0;
-                        break;
-                    }
-                    COMMANDS.add(line);
-                }
-            } catch (Exception e) {
-                e.printStackTrace();
-            }
-            try {
-                link.close();
-            } catch (Exception e) {
-                System.err.println("bench peer: closing the link failed: " + e);
-                code = code == 0 ? 1 : code;
-            }
-            System.exit(code);
-        }, "bench-peer-stdin");
-        t.setDaemon(true);
-        t.start();
     }
 }

@@ -1,13 +1,8 @@
 package dev.ipcm.bench;
 
 import dev.ipcm.Ipcm;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apiguardian.api.API;
 
 /**
@@ -40,13 +35,13 @@ public final class ScalingPeerMain {
         for (int i = 0; i < senders; i++) {
             links.add(new IpcmTransport.IpcmLink(Ipcm.connect("sender-" + i, info), "parent", size));
         }
-        watchParent(links);
+        ParentWatch.start("scaling-peer-stdin", links);
         System.out.println("READY");
         System.out.flush();
 
         long[][] samples = new long[senders][];
         long[] intervals = new long[senders];
-        runAll(links, i -> {
+        SenderThreads.runAll(senders, i -> {
             IpcmTransport.IpcmLink link = links.get(i);
             long[] warm = new long[warmup];
             for (int w = 0; w < warmup; w++) {
@@ -77,60 +72,11 @@ public final class ScalingPeerMain {
                 + " " + l.intervalNanos());
         System.out.println("START " + System.nanoTime());
         System.out.flush();
-        runAll(links, i -> {
+        SenderThreads.runAll(senders, i -> {
             for (int n = 0; n < messages; n++) {
                 links.get(i).send();
             }
         });
         Thread.currentThread().join(); // the watcher ends the process
-    }
-
-    private interface Task {
-        void run(int index) throws Exception;
-    }
-
-    private static void runAll(List<IpcmTransport.IpcmLink> links, Task task) throws Exception {
-        CountDownLatch done = new CountDownLatch(links.size());
-        AtomicReference<Exception> failure = new AtomicReference<>();
-        for (int i = 0; i < links.size(); i++) {
-            int index = i;
-            Thread t = new Thread(() -> {
-                try {
-                    task.run(index);
-                } catch (Exception e) {
-                    failure.compareAndSet(null, e);
-                } finally {
-                    done.countDown();
-                }
-            }, "sender-" + i);
-            t.setDaemon(true);
-            t.start();
-        }
-        done.await();
-        if (failure.get() != null) {
-            throw failure.get();
-        }
-    }
-
-    private static void watchParent(List<IpcmTransport.IpcmLink> links) {
-        Thread t = new Thread(() -> {
-            int code = 2;
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
-                for (String line; (line = in.readLine()) != null; ) {
-                    if (line.equals("BYE")) {
-                        code = 0;
-                        break;
-                    }
-                }
-            } catch (Exception e) {
-                e.printStackTrace();
-            }
-            for (IpcmTransport.IpcmLink link : links) {
-                PairRun.closeQuietly(link);
-            }
-            System.exit(code);
-        }, "scaling-peer-stdin");
-        t.setDaemon(true);
-        t.start();
     }
 }
