@@ -1,12 +1,5 @@
 package dev.ipcm.bench;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-
 /**
  * Pins the runner to one CPU and every child JVM it starts to another (or the same), with
  * util-linux's {@code taskset}. On a small machine the scheduler decides, run by run, whether the
@@ -34,8 +27,8 @@ final class CpuPinning implements AutoCloseable {
     /** Pins every thread of this JVM to {@code parentCpu} and makes children go to {@code childCpu}. */
     static CpuPinning apply(int parentCpu, int childCpu) {
         long self = ProcessHandle.current().pid();
-        String mask = currentMask(self);
-        taskset("-a", "-p", "-c", Integer.toString(parentCpu), Long.toString(self));
+        String mask = Taskset.currentMask(self);
+        Taskset.run("-a", "-p", "-c", Integer.toString(parentCpu), Long.toString(self));
         CpuPinning pinning = new CpuPinning(childCpu, self, mask);
         active = pinning;
         return pinning;
@@ -45,47 +38,13 @@ final class CpuPinning implements AutoCloseable {
     static void pinChild(long childPid) {
         CpuPinning p = active;
         if (p != null) {
-            taskset("-a", "-p", "-c", Integer.toString(p.childCpu), Long.toString(childPid));
+            Taskset.run("-a", "-p", "-c", Integer.toString(p.childCpu), Long.toString(childPid));
         }
     }
 
     @Override
     public void close() {
         active = null;
-        taskset("-a", "-p", savedMask, Long.toString(pid));
-    }
-
-    /** The affinity mask {@code taskset -p} reports, in hex: "pid 42's current affinity mask: 3". */
-    private static String currentMask(long pid) {
-        String out = taskset("-p", Long.toString(pid)).trim();
-        return out.substring(out.lastIndexOf(' ') + 1);
-    }
-
-    private static String taskset(String... args) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add("taskset");
-        cmd.addAll(List.of(args));
-        try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            String out;
-            try (InputStream in = p.getInputStream()) {
-                out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-            if (!p.waitFor(10, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new BenchException("'" + String.join(" ", cmd) + "' did not finish within 10 s");
-            }
-            if (p.exitValue() != 0) {
-                throw new BenchException("could not pin to CPUs: '" + String.join(" ", cmd) + "' said: " + out.trim()
-                        + "; name CPUs this machine has (see nproc), or leave out the pinning");
-            }
-            return out;
-        } catch (IOException e) {
-            throw new BenchException("could not pin to CPUs: taskset (util-linux) could not be run (" + e.getMessage()
-                    + "); install util-linux, or leave out the pinning", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BenchException("interrupted while pinning to CPUs", e);
-        }
+        Taskset.run("-a", "-p", savedMask, Long.toString(pid));
     }
 }
