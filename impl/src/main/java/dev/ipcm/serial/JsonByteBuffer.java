@@ -18,7 +18,7 @@ class JsonByteBuffer {
     private static final byte[] ESCAPES = escapes();
     static final byte[] NULL = ascii("null");
 
-    private byte[] buf = new byte[ByteSink.INITIAL];
+    private byte[] buf = new byte[BufferGrowth.INITIAL];
     private int pos;
 
     /** The buffer; its first {@link #size()} bytes are what was written. */
@@ -38,7 +38,7 @@ class JsonByteBuffer {
     /** Empties the buffer, dropping it when one large message grew it past {@code keep} bytes. */
     final void reset(int keep) {
         pos = 0;
-        buf = ByteSink.kept(buf, keep);
+        buf = BufferGrowth.kept(buf, keep);
     }
 
     /** Writes bytes known to be ASCII JSON as they are. */
@@ -174,7 +174,7 @@ class JsonByteBuffer {
     private void ensure(int more) {
         long needed = (long) pos + more;
         if (needed > buf.length) {
-            buf = ByteSink.withRoom(buf, needed);
+            buf = BufferGrowth.withRoom(buf, needed);
         }
     }
 
