@@ -12,17 +12,13 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class MessageIds {
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
-    /** Random bytes one id takes (the 10 bytes after the 48-bit clock). */
-    private static final int RANDOM_BYTES = 10;
-    /** Ids per refill: one read of the kernel's generator serves this many ids. */
-    private static final int BATCH = 400;
-    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+    private static final ThreadLocal<IdScratch> SCRATCH = ThreadLocal.withInitial(IdScratch::new);
 
     private MessageIds() {}
 
     /** A fresh upper-case UUIDv7 string. */
     public static String next() {
-        Scratch s = SCRATCH.get();
+        IdScratch s = SCRATCH.get();
         byte[] b = s.uuid;
         long millis = System.currentTimeMillis();
         for (int i = 0; i < 6; i++) {
@@ -41,26 +37,5 @@ public final class MessageIds {
             out[o++] = HEX[b[i] & 0xF];
         }
         return new String(out, 0, 36, StandardCharsets.ISO_8859_1);
-    }
-
-    /**
-     * One thread's buffers: the id's bytes and text, and random bytes drawn from the kernel's
-     * generator in batches ({@link KernelRandom}), so an id costs its String and nothing else.
-     * Each byte is used once, so the ids stay as random as drawing per id.
-     */
-    private static final class Scratch {
-        final byte[] uuid = new byte[16];
-        final byte[] text = new byte[36];
-        private final byte[] pool = new byte[RANDOM_BYTES * BATCH];
-        private int used = pool.length;
-
-        void take(byte[] into, int offset) {
-            if (used == pool.length) {
-                KernelRandom.fill(pool);
-                used = 0;
-            }
-            System.arraycopy(pool, used, into, offset, RANDOM_BYTES);
-            used += RANDOM_BYTES;
-        }
     }
 }
