@@ -143,10 +143,10 @@ public final class ZstdJsonSerializer implements Serializer {
         } catch (ZstdException e) {
             size = -1;
         }
-        if (size < 0 || size > Scratch.KEEP_BYTES) {
+        if (size < 0 || size > ZstdScratch.KEEP_BYTES) {
             return Message.fromJson(deserialize(bytes));
         }
-        byte[] json = Scratch.get((int) size);
+        byte[] json = ZstdScratch.get((int) size);
         int length;
         try (ZstdDecompressCtx ctx = new ZstdDecompressCtx()) {
             if (decompressDict != null) {
@@ -170,7 +170,7 @@ public final class ZstdJsonSerializer implements Serializer {
             }
             // The dictionary was made with this level too, so Zstd.compress would set the same.
             ctx.setLevel(level);
-            byte[] out = Scratch.get((int) Zstd.compressBound(length));
+            byte[] out = ZstdScratch.get((int) Zstd.compressBound(length));
             int n = ctx.compressByteArray(out, 0, out.length, json, 0, length);
             return Arrays.copyOf(out, n);
         }
@@ -189,26 +189,5 @@ public final class ZstdJsonSerializer implements Serializer {
     @Override
     public String toString() {
         return "JSON::Zstd(level=" + level + (dictionary == null ? "" : ", dictionary=" + dictionary) + ")";
-    }
-
-    /**
-     * A per-thread buffer for one frame's compressed or decompressed bytes, so a message costs
-     * only its final copy. Frames above {@link #KEEP_BYTES} get a buffer of their own.
-     */
-    private static final class Scratch {
-        static final int KEEP_BYTES = 64 * 1024;
-        private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[1024]);
-
-        static byte[] get(int size) {
-            if (size > KEEP_BYTES) {
-                return new byte[size];
-            }
-            byte[] b = BUFFER.get();
-            if (b.length < size) {
-                b = new byte[Math.max(size, Math.min(KEEP_BYTES, 2 * b.length))];
-                BUFFER.set(b);
-            }
-            return b;
-        }
     }
 }
