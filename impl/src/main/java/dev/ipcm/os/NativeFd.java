@@ -21,7 +21,7 @@ final class NativeFd implements Fd {
     private final int fd;
     private final Path path;
     private volatile boolean closed;
-    private KnownBuffer lastBuffer;
+    private final BufferAddress addresses = new BufferAddress();
 
     NativeFd(NativeOs os, int fd, Path path) {
         this.os = os;
@@ -112,7 +112,7 @@ final class NativeFd implements Fd {
             }
             return n;
         }
-        long base = addressOf(buffer);
+        long base = addresses.of(buffer);
         while (true) {
             long n = DirectLibC.read(fd, base + buffer.position(), buffer.remaining());
             if (n > 0) {
@@ -141,7 +141,7 @@ final class NativeFd implements Fd {
             buffer.position(buffer.position() + n);
             return n;
         }
-        long base = addressOf(buffer);
+        long base = addresses.of(buffer);
         while (true) {
             long n = DirectLibC.write(fd, base + buffer.position(), buffer.remaining());
             if (n >= 0) {
@@ -155,26 +155,6 @@ final class NativeFd implements Fd {
             if (errno != NativeOs.EINTR) {
                 throw fail("write", errno);
             }
-        }
-    }
-
-    /** The address of a direct buffer, remembered for the last one used (callers reuse theirs). */
-    private long addressOf(ByteBuffer buffer) {
-        KnownBuffer k = lastBuffer;
-        if (k == null || k.buffer != buffer) {
-            k = new KnownBuffer(buffer, DirectLibC.address(buffer));
-            lastBuffer = k;
-        }
-        return k.address;
-    }
-
-    private static final class KnownBuffer {
-        final ByteBuffer buffer;
-        final long address;
-
-        KnownBuffer(ByteBuffer buffer, long address) {
-            this.buffer = buffer;
-            this.address = address;
         }
     }
 
