@@ -36,22 +36,7 @@ abstract class PeerDirectoryTransport implements Transport {
 
     @Override
     public final Session start(Path workDir, int size) {
-        return new Session() {
-            @Override
-            public String childArgument() {
-                return workDir.toString();
-            }
-
-            @Override
-            public Link parentLink(String name, String child) throws Exception {
-                return open(workDir, name, child, size);
-            }
-
-            @Override
-            public void close() {
-                // Endpoints are closed by their links; files go with the session's work directory.
-            }
-        };
+        return new DirectorySession(this, workDir, size);
     }
 
     @Override
