@@ -1,20 +1,15 @@
 package dev.ipcm.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.ipcm.Client;
 import dev.ipcm.Ipcm;
-import dev.ipcm.Message;
 import dev.ipcm.SpawnOptions;
 import dev.ipcm.Store;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 /** An ipcm protocol as a transport: a fresh store per session, one client per side. */
 final class IpcmTransport implements Transport {
-    private static final Duration WAIT_STEP = Duration.ofSeconds(1);
-
     private final String protocol;
     private final Map<String, String> spawnParams;
 
@@ -87,48 +82,5 @@ final class IpcmTransport implements Transport {
     @Override
     public Link childLink(String argument, String name, String peer, int size) {
         return new IpcmLink(Ipcm.connect(name, argument), peer, size);
-    }
-
-    /** One client sending a fixed content to one peer. */
-    static final class IpcmLink implements Link {
-        private final Client client;
-        private final String peer;
-        private final JsonNode content;
-        private volatile boolean closed;
-
-        IpcmLink(Client client, String peer, int size) {
-            this.client = client;
-            this.peer = peer;
-            this.content = Payloads.content(size);
-        }
-
-        Client client() {
-            return client;
-        }
-
-        @Override
-        public void send() {
-            client.send(peer, content);
-        }
-
-        @Override
-        public int receive() {
-            while (!closed) {
-                List<Message> got = client.awaitMessages(WAIT_STEP);
-                if (!got.isEmpty()) {
-                    return got.size();
-                }
-            }
-            throw new IllegalStateException("link of '" + client.name() + "' was closed while receiving");
-        }
-
-        @Override
-        public void close() {
-            closed = true;
-            if (!client.isDisconnected()) {
-                // Leftovers of a measurement (an echo that was never read) are not errors.
-                client.disconnect(messages -> { });
-            }
-        }
     }
 }

@@ -31,9 +31,9 @@ public final class ScalingPeerMain {
         long interval = Long.parseLong(args[4]);
         int messages = Integer.parseInt(args[5]);
         int size = Integer.parseInt(args[6]);
-        List<IpcmTransport.IpcmLink> links = new ArrayList<>();
+        List<IpcmLink> links = new ArrayList<>();
         for (int i = 0; i < senders; i++) {
-            links.add(new IpcmTransport.IpcmLink(Ipcm.connect("sender-" + i, info), "parent", size));
+            links.add(new IpcmLink(Ipcm.connect("sender-" + i, info), "parent", size));
         }
         ParentWatch.start("scaling-peer-stdin", links);
         System.out.println("READY");
@@ -42,7 +42,7 @@ public final class ScalingPeerMain {
         long[][] samples = new long[senders][];
         long[] intervals = new long[senders];
         SenderThreads.runAll(senders, i -> {
-            IpcmTransport.IpcmLink link = links.get(i);
+            IpcmLink link = links.get(i);
             long[] warm = new long[warmup];
             for (int w = 0; w < warmup; w++) {
                 long t = System.nanoTime();
@@ -50,7 +50,7 @@ public final class ScalingPeerMain {
                 link.receive();
                 warm[w] = System.nanoTime() - t;
             }
-            intervals[i] = interval > 0 ? interval : PingPong.autoInterval(warm);
+            intervals[i] = interval > 0 ? interval : AutoInterval.of(warm);
             samples[i] = new long[roundTrips];
             long start = System.nanoTime() + intervals[i];
             for (int n = 0; n < roundTrips; n++) {

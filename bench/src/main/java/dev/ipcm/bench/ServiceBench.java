@@ -1,6 +1,5 @@
 package dev.ipcm.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.ipcm.SpawnOptions;
 import dev.ipcm.service.EchoService;
 import dev.ipcm.service.ServiceHandle;
@@ -16,7 +15,6 @@ import java.util.function.Consumer;
  * service ready in a child JVM (the store's spawn included, as the call does it).
  */
 final class ServiceBench {
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final String SERVICE = "echo";
 
     private ServiceBench() {}
@@ -33,7 +31,7 @@ final class ServiceBench {
                     if (i == starts - 1) {
                         progress.accept("Echo service on " + protocol + ": " + count + " requests of " + size
                                 + " B (after " + warmup + " warm-up)");
-                        Latency requests = PingPong.measure(new EchoLink(handle, size), warmup, count, intervalNanos);
+                        Latency requests = PingPong.measure(new EchoLink(handle, SERVICE, size), warmup, count, intervalNanos);
                         return new ServiceFigures(protocol, size, requests, Latency.of(ready, 0), null);
                     }
                 }
@@ -50,33 +48,5 @@ final class ServiceBench {
         SpawnOptions spawn = SpawnOptions.defaults().protocol(protocol).peerTimeout(Duration.ofSeconds(10));
         spawnParams.forEach(spawn::param);
         return Services.start(ServiceOptions.named(SERVICE).serviceClass(EchoService.class).spawnOptions(spawn));
-    }
-
-    /** A request and its response as one ping-pong round trip. */
-    private static final class EchoLink implements Link {
-        private final ServiceHandle handle;
-        private final JsonNode request;
-        private String pending;
-
-        EchoLink(ServiceHandle handle, int size) {
-            this.handle = handle;
-            this.request = Payloads.content(size);
-        }
-
-        @Override
-        public void send() {
-            pending = handle.sendRequest(SERVICE, request);
-        }
-
-        @Override
-        public int receive() {
-            handle.awaitResponse(pending, REQUEST_TIMEOUT).orThrow();
-            return 1;
-        }
-
-        @Override
-        public void close() {
-            // The handle is closed by its owner.
-        }
     }
 }

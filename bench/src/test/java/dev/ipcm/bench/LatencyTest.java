@@ -35,8 +35,8 @@ class LatencyTest {
 
     @Test
     void theAutomaticScheduleIsFourWarmUpMediansButNeverBelowTheFloor() {
-        assertThat(PingPong.autoInterval(new long[] {100_000, 50_000, 70_000})).isEqualTo(280_000);
-        assertThat(PingPong.autoInterval(new long[] {1_000, 2_000})).isEqualTo(PingPong.MIN_INTERVAL_NANOS);
+        assertThat(AutoInterval.of(new long[] {100_000, 50_000, 70_000})).isEqualTo(280_000);
+        assertThat(AutoInterval.of(new long[] {1_000, 2_000})).isEqualTo(AutoInterval.MIN_INTERVAL_NANOS);
     }
 
     @Test
