@@ -2,20 +2,12 @@ package dev.ipcm.internal;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.attribute.UserPrincipal;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -71,11 +63,11 @@ final class ClassDataArchive {
                 || options.stream().anyMatch(ClassDataArchive::choosesSharing) || !jarsOnly(classPath)) {
             return Optional.empty();
         }
-        Optional<Path> dir = privateDir();
+        Optional<Path> dir = ArchiveCacheDir.privateDir();
         if (dir.isEmpty()) {
             return Optional.empty();
         }
-        String key = key(options, classPath);
+        String key = ArchiveKey.of(options, classPath);
         if (key == null || UNUSABLE.contains(key)) {
             return Optional.empty();
         }
@@ -236,74 +228,6 @@ final class ClassDataArchive {
             Files.deleteIfExists(p);
         } catch (IOException e) {
             // Left for cleanStaleTemps.
-        }
-    }
-
-    /**
-     * The cache directory, created owner-only; empty unless it is owned by this user and nobody
-     * else can write to it (an archive is code the child runs: it must not come from anyone else).
-     */
-    private static Optional<Path> privateDir() {
-        try {
-            Path dir = cacheDir();
-            if (dir == null) {
-                return Optional.empty();
-            }
-            if (!Files.isDirectory(dir)) {
-                Files.createDirectories(dir.getParent());
-                try {
-                    Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-                } catch (java.nio.file.FileAlreadyExistsException e) {
-                    // Another parent made it meanwhile; checked below like any existing one.
-                }
-            }
-            PosixFileAttributes attrs = Files.readAttributes(dir, PosixFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-            UserPrincipal me = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(System.getProperty("user.name"));
-            Set<PosixFilePermission> perms = attrs.permissions();
-            if (!attrs.isDirectory() || !attrs.owner().equals(me) || perms.contains(PosixFilePermission.GROUP_WRITE)
-                    || perms.contains(PosixFilePermission.OTHERS_WRITE)) {
-                return Optional.empty();
-            }
-            return Optional.of(dir);
-        } catch (IOException | UnsupportedOperationException | SecurityException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static Path cacheDir() {
-        String configured = System.getProperty(DIR_PROPERTY);
-        if (configured != null && !configured.isEmpty()) {
-            return Path.of(configured).toAbsolutePath();
-        }
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        if (xdg != null && !xdg.isEmpty() && Path.of(xdg).isAbsolute()) {
-            return Path.of(xdg, "ipcm", "cds");
-        }
-        String home = System.getProperty("user.home");
-        if (home == null || home.isEmpty() || home.equals("?")) {
-            return null;
-        }
-        return Path.of(home, ".cache", "ipcm", "cds");
-    }
-
-    /** A digest of everything the JVM checks an archive against, so a mismatch means another file, not a refusal. */
-    private static String key(List<String> options, String classPath) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            StringBuilder sb = new StringBuilder();
-            sb.append(System.getProperty("java.home")).append('\n').append(System.getProperty("java.vm.version")).append('\n')
-                    .append(System.getProperty("java.runtime.version")).append('\n').append(System.getProperty("os.arch")).append('\n');
-            // System properties and logging do not matter to an archive (the service's name is a property).
-            options.stream().filter(o -> !o.startsWith("-D") && !o.startsWith("-Xlog")).forEach(o -> sb.append(o).append('\n'));
-            sb.append(classPath).append('\n');
-            for (String entry : classPath.split(File.pathSeparator)) {
-                Path p = Path.of(entry);
-                sb.append(Files.size(p)).append(' ').append(Files.getLastModifiedTime(p).toMillis()).append('\n');
-            }
-            byte[] d = md.digest(sb.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 16);
-        } catch (IOException | NoSuchAlgorithmException e) {
-            return null;
         }
     }
 }
