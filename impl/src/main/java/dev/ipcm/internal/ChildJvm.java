@@ -2,7 +2,6 @@ package dev.ipcm.internal;
 
 import java.io.File;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +17,6 @@ import org.apiguardian.api.API;
 public final class ChildJvm {
     /** Precedes the options a parent chose for this child: {@code -Dipcm.jvm.added=N} and then N options. */
     static final String ADDED_MARKER = "-Dipcm.jvm.added=";
-    private static final List<String> QUICK_START = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
     private final String mainClass;
     private final List<String> args = new ArrayList<>();
     private final List<String> jvmOptions = new ArrayList<>();
@@ -97,17 +95,11 @@ public final class ChildJvm {
      * them, for a process that takes over from this one.
      */
     public ChildJvm sameTuningAsThisJvm() {
-        List<String> mine = ManagementFactory.getRuntimeMXBean().getInputArguments();
-        for (int i = 0; i < mine.size(); i++) {
-            if (mine.get(i).startsWith(ADDED_MARKER)) {
-                int n = parseCount(mine.get(i).substring(ADDED_MARKER.length()));
-                for (String o : mine.subList(i + 1, Math.min(mine.size(), i + 1 + n))) {
-                    if (QUICK_START.contains(o)) {
-                        quickStart = true;
-                    } else {
-                        shareClassData = true;
-                    }
-                }
+        for (String o : ParentOptions.addedForThisJvm()) {
+            if (QuickStartOptions.ALL.contains(o)) {
+                quickStart = true;
+            } else {
+                shareClassData = true;
             }
         }
         return this;
@@ -124,7 +116,7 @@ public final class ChildJvm {
         List<String> options = options();
         List<String> added = new ArrayList<>(archiveOptions);
         if (quickStart) {
-            added.addAll(quickStartOptions(options));
+            added.addAll(QuickStartOptions.missingFrom(options));
         }
         if (!added.isEmpty()) {
             // Marks what this JVM chose for its child, so that child does not pass it on to its own children.
@@ -141,47 +133,8 @@ public final class ChildJvm {
 
     /** This JVM's options that carry over, then the ones given for the child. */
     private List<String> options() {
-        List<String> out = new ArrayList<>();
-        List<String> inherited = ManagementFactory.getRuntimeMXBean().getInputArguments();
-        for (int i = 0; i < inherited.size(); i++) {
-            String opt = inherited.get(i);
-            if (opt.startsWith(ADDED_MARKER)) {
-                // What our own parent chose for us (quick start, our archive) is not our children's business.
-                i += parseCount(opt.substring(ADDED_MARKER.length()));
-                continue;
-            }
-            // Debugger and agent options would clash on ports or files, and two JVMs must never dump one
-            // archive; the rest (memory, --add-opens) carries over.
-            if (!opt.startsWith("-agentlib") && !opt.startsWith("-javaagent") && !opt.startsWith("-Xrunjdwp")
-                    && !opt.startsWith("-XX:ArchiveClassesAtExit")) {
-                out.add(opt);
-            }
-        }
-        if (Runtime.version().feature() >= 22 && out.stream().noneMatch(o -> o.startsWith("--enable-native-access"))) {
-            // JNA's native calls otherwise make JDK 22+ print a warning into the child's output.
-            out.add("--enable-native-access=ALL-UNNAMED");
-        }
+        List<String> out = ParentOptions.inherited();
         out.addAll(jvmOptions);
-        return out;
-    }
-
-    private static int parseCount(String text) {
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
-
-    private static List<String> quickStartOptions(List<String> options) {
-        List<String> out = new ArrayList<>();
-        if (options.stream().noneMatch(o -> o.startsWith("-XX:TieredStopAtLevel") || o.endsWith("TieredCompilation")
-                || o.equals("-Xint") || o.equals("-Xcomp") || o.equals("-Xmixed"))) {
-            out.add(QUICK_START.get(0));
-        }
-        if (options.stream().noneMatch(o -> o.matches("-XX:[+-]Use\\w*GC"))) {
-            out.add(QUICK_START.get(1));
-        }
         return out;
     }
 
@@ -192,7 +145,7 @@ public final class ChildJvm {
         if (shareClassData) {
             List<String> base = options();
             if (quickStart) {
-                base.addAll(0, quickStartOptions(base));
+                base.addAll(0, QuickStartOptions.missingFrom(base));
             }
             archive = ClassDataArchive.forChild(base, System.getProperty("java.class.path")).orElse(null);
             if (archive != null) {
