@@ -1,10 +1,5 @@
 package dev.ipcm.bench;
 
-import dev.ipcm.Capability;
-import dev.ipcm.UnknownProtocolException;
-import dev.ipcm.spi.Availability;
-import dev.ipcm.spi.Protocol;
-import dev.ipcm.spi.Protocols;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -50,8 +45,8 @@ public final class BenchRunner {
         List<Measurement> measurements = new ArrayList<>();
         List<Comparison> comparisons = new ArrayList<>();
         Map<String, Measurement> rawDone = new HashMap<>();
-        for (String name : protocolNames(options)) {
-            String why = unusable(name);
+        for (String name : MeasurableProtocols.names(options)) {
+            String why = MeasurableProtocols.unusable(name);
             for (int size : options.sizes()) {
                 if (why != null) {
                     progress.accept(name + ": skipped: " + why);
@@ -93,8 +88,8 @@ public final class BenchRunner {
         List<IdleFigures> idle = new ArrayList<>();
         int size = options.sizes().get(0);
         long timeout = options.sessionTimeout().toNanos();
-        for (String name : protocolNames(options)) {
-            if (unusable(name) != null) {
+        for (String name : MeasurableProtocols.names(options)) {
+            if (MeasurableProtocols.unusable(name) != null) {
                 continue;
             }
             if (options.service().on(name)) {
@@ -134,33 +129,5 @@ public final class BenchRunner {
         return Baselines.isDatabase(protocol)
                 ? "give the server's JDBC URL with BenchOptions.database, or --jdbc PROTOCOL=URL on the command line"
                 : "this runner knows no raw transport under it";
-    }
-
-    private static List<String> protocolNames(BenchOptions options) {
-        if (options.protocols().isPresent()) {
-            return options.protocols().get();
-        }
-        List<String> names = new ArrayList<>();
-        for (Protocol p : Protocols.all().values()) {
-            if (p.capabilities().has(Capability.CROSS_PROCESS)) {
-                names.add(p.name());
-            }
-        }
-        return names;
-    }
-
-    /** Why a protocol cannot be measured, or null when it can. */
-    private static String unusable(String name) {
-        Protocol p;
-        try {
-            p = Protocols.byName(name);
-        } catch (UnknownProtocolException e) {
-            return e.getMessage();
-        }
-        if (!p.capabilities().has(Capability.CROSS_PROCESS)) {
-            return name + " cannot be reached from another process, so there is nothing to measure between two JVMs";
-        }
-        Availability a = p.availability();
-        return a.isAvailable() ? null : name + " is not available here: " + a;
     }
 }
