@@ -229,7 +229,7 @@ final class NativeFd implements Fd {
         if (DirectLibC.AVAILABLE) {
             return PollScratch.await(this, fd, events, timeoutMillis);
         }
-        NativeOs.PollFd[] fds = (NativeOs.PollFd[]) new NativeOs.PollFd().toArray(1);
+        LibC.PollFd[] fds = (LibC.PollFd[]) new LibC.PollFd().toArray(1);
         fds[0].fd = fd;
         fds[0].events = events;
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
