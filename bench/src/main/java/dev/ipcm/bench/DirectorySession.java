@@ -6,7 +6,7 @@ import java.nio.file.Path;
  * The session of a {@link PeerDirectoryTransport}: it only hands the work directory to the child,
  * and the parent opens its endpoint there by name like the child does.
  */
-final class DirectorySession implements Session {
+final class DirectorySession implements TransportSession {
     private final PeerDirectoryTransport transport;
     private final Path workDir;
     private final int size;

@@ -51,11 +51,11 @@ final class IpcmTransport implements Transport {
     }
 
     @Override
-    public Session start(Path workDir, int size) {
+    public TransportSession start(Path workDir, int size) {
         SpawnOptions options = SpawnOptions.defaults().protocol(protocol).peerTimeout(Duration.ofSeconds(10));
         spawnParams.forEach(options::param);
         Store store = Ipcm.spawn(options);
-        return new Session() {
+        return new TransportSession() {
             @Override
             public String childArgument() {
                 return store.info();

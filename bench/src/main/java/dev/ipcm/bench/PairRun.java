@@ -50,7 +50,7 @@ final class PairRun {
         try {
             work = Files.createTempDirectory("ipcm-bench",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            try (Session session = transport.start(work, size)) {
+            try (TransportSession session = transport.start(work, size)) {
                 List<AutoCloseable> idle = new java.util.ArrayList<>();
                 try {
                     for (int i = 0; i < idlePeers; i++) {
@@ -74,7 +74,7 @@ final class PairRun {
         }
     }
 
-    private static Measurement pair(Transport transport, Session session, int size, Counts counts,
+    private static Measurement pair(Transport transport, TransportSession session, int size, Counts counts,
             long deadline, long timeoutNanos, Consumer<String> progress) throws Exception {
         List<String> args = List.of(transport.spec(), session.childArgument(), "child", "parent",
                 Integer.toString(size), Integer.toString(counts.warmupRoundTrips() + counts.roundTrips()));

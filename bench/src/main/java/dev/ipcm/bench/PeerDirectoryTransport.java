@@ -35,7 +35,7 @@ abstract class PeerDirectoryTransport implements Transport {
     }
 
     @Override
-    public final Session start(Path workDir, int size) {
+    public final TransportSession start(Path workDir, int size) {
         return new DirectorySession(this, workDir, size);
     }
 

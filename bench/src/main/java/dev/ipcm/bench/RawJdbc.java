@@ -71,7 +71,7 @@ final class RawJdbc implements Transport {
     }
 
     @Override
-    public Session start(Path workDir, int size) throws SQLException {
+    public TransportSession start(Path workDir, int size) throws SQLException {
         String sessionUrl = database.equals("SQLite")
                 ? "jdbc:sqlite:" + workDir.resolve("raw.sqlite") + "?busy_timeout=30000&synchronous=OFF"
                 : url;
@@ -79,7 +79,7 @@ final class RawJdbc implements Transport {
         try (Connection c = connect(sessionUrl); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE " + table + " (" + ddl() + ")");
         }
-        return new Session() {
+        return new TransportSession() {
             @Override
             public String childArgument() {
                 return table + " " + sessionUrl;

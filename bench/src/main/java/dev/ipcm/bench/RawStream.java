@@ -26,11 +26,11 @@ final class RawStream implements Transport {
     }
 
     @Override
-    public Session start(Path workDir, int size) throws Exception {
+    public TransportSession start(Path workDir, int size) throws Exception {
         Path socket = workDir.resolve("listen.sock");
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(socket));
-        return new Session() {
+        return new TransportSession() {
             @Override
             public String childArgument() {
                 return socket.toString();

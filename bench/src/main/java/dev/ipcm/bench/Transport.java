@@ -27,12 +27,12 @@ interface Transport {
      *
      * @param workDir a private directory this session may use
      */
-    Session start(Path workDir, int size) throws Exception;
+    TransportSession start(Path workDir, int size) throws Exception;
 
     /**
      * The child's side of a session, connected (or bound) and ready to receive once this returns.
      *
-     * @param argument the session's {@link Session#childArgument()}
+     * @param argument the session's {@link TransportSession#childArgument()}
      * @param name the child's name in the pair, unique per session
      * @param peer the name of the side the child talks to
      */

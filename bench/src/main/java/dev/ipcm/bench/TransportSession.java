@@ -4,7 +4,7 @@ package dev.ipcm.bench;
  * The parent's view of one set-up pair of a {@link Transport}: what the child needs to find it, the
  * parent's links, and the clean-up.
  */
-interface Session extends AutoCloseable {
+interface TransportSession extends AutoCloseable {
     /** What the child needs to find the session (an info string, a path, a URL). */
     String childArgument();
 
