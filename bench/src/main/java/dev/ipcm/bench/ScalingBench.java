@@ -47,9 +47,7 @@ final class ScalingBench {
                         echoed++;
                     }
                 }
-                String[] lat = child.expect("LAT", deadline).split(" ");
-                Latency latency = new Latency(Integer.parseInt(lat[0]), Long.parseLong(lat[5]), Long.parseLong(lat[1]),
-                        Long.parseLong(lat[2]), Long.parseLong(lat[3]), Long.parseLong(lat[4]));
+                Latency latency = LatencyLine.parse(child.expect(LatencyLine.WORD, deadline));
                 long start = Long.parseLong(child.expect("START", deadline));
                 long last = start;
                 for (int got = 0; got < senders * messages; ) {

@@ -68,8 +68,7 @@ public final class ScalingPeerMain {
         long[] sortedIntervals = intervals.clone();
         java.util.Arrays.sort(sortedIntervals);
         Latency l = Latency.of(all, sortedIntervals[senders / 2]);
-        System.out.println("LAT " + l.roundTrips() + " " + l.p50() + " " + l.p99() + " " + l.p999() + " " + l.max()
-                + " " + l.intervalNanos());
+        System.out.println(LatencyLine.format(l));
         System.out.println("START " + System.nanoTime());
         System.out.flush();
         SenderThreads.runAll(senders, i -> {
