@@ -246,7 +246,7 @@ public class ServiceScenarios {
         }
     }
 
-    /** A request to a name nobody holds fails at once, naming it, and leaves nothing pending. */
+    /** A request to a name nobody holds fails at once, naming it, and leaves nothing pending; the one-shot helper too. */
     @Test
     @ScenarioName("request_to_missing_service")
     void requestToMissingService(Store store) {
@@ -255,6 +255,8 @@ public class ServiceScenarios {
                     .isInstanceOf(NoSuchPeerException.class).hasMessageContaining("no_such_svc");
             assertThat(h.havePendingResponses()).as("requests pending").isFalse();
         }
+        assertThatThrownBy(() -> ServiceHandle.request(store.info(), "no_such_svc", "hello", wait))
+                .as("the one-shot request helper").isInstanceOf(NoSuchPeerException.class).hasMessageContaining("no_such_svc");
     }
 
     /** A peer that never answers makes the one-shot request helper time out, saying how long it waited. */
