@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ipcm.Capability;
 import dev.ipcm.Store;
+import dev.ipcm.conformance.services.ProbeService;
 import dev.ipcm.junit.IpcmConfiguration;
 import dev.ipcm.junit.IpcmTest;
 import dev.ipcm.junit.RequiresCapability;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * IPC::Manager's service scenarios that observe one service in another process: its pid,
  * requests answered and failed across processes, signals and reaped children. Each uses one
- * child JVM (the harness's Echo service, or a {@link ServiceFixtures.Probe} that answers what a
+ * child JVM (the harness's Echo service, or a {@link ProbeService} that answers what a
  * scenario asks of its process). The rules are those of docs/conformance.md, "The client contract",
  * section "Services".
  */
@@ -51,7 +52,7 @@ public class ServiceProbeScenarios {
     @ScenarioName("cross_process_requests")
     void crossProcessRequests(Store store) {
         try (RunningServices services = new RunningServices(store, wait)) {
-            ServiceHandle probe = services.start(RunningServices.inChildJvm("probe_svc", ServiceFixtures.Probe.class));
+            ServiceHandle probe = services.start(RunningServices.inChildJvm("probe_svc", ProbeService.class));
             assertThat(probe.syncRequest("probe_svc", "hello", wait).text()).as("answer").isEqualTo("echo: hello");
             Response crash = probe.syncRequest("probe_svc", "crash", wait);
             assertThat(crash.error()).as("error of the failed request").contains("Internal service error");
@@ -65,7 +66,7 @@ public class ServiceProbeScenarios {
     @ScenarioName("service_signal_handling")
     void signals(Store store) {
         try (RunningServices services = new RunningServices(store, wait)) {
-            ServiceHandle probe = services.start(RunningServices.inChildJvm("probe_svc", ServiceFixtures.Probe.class));
+            ServiceHandle probe = services.start(RunningServices.inChildJvm("probe_svc", ProbeService.class));
             long pid = probe.servicePid().orElseThrow();
             assertThat(Os.get().kill(pid, "USR1")).as("USR1 sent to %s", pid).isTrue();
             MarkerFiles.until("the service to report USR1", wait,
@@ -79,7 +80,7 @@ public class ServiceProbeScenarios {
     @ScenarioName("service_on_pid")
     void onPid(Store store) {
         try (RunningServices services = new RunningServices(store, wait)) {
-            ServiceHandle probe = services.start(RunningServices.inChildJvm("probe_svc", ServiceFixtures.Probe.class));
+            ServiceHandle probe = services.start(RunningServices.inChildJvm("probe_svc", ProbeService.class));
             long child = probe.syncRequest("probe_svc", "fork_child", wait).value().asLong();
             assertThat(child).as("pid of the service's child").isPositive();
             int[] status = {-1};

@@ -6,6 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ipcm.Capability;
 import dev.ipcm.PeerGoneException;
 import dev.ipcm.Store;
+import dev.ipcm.conformance.services.BrokenStartService;
+import dev.ipcm.conformance.services.OuterService;
+import dev.ipcm.conformance.services.PrefixService;
+import dev.ipcm.conformance.services.RelaunchingService;
+import dev.ipcm.conformance.services.SilentService;
+import dev.ipcm.conformance.services.WorkersService;
 import dev.ipcm.junit.ClientName;
 import dev.ipcm.junit.IgnoreSanityCheck;
 import dev.ipcm.junit.IpcmConfiguration;
@@ -50,7 +56,7 @@ public class ServiceProcessScenarios {
     @ScenarioName("child_pid_interpose")
     void interpose(Store store, @TempDir Path dir) {
         try (RunningServices services = new RunningServices(store, wait)) {
-            ServiceHandle h = services.start(RunningServices.inChildJvm("cp_interpose_svc", ServiceFixtures.Relaunching.class)
+            ServiceHandle h = services.start(RunningServices.inChildJvm("cp_interpose_svc", RelaunchingService.class)
                     .param("hook", "interpose").param("dir", dir.toString()));
             long wrapper = MarkerFiles.pid(dir.resolve("first.pid"), start);
             assertThat(h.syncRequest("cp_interpose_svc", "ping", wait).text()).as("answer").startsWith("pfh_");
@@ -67,7 +73,7 @@ public class ServiceProcessScenarios {
     @ScenarioName("post_fork_hook")
     void postForkHook(Store store, @TempDir Path dir) throws InterruptedException {
         try (RunningServices services = new RunningServices(store, wait)) {
-            ServiceHandle h = services.start(RunningServices.inChildJvm("pfh_svc", ServiceFixtures.Relaunching.class)
+            ServiceHandle h = services.start(RunningServices.inChildJvm("pfh_svc", RelaunchingService.class)
                     .param("hook", "daemonize").param("dir", dir.toString()));
             long middle = MarkerFiles.pid(dir.resolve("first.pid"), start);
             String answer = h.syncRequest("pfh_svc", "ping", wait).text();
@@ -87,7 +93,7 @@ public class ServiceProcessScenarios {
     @ScenarioName("nested_services")
     void nested(Store store) {
         try (RunningServices services = new RunningServices(store, wait)) {
-            ServiceHandle h = services.start(RunningServices.inChildJvm("outer_svc", ServiceFixtures.Outer.class));
+            ServiceHandle h = services.start(RunningServices.inChildJvm("outer_svc", OuterService.class));
             services.alsoEnd("inner_svc");
             assertThat(h.syncRequest("outer_svc", "hello", wait).text()).as("forwarded answer").isEqualTo("outer: inner: hello");
             long inner = h.syncRequest("outer_svc", "inner_pid", wait).value().asLong();
@@ -101,7 +107,7 @@ public class ServiceProcessScenarios {
     @ScenarioName("exec_service")
     void exec(Store store) {
         try (RunningServices services = new RunningServices(store, wait)) {
-            ServiceHandle h = services.start(RunningServices.inChildJvm("exec_svc", ServiceFixtures.Prefix.class)
+            ServiceHandle h = services.start(RunningServices.inChildJvm("exec_svc", PrefixService.class)
                     .param("prefix", "exec: ").exec(List.of("-Dipcm.conformance.exec=1"), false));
             assertThat(h.servicePid().orElseThrow()).as("service pid").isNotEqualTo(Os.get().pid());
             assertThat(h.syncRequest("exec_svc", "ping", wait).text()).as("answer").isEqualTo("exec: ping");
@@ -114,7 +120,7 @@ public class ServiceProcessScenarios {
     void watchPids(Store store, @ClientName("wp_watcher") dev.ipcm.Client watcher) {
         try (PeerProcesses peers = new PeerProcesses(wait); RunningServices services = new RunningServices(store, wait)) {
             Process watched = peers.start("idle", store.info(), "wp_watched");
-            ServiceHandle h = services.start(RunningServices.inChildJvm("wp_svc", ServiceFixtures.Prefix.class)
+            ServiceHandle h = services.start(RunningServices.inChildJvm("wp_svc", PrefixService.class)
                     .watchPids(watched.pid()));
             assertThat(h.syncRequest("wp_svc", "ping", wait).text()).as("answer while the pid lives").isEqualTo("ping");
             peers.kill(watched);
@@ -132,7 +138,7 @@ public class ServiceProcessScenarios {
     @ScenarioName("workers")
     void workers(Store store, @TempDir Path dir) {
         try (RunningServices services = new RunningServices(store, wait)) {
-            ServiceHandle h = services.start(RunningServices.inChildJvm("worker_svc", ServiceFixtures.WithWorkers.class)
+            ServiceHandle h = services.start(RunningServices.inChildJvm("worker_svc", WorkersService.class)
                     .param("dir", dir.toString()));
             long shortPid = MarkerFiles.pid(dir.resolve("short.pid"), start);
             long longPid = MarkerFiles.pid(dir.resolve("long.pid"), start);
@@ -148,7 +154,7 @@ public class ServiceProcessScenarios {
     @IgnoreSanityCheck("a service killed with SIGKILL never saves its counts")
     void vanishes(Store store) throws InterruptedException {
         try (RunningServices services = new RunningServices(store, wait)) {
-            ServiceHandle h = services.start(RunningServices.inChildJvm("doomed_svc", ServiceFixtures.Silent.class));
+            ServiceHandle h = services.start(RunningServices.inChildJvm("doomed_svc", SilentService.class));
             CompletableFuture<?> call = CompletableFuture.supplyAsync(() -> h.syncRequest("doomed_svc", "hang", wait));
             MarkerFiles.until("the request to be pending", wait, h::havePendingResponses);
             Process p = h.process().orElseThrow();
@@ -165,7 +171,7 @@ public class ServiceProcessScenarios {
     @ScenarioName("service_start_failure")
     void startFailure(Store store) {
         try (RunningServices services = new RunningServices(store, wait)) {
-            assertThatThrownBy(() -> services.start(RunningServices.inChildJvm("broken_svc", ServiceFixtures.BrokenStart.class)))
+            assertThatThrownBy(() -> services.start(RunningServices.inChildJvm("broken_svc", BrokenStartService.class)))
                     .isInstanceOf(ServiceStartException.class).hasMessageContaining("broken_svc")
                     .hasMessageContaining("exited with code 255");
         }

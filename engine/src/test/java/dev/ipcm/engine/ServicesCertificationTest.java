@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.ipcm.Capability;
+import dev.ipcm.conformance.ServiceCallbackScenarios;
 import dev.ipcm.conformance.ServiceProbeScenarios;
 import dev.ipcm.conformance.ServiceProcessScenarios;
 import dev.ipcm.conformance.ServiceScenarios;
@@ -21,9 +22,10 @@ class ServicesCertificationTest {
                 .filter(s -> s.group().equals("services")).toList();
 
         assertThat(services).extracting(ScenarioSpec::type).as("classes of the services group")
-                .containsExactly(ServiceScenarios.class, ServiceProbeScenarios.class, ServiceProcessScenarios.class);
-        assertThat(services.get(0).requires()).as("what ServiceScenarios requires").isEmpty();
-        assertThat(services.subList(1, 3)).as("what the process classes require")
+                .containsExactly(ServiceScenarios.class, ServiceCallbackScenarios.class, ServiceProbeScenarios.class,
+                        ServiceProcessScenarios.class);
+        assertThat(services.subList(0, 2)).as("what the thread classes require").allSatisfy(s -> assertThat(s.requires()).isEmpty());
+        assertThat(services.subList(2, 4)).as("what the process classes require")
                 .allSatisfy(s -> assertThat(s.requires()).containsExactly(Capability.CROSS_PROCESS));
     }
 
