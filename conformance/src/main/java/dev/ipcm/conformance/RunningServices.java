@@ -20,8 +20,6 @@ import java.util.concurrent.TimeUnit;
  * store, and kills a process that outlives the deadline.
  */
 final class RunningServices implements AutoCloseable {
-    // A JVM start on a loaded 2-core machine can take many seconds; waiting for one is not a test of speed.
-    private static final Duration MIN_START_TIMEOUT = Duration.ofSeconds(60);
     /** Options that make short-lived child JVMs start faster; they change nothing observable. */
     private static final List<String> FAST_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto");
 
@@ -49,7 +47,7 @@ final class RunningServices implements AutoCloseable {
 
     /** Starts the service on the scenario's store and waits until it is ready. */
     ServiceHandle start(ServiceOptions options) {
-        ServiceHandle handle = Services.start(options.ipcmInfo(store.info()).timeout(startTimeout()));
+        ServiceHandle handle = Services.start(options.ipcmInfo(store.info()).timeout(PeerProcesses.startTimeout(wait)));
         handles.add(handle);
         return handle;
     }
@@ -57,10 +55,6 @@ final class RunningServices implements AutoCloseable {
     /** Also ends, before the services started here, a service one of them started (a nested service). */
     void alsoEnd(String serviceName) {
         others.add(serviceName);
-    }
-
-    Duration startTimeout() {
-        return wait.compareTo(MIN_START_TIMEOUT) > 0 ? wait : MIN_START_TIMEOUT;
     }
 
     @Override

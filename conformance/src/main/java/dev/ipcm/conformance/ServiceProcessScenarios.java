@@ -48,7 +48,7 @@ public class ServiceProcessScenarios {
     /** Created by Jupiter with the harness settings. */
     public ServiceProcessScenarios(IpcmConfiguration config) {
         this.wait = config.awaitTimeout();
-        this.start = wait.compareTo(Duration.ofSeconds(60)) > 0 ? wait : Duration.ofSeconds(60);
+        this.start = PeerProcesses.startTimeout(wait);
     }
 
     /** test_child_pid_interpose: the handle's child is the wrapper, the service is the relaunched process. */
