@@ -177,23 +177,23 @@ public class ServiceScenarios {
         }
     }
 
+    /** Sends 100 requests at once and returns every answer that did not match its request (id to answer). */
     private Map<String, String> call(Store store, String caller) {
-        Map<String, String> expected = new java.util.concurrent.ConcurrentHashMap<>();
-        Map<String, String> wrong = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, String> expected = new java.util.HashMap<>();
+        Map<String, String> got = new java.util.concurrent.ConcurrentHashMap<>();
         try (ServiceHandle h = ServiceHandle.builder("echo", store.info()).name(caller).build()) {
             for (int i = 0; i < 100; i++) {
                 String request = caller + "-" + i;
-                String id = h.sendRequest("echo", request, r -> {
-                    if (!("echo: " + expected.get(r.id())).equals(r.text())) {
-                        wrong.put(r.id(), r.text());
-                    }
-                    expected.remove(r.id());
-                });
-                expected.putIfAbsent(id, request);
+                expected.put(h.sendRequest("echo", request, r -> got.put(r.id(), r.text())), "echo: " + request);
             }
             h.awaitAllResponses(wait);
         }
-        expected.forEach((id, request) -> wrong.put(id, "no answer to " + request));
+        Map<String, String> wrong = new java.util.TreeMap<>();
+        expected.forEach((id, answer) -> {
+            if (!answer.equals(got.get(id))) {
+                wrong.put(id, got.getOrDefault(id, "no answer") + " (expected " + answer + ")");
+            }
+        });
         return wrong;
     }
 
