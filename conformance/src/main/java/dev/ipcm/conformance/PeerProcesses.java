@@ -20,13 +20,18 @@ final class PeerProcesses implements AutoCloseable {
     // A JVM start on a loaded 2-core machine can take many seconds; waiting for one is not a test of speed.
     private static final Duration MIN_START_TIMEOUT = Duration.ofSeconds(60);
 
+    /** How long to wait for a child JVM to come up: the scenario's wait, but never less than a minute. */
+    static Duration startTimeout(Duration wait) {
+        return wait.compareTo(MIN_START_TIMEOUT) > 0 ? wait : MIN_START_TIMEOUT;
+    }
+
     private final List<Process> processes = new ArrayList<>();
     private final Duration timeout;
     private final Duration startTimeout;
 
     PeerProcesses(Duration timeout) {
         this.timeout = timeout;
-        this.startTimeout = timeout.compareTo(MIN_START_TIMEOUT) > 0 ? timeout : MIN_START_TIMEOUT;
+        this.startTimeout = startTimeout(timeout);
     }
 
     /** Starts {@code PeerProcess mode info name args...} and returns once it is connected. */

@@ -130,7 +130,7 @@ public class LaunchTest {
             assertThatThrownBy(() -> Services.launch(noWait)).isInstanceOf(ServiceConfigException.class)
                     .hasMessageContaining("without waiting unless 'ipcm_info' is given");
         }
-        assertThatThrownBy(() -> Services.worker("w", ProcessScenariosTest.ShortWorker.class, null))
+        assertThatThrownBy(() -> Services.worker("w", NoWork.class, null))
                 .isInstanceOf(ServiceConfigException.class).hasMessageContaining("only be called from inside a service");
         assertThatThrownBy(() -> ServiceOptions.named("")).isInstanceOf(ServiceConfigException.class);
         assertThatThrownBy(() -> ServiceOptions.named("x").timeout(Duration.ofSeconds(-1)))
@@ -197,6 +197,14 @@ public class LaunchTest {
             assertThat(h.childPid()).isEmpty();
             assertThat(h.servicePid()).hasValue(Os.get().pid());
             assertThat(h.request("x", WAIT).text()).contains("context.startService(options)");
+        }
+    }
+
+    /** A worker that does nothing: only its class is needed, to show where a worker may start. */
+    public static class NoWork implements WorkerTask {
+        @Override
+        public int run(WorkerContext ctx) {
+            return 0;
         }
     }
 }
