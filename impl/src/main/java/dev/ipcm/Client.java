@@ -60,10 +60,39 @@ public interface Client extends AutoCloseable {
     Message send(Message message);
 
     /**
-     * Tries to send without blocking. Back-pressure is an outcome, not an exception: the message
-     * is then queued for that peer and goes out on {@link #drainPending()}.
+     * Sends without blocking (the outbox's send). Back-pressure is an outcome, not an exception:
+     * the message is then queued for that peer and goes out on {@link #drainPending()}. Every
+     * mistake still throws, as {@link #send(String, Object)} does; this is <em>not</em> the
+     * reference's {@code try_message}, which is {@link #tryMessage(String, Object)}.
+     *
+     * @throws NoSuchPeerException when {@code peer} is not registered
      */
     SendOutcome trySend(String peer, Object content);
+
+    /**
+     * Sends as {@link #send(String, Object)} does, but never throws: the reference's
+     * {@code try_message}. Any failure (an unknown peer, content that is no JSON, a message too
+     * large, a closed client) comes back in the {@link SendAttempt}, and nothing was sent.
+     * It blocks as {@code send} does; for a send that never blocks, see {@link #trySend}.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    default SendAttempt tryMessage(String peer, Object content) {
+        try {
+            return SendAttempt.sent(send(peer, content));
+        } catch (RuntimeException e) {
+            return SendAttempt.failed(e);
+        }
+    }
+
+    /** {@link #tryMessage(String, Object)} for a message built by the caller: never throws. */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    default SendAttempt tryMessage(Message message) {
+        try {
+            return SendAttempt.sent(send(message));
+        } catch (RuntimeException e) {
+            return SendAttempt.failed(e);
+        }
+    }
 
     /**
      * Sends a copy (fresh id, {@code broadcast: 1}) to every live peer. A failing peer does not
