@@ -159,8 +159,36 @@ public interface Client extends AutoCloseable {
     /** Whether a peer has a recorded pid that is running now. */
     boolean peerActive(String peer);
 
-    /** Waits until a peer is active or the timeout passes. */
+    /**
+     * Waits until a peer is active or the timeout passes.
+     *
+     * @return whether the peer is active
+     * @throws IllegalArgumentException when {@code timeout} is negative
+     */
     boolean awaitPeerActive(String peer, Duration timeout);
+
+    /**
+     * Waits, with no deadline, until a peer is active: the reference's {@code peer_active(peer, 0)}.
+     * Meant for production code that must not go on without the peer; a test should give a
+     * deadline with {@link #awaitPeerActive(String, Duration)}. The wait ends early only by an
+     * interrupt or by this client being closed (then its {@link ClientClosedException}).
+     *
+     * @throws InterruptedException when the waiting thread is interrupted; the interrupt is consumed
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    default void awaitPeerActive(String peer) throws InterruptedException {
+        // Slices of a bounded wait, so an interrupt is seen within one of them.
+        Duration slice = Duration.ofMillis(100);
+        while (!awaitPeerActive(peer, slice)) {
+            if (Thread.interrupted()) {
+                throw new InterruptedException("interrupted while waiting for peer '" + peer + "' to be active");
+            }
+            if (isDisconnected()) {
+                throw new ClientClosedException("Client '" + name() + "' was closed while waiting for peer '" + peer
+                        + "' to be active; connect again to wait on");
+            }
+        }
+    }
 
     /** A suspended peer's deadline in epoch seconds, if it gave one. */
     Optional<BigDecimal> peerSuspendExpires(String peer);
