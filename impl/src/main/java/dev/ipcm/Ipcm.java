@@ -156,6 +156,16 @@ public final class Ipcm {
         return open(name, ConnectionInfo.parse(info), false, params);
     }
 
+    /**
+     * Connects a client that takes its connections from the application's own pool (a store of
+     * PostgreSQL, MariaDB, MySQL or SQLite): its credentials, TLS and pool settings apply. The
+     * pool must serve the database the info string names.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    public static Client connect(String name, String info, javax.sql.DataSource pool) {
+        return connect(name, info, Map.of(dev.ipcm.internal.DataSources.PARAM, dev.ipcm.internal.DataSources.register(pool)));
+    }
+
     /** Re-attaches a suspended client. */
     public static Client reconnect(String name, String info) {
         return reconnect(name, info, Map.of());
