@@ -166,6 +166,16 @@ public final class Ipcm {
         return connect(name, info, Map.of(dev.ipcm.internal.DataSources.PARAM, dev.ipcm.internal.DataSources.register(pool)));
     }
 
+    /**
+     * Connects a client that uses exactly this connection, which the application keeps owning
+     * (the client never closes it; after its work the connection is as the client left it).
+     * It has no second connection: on PostgreSQL it polls for messages instead of listening.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    public static Client connect(String name, String info, java.sql.Connection connection) {
+        return connect(name, info, new dev.ipcm.internal.OneConnection(connection));
+    }
+
     /** Re-attaches a suspended client. */
     public static Client reconnect(String name, String info) {
         return reconnect(name, info, Map.of());

@@ -45,6 +45,11 @@ final class DbSession implements AutoCloseable {
         this.listenerTarget = dialect instanceof PostgreSQLDialect ? PostgreSQLDialect.listenerTarget(target) : target;
     }
 
+    /** Whether {@link #openAnother()} gives a connection of its own (not so on the application's one connection). */
+    boolean canOpenAnother() {
+        return !(pool instanceof dev.ipcm.internal.OneConnection);
+    }
+
     /** Opens a fresh connection to the same database for a listener; the caller closes it. */
     Connection openAnother() {
         return pool != null ? open(dialect, location, pool) : open(dialect, location, listenerTarget, credentials);

@@ -101,6 +101,54 @@ class DataSourceStoreTest {
         }
     }
 
+    /** One client on exactly the application's connection, which stays open and usable after it. */
+    @Test
+    void aClientOnTheApplicationsOwnConnection() throws Exception {
+        String file = dir.resolve("one.sqlite").toString();
+        Store store = Ipcm.spawn(SpawnOptions.defaults().protocol("SQLite").param("route", file).peerTimeout(WAIT));
+        try (Connection mine = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            oneConnection(store, mine);
+        } finally {
+            store.shutdown();
+        }
+    }
+
+    @Test
+    void aPostgreSQLClientOnTheApplicationsOwnConnectionPolls() throws Exception {
+        String server = System.getenv("IPCM_POSTGRESQL_URL");
+        Assumptions.assumeTrue(server != null && !server.isBlank(),
+                "IPCM_POSTGRESQL_URL is not set: point it at a PostgreSQL server to test a client on one connection");
+        Matcher m = URL.matcher(server);
+        assertThat(m.matches()).isTrue();
+        String database = "ipcm_one_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String query = m.group(3) == null ? "" : m.group(3);
+        execute(server, "CREATE DATABASE " + database);
+        try {
+            String url = m.group(1) + database + query;
+            Store store = Ipcm.spawn(SpawnOptions.defaults().protocol("PostgreSQL").param("route", url).peerTimeout(WAIT));
+            try (Connection mine = DriverManager.getConnection(url)) {
+                oneConnection(store, mine);
+            } finally {
+                store.shutdown();
+            }
+        } finally {
+            execute(server, "DROP DATABASE " + database);
+        }
+    }
+
+    private static void oneConnection(Store store, Connection mine) throws Exception {
+        try (Client a = store.connect("a"); Client b = Ipcm.connect("b", store.info(), mine)) {
+            a.send("b", "on your connection");
+            assertThat(b.awaitMessages(WAIT)).extracting(x -> x.content().asText()).containsExactly("on your connection");
+            b.send("a", "back");
+            assertThat(a.awaitMessages(WAIT)).extracting(x -> x.content().asText()).containsExactly("back");
+        }
+        assertThat(mine.isClosed()).as("the application's connection is still its own").isFalse();
+        try (Statement s = mine.createStatement(); java.sql.ResultSet rs = s.executeQuery("SELECT 1")) {
+            assertThat(rs.next()).isTrue();
+        }
+    }
+
     @Test
     void aPoolOfAnotherDatabaseIsRefusedAtSpawn() {
         try (HikariDataSource pool = pool("jdbc:sqlite:" + dir.resolve("other.sqlite"))) {
