@@ -92,7 +92,7 @@ public final class ServiceOptions {
      * @throws ServiceConfigException at once, for any other object, saying how to write it
      */
     public ServiceOptions factoryInChild(ServiceFactory factory) {
-        FactoryTransfer.describe(name(), factory, params);
+        ObjectTransfer.describe("Service '" + name() + "'", factory, params, "class", "ServiceFactory");
         this.factoryInstance = null;
         this.inThread = false;
         return this;

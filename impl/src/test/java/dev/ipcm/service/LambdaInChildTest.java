@@ -52,6 +52,42 @@ class LambdaInChildTest {
         }
     }
 
+    /** Starts, per request, a worker JVM from a lambda that writes its pid and its name into a file. */
+    public static class WorkerStarter implements ServiceFactory {
+        @Override
+        public AbstractService create(ServiceParams p) {
+            return Service.builder(p).handleRequest((s, r) -> {
+                String out = r.value().get("file").asText();
+                if (r.value().path("plain").asBoolean()) {
+                    WorkerTask plain = ctx -> 0;
+                    try {
+                        s.startWorker("plain", plain, null);
+                        return "started";
+                    } catch (ServiceConfigException e) {
+                        return e.getMessage();
+                    }
+                }
+                WorkerTask task = (WorkerTask & Serializable) ctx -> {
+                    java.nio.file.Files.writeString(java.nio.file.Path.of(out), ctx.name() + " " + Os.get().pid());
+                    return 0;
+                };
+                return Long.toString(s.startWorker("writer", task, null));
+            }).build();
+        }
+    }
+
+    @Test
+    void aSerializableWorkerLambdaRunsInAWorkerJvm(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.nio.file.Path file = dir.resolve("worker.txt");
+        try (ServiceHandle h = Services.start(options("workers").factory(WorkerStarter.class).inThread())) {
+            String pid = h.request(java.util.Map.of("file", file.toString()), WAIT).text();
+            assertThat(Long.parseLong(pid)).isNotEqualTo(Os.get().pid());
+            assertThat(Await.file(file, WAIT)).isEqualTo("writer " + pid);
+            assertThat(h.request(java.util.Map.of("file", file.toString(), "plain", true), WAIT).text())
+                    .contains("Worker 'plain'").contains("(WorkerTask & Serializable) params -> ...");
+        }
+    }
+
     @Test
     void whatTheChildCannotMakeAgainIsRefusedBeforeLaunchWithHowToWriteIt() {
         ServiceFactory plainLambda = p -> new EchoService(p);
