@@ -60,10 +60,39 @@ public interface Client extends AutoCloseable {
     Message send(Message message);
 
     /**
-     * Tries to send without blocking. Back-pressure is an outcome, not an exception: the message
-     * is then queued for that peer and goes out on {@link #drainPending()}.
+     * Sends without blocking (the outbox's send). Back-pressure is an outcome, not an exception:
+     * the message is then queued for that peer and goes out on {@link #drainPending()}. Every
+     * mistake still throws, as {@link #send(String, Object)} does; this is <em>not</em> the
+     * reference's {@code try_message}, which is {@link #tryMessage(String, Object)}.
+     *
+     * @throws NoSuchPeerException when {@code peer} is not registered
      */
     SendOutcome trySend(String peer, Object content);
+
+    /**
+     * Sends as {@link #send(String, Object)} does, but never throws: the reference's
+     * {@code try_message}. Any failure (an unknown peer, content that is no JSON, a message too
+     * large, a closed client) comes back in the {@link SendAttempt}, and nothing was sent.
+     * It blocks as {@code send} does; for a send that never blocks, see {@link #trySend}.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    default SendAttempt tryMessage(String peer, Object content) {
+        try {
+            return SendAttempt.sent(send(peer, content));
+        } catch (RuntimeException e) {
+            return SendAttempt.failed(e);
+        }
+    }
+
+    /** {@link #tryMessage(String, Object)} for a message built by the caller: never throws. */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    default SendAttempt tryMessage(Message message) {
+        try {
+            return SendAttempt.sent(send(message));
+        } catch (RuntimeException e) {
+            return SendAttempt.failed(e);
+        }
+    }
 
     /**
      * Sends a copy (fresh id, {@code broadcast: 1}) to every live peer. A failing peer does not
@@ -130,8 +159,36 @@ public interface Client extends AutoCloseable {
     /** Whether a peer has a recorded pid that is running now. */
     boolean peerActive(String peer);
 
-    /** Waits until a peer is active or the timeout passes. */
+    /**
+     * Waits until a peer is active or the timeout passes.
+     *
+     * @return whether the peer is active
+     * @throws IllegalArgumentException when {@code timeout} is negative
+     */
     boolean awaitPeerActive(String peer, Duration timeout);
+
+    /**
+     * Waits, with no deadline, until a peer is active: the reference's {@code peer_active(peer, 0)}.
+     * Meant for production code that must not go on without the peer; a test should give a
+     * deadline with {@link #awaitPeerActive(String, Duration)}. The wait ends early only by an
+     * interrupt or by this client being closed (then its {@link ClientClosedException}).
+     *
+     * @throws InterruptedException when the waiting thread is interrupted; the interrupt is consumed
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    default void awaitPeerActive(String peer) throws InterruptedException {
+        // Slices of a bounded wait, so an interrupt is seen within one of them.
+        Duration slice = Duration.ofMillis(100);
+        while (!awaitPeerActive(peer, slice)) {
+            if (Thread.interrupted()) {
+                throw new InterruptedException("interrupted while waiting for peer '" + peer + "' to be active");
+            }
+            if (isDisconnected()) {
+                throw new ClientClosedException("Client '" + name() + "' was closed while waiting for peer '" + peer
+                        + "' to be active; connect again to wait on");
+            }
+        }
+    }
 
     /** A suspended peer's deadline in epoch seconds, if it gave one. */
     Optional<BigDecimal> peerSuspendExpires(String peer);

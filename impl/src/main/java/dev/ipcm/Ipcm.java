@@ -13,6 +13,7 @@ import dev.ipcm.spi.Spawned;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -32,7 +33,7 @@ import org.apiguardian.api.API;
 public final class Ipcm {
     private Ipcm() {}
 
-    /** Spawns a store on the first available protocol of the default list, with JSON. */
+    /** Spawns a store with the process-wide defaults ({@link #setDefaultProtocol} and its kin). */
     public static Store spawn() {
         return spawn(SpawnOptions.defaults());
     }
@@ -44,15 +45,17 @@ public final class Ipcm {
      *     protocol is available (each one's reason is given)
      */
     public static Store spawn(SpawnOptions options) {
-        Protocol protocol = options.protocol().map(Protocols::byName).orElseGet(() -> firstAvailable(options));
-        Serializer serializer = options.serializer().map(Ipcm::serializer).orElseGet(Serializers::defaultSerializer);
+        Protocol protocol = options.protocol().or(() -> options.protocols().isPresent()
+                ? Optional.empty() : SpawnDefaults.protocol()).map(Protocols::byName).orElseGet(() -> firstAvailable(options));
+        Serializer serializer = options.serializer().or(SpawnDefaults::serializer).map(Ipcm::serializer)
+                .orElseGet(Serializers::defaultSerializer);
         Spawned spawned = protocol.spawn(new SpawnRequest(serializer, options.params()));
         ConnectionInfo info = new ConnectionInfo(protocol.referenceName(), serializer.infoSpec(), spawned.route());
         return new Store(protocol, serializer, info, spawned.stash(), options);
     }
 
     private static Protocol firstAvailable(SpawnOptions options) {
-        List<String> candidates = options.protocols().orElseGet(Protocols::defaultList);
+        List<String> candidates = options.protocols().orElseGet(SpawnDefaults::protocols);
         List<String> reasons = new ArrayList<>();
         for (String name : candidates) {
             try {
@@ -83,6 +86,66 @@ public final class Ipcm {
         return Serializers.byName(t);
     }
 
+    /**
+     * Sets the protocol a spawn uses when its options name neither a protocol nor a list: the
+     * reference's {@code ipcm_default_protocol}. {@code null} goes back to the system property
+     * {@code ipcm.default.protocol}, else to the first available of {@link #defaultProtocolList()}.
+     * Thread-safe; a spawn already under way keeps what it read.
+     *
+     * @throws UnknownProtocolException when no protocol has that name
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    public static void setDefaultProtocol(String name) {
+        if (name != null) {
+            Protocols.byName(name);
+        }
+        SpawnDefaults.setProtocol(name);
+    }
+
+    /** The protocol set by {@link #setDefaultProtocol} or {@code ipcm.default.protocol}; empty when neither is. */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    public static Optional<String> defaultProtocol() {
+        return SpawnDefaults.protocol();
+    }
+
+    /**
+     * Sets the protocols a spawn tries, in order, when its options name none: the reference's
+     * {@code ipcm_default_protocol_list}. {@code null} goes back to the system property
+     * {@code ipcm.default.protocols} (a comma list), else to the reference's order. Thread-safe.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    public static void setDefaultProtocolList(List<String> names) {
+        SpawnDefaults.setProtocols(names);
+    }
+
+    /** The protocols a spawn tries when its options name none. */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    public static List<String> defaultProtocolList() {
+        return SpawnDefaults.protocols();
+    }
+
+    /**
+     * Sets the serializer (a name or a spec such as {@code ["JSON::Zstd","level",9]}) a spawn
+     * uses when its options name none: the reference's {@code ipcm_default_serializer}.
+     * {@code null} goes back to the system property {@code ipcm.default.serializer}, else to
+     * plain JSON. Thread-safe.
+     *
+     * @throws UnknownProtocolException when the serializer is unknown or its spec is wrong
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    public static void setDefaultSerializer(String nameOrSpec) {
+        if (nameOrSpec != null) {
+            serializer(nameOrSpec);
+        }
+        SpawnDefaults.setSerializer(nameOrSpec);
+    }
+
+    /** The serializer name or spec a spawn uses when its options name none. */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    public static String defaultSerializer() {
+        return SpawnDefaults.serializer().orElse(Serializers.defaultSerializer().referenceName());
+    }
+
     /** Connects a client named {@code name} to the store an info string describes. */
     public static Client connect(String name, String info) {
         return connect(name, info, Map.of());
@@ -91,6 +154,26 @@ public final class Ipcm {
     /** Connects with protocol parameters ({@code user}, {@code password}, {@code listen}, ...). */
     public static Client connect(String name, String info, Map<String, String> params) {
         return open(name, ConnectionInfo.parse(info), false, params);
+    }
+
+    /**
+     * Connects a client that takes its connections from the application's own pool (a store of
+     * PostgreSQL, MariaDB, MySQL or SQLite): its credentials, TLS and pool settings apply. The
+     * pool must serve the database the info string names.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    public static Client connect(String name, String info, javax.sql.DataSource pool) {
+        return connect(name, info, Map.of(dev.ipcm.internal.DataSources.PARAM, dev.ipcm.internal.DataSources.register(pool)));
+    }
+
+    /**
+     * Connects a client that uses exactly this connection, which the application keeps owning
+     * (the client never closes it; after its work the connection is as the client left it).
+     * It has no second connection: on PostgreSQL it polls for messages instead of listening.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    public static Client connect(String name, String info, java.sql.Connection connection) {
+        return connect(name, info, new dev.ipcm.internal.OneConnection(connection));
     }
 
     /** Re-attaches a suspended client. */

@@ -51,6 +51,22 @@ public final class SpawnOptions {
         return this;
     }
 
+    /**
+     * Spawns the store in the database this pool serves (its tables are created there), and
+     * every client this JVM connects to the store takes its connections from it: the
+     * reference's {@code dbh}. The info string carries the database's route without
+     * credentials, so other processes (and Perl) reach the store with their own. When no
+     * protocol is named, the pool's JDBC URL names it. See docs/protocols/databases.md.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    public SpawnOptions dataSource(javax.sql.DataSource pool) {
+        params.put(dev.ipcm.internal.DataSources.PARAM, dev.ipcm.internal.DataSources.register(pool));
+        if (protocol == null && protocols == null) {
+            protocol = dev.ipcm.internal.DataSources.protocolOf(pool);
+        }
+        return this;
+    }
+
     /** Whether closing the store shuts it down and deletes it (default true). */
     public SpawnOptions guard(boolean value) {
         this.guard = value;

@@ -16,6 +16,7 @@ import dev.ipcm.MessageTooLargeException;
 import dev.ipcm.MessagesWaitingException;
 import dev.ipcm.NameTakenException;
 import dev.ipcm.NoSuchPeerException;
+import dev.ipcm.SendAttempt;
 import dev.ipcm.SendOutcome;
 import dev.ipcm.Store;
 import dev.ipcm.internal.Json;
@@ -159,21 +160,43 @@ public class MessagingScenarios {
         assertThat(Await.messages(self, 1, wait)).extracting(m -> m.content().asText()).containsExactly("me");
     }
 
-    /** test_try_message: non-blocking sends deliver (or queue and drain), and an unknown peer is an error. */
+    /**
+     * test_try_message: {@code tryMessage} sends as {@code send} does and never throws; a missing
+     * peer is a failed attempt carrying the error, and nothing is stored.
+     */
     @Test
     @ScenarioName("try_message")
     void tryMessage(@ClientName("tm1") Client tm1, @ClientName("tm2") Client tm2) {
+        SendAttempt hello = tm1.tryMessage("tm2", Map.of("data", "hello"));
+        SendAttempt world = tm1.tryMessage(Message.builder("tm1").to("tm2").content(Map.of("data", "world")).build());
+        assertThat(hello.isSent()).isTrue();
+        assertThat(hello.error()).isEmpty();
+        assertThat(world.isSent()).isTrue();
+        assertThat(Await.messages(tm2, 2, wait)).extracting(m -> m.content().get("data").asText())
+                .containsExactly("hello", "world");
+        SendAttempt nope = tm1.tryMessage("nonexistent", "nope");
+        assertThat(nope.isSent()).isFalse();
+        assertThat(nope.message()).isEmpty();
+        assertThat(nope.error()).get().isInstanceOf(NoSuchPeerException.class)
+                .extracting(Throwable::getMessage).asString().contains("nonexistent");
+        assertThat(tm1.stats().sent()).containsOnlyKeys("tm2");
+    }
+
+    /** Non-blocking sends deliver (or queue and drain), and an unknown peer is an error: the outbox, not try_message. */
+    @Test
+    @ScenarioName("try_send")
+    void trySend(@ClientName("ts1") Client ts1, @ClientName("ts2") Client ts2) {
         for (int i = 0; i < 2; i++) {
-            if (tm1.trySend("tm2", "try " + i) == SendOutcome.QUEUED) {
+            if (ts1.trySend("ts2", "try " + i) == SendOutcome.QUEUED) {
                 long deadline = System.nanoTime() + wait.toNanos();
-                while (tm1.pendingSendsTo("tm2") > 0 && System.nanoTime() < deadline) {
-                    tm1.drainPending();
+                while (ts1.pendingSendsTo("ts2") > 0 && System.nanoTime() < deadline) {
+                    ts1.drainPending();
                 }
             }
         }
-        assertThat(tm1.pendingSends()).isZero();
-        assertThat(Await.messages(tm2, 2, wait)).extracting(m -> m.content().asText()).containsExactly("try 0", "try 1");
-        assertThatThrownBy(() -> tm1.trySend("nonexistent", "x")).isInstanceOf(NoSuchPeerException.class)
+        assertThat(ts1.pendingSends()).isZero();
+        assertThat(Await.messages(ts2, 2, wait)).extracting(m -> m.content().asText()).containsExactly("try 0", "try 1");
+        assertThatThrownBy(() -> ts1.trySend("nonexistent", "x")).isInstanceOf(NoSuchPeerException.class)
                 .hasMessageContaining("nonexistent");
     }
 

@@ -1,7 +1,6 @@
 package dev.ipcm.internal;
 
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,9 +16,9 @@ import org.apiguardian.api.API;
  * The one JSON codec of ipcm, configured to write what IPC::Manager writes.
  *
  * <p>Output is compact and pure 7-bit ASCII (every other character escaped), because the
- * Perl decoder reads bytes as characters; decimals are written in plain notation, never
- * with an exponent, and floats are read as {@link java.math.BigDecimal} so a relayed value
- * keeps its exact text. Escapes use lower-case hex digits ({@code \u00e9}, {@code \ud83d\ude00})
+ * Perl decoder reads bytes as characters; decimals are written as {@link PerlNumbers} says, so
+ * a Perl peer decodes a number (never a string of digits), and floats are read as
+ * {@link java.math.BigDecimal} so a relayed value keeps its exact digits. Escapes use lower-case hex digits ({@code \u00e9}, {@code \ud83d\ude00})
  * because that is what Cpanel::JSON::XS writes: the same value then has the same bytes
  * whichever language wrote it.
  */
@@ -28,8 +27,10 @@ public final class Json {
     // Not JsonWriteFeature.ESCAPE_NON_ASCII: Jackson would then write its own upper-case
     // escapes before consulting the custom ones.
     private static final JsonMapper MAPPER = JsonMapper.builder(
-                    new JsonFactoryBuilder().characterEscapes(new LowerHexEscapes()).build())
-            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+                    new JsonFactoryBuilder()
+                            .characterEscapes(new LowerHexEscapes())
+                            .addDecorator((factory, generator) -> new PerlNumberGenerator(generator))
+                            .build())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .build();

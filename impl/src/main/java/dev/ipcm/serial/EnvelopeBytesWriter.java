@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.ShortNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.ipcm.Message;
+import dev.ipcm.internal.PerlNumbers;
 import java.math.BigDecimal;
 import java.util.Map;
 
@@ -22,7 +23,7 @@ import java.util.Map;
  * {@link JsonByteBuffer} says.
  *
  * <p>A value it does not write exactly as Jackson would (a double, a float, a POJO or binary
- * node, a decimal whose scale Jackson refuses, nesting Jackson refuses) makes it give up, and
+ * node, nesting Jackson refuses) makes it give up, and
  * {@link EnvelopeWriter} writes the message as before.
  *
  * <p>One per thread, through {@link EnvelopeWriter}: not thread-safe.
@@ -30,8 +31,6 @@ import java.util.Map;
 final class EnvelopeBytesWriter extends JsonByteBuffer {
     /** Jackson refuses to write deeper than 1,000 levels; this gives up long before. */
     private static final int MAX_DEPTH = 200;
-    /** Jackson refuses to write a plain decimal with a larger scale either way. */
-    private static final int MAX_DECIMAL_SCALE = 9999;
 
     private static final byte[] ID = ascii("{\"id\":");
     private static final byte[] FROM = ascii(",\"from\":");
@@ -94,14 +93,14 @@ final class EnvelopeBytesWriter extends JsonByteBuffer {
         return false;
     }
 
-    /** The stamp in plain notation, as {@code writeNumber(BigDecimal)} with plain decimals writes it. */
+    /** The stamp as {@code writeNumber(BigDecimal)} writes it: an ordinary one in plain notation. */
     private boolean stamp(BigDecimal stamp) {
         if (stamp == null) {
             raw(NULL);
             return true;
         }
         int scale = stamp.scale();
-        if (scale > 0 && scale <= 18 && stamp.precision() <= 18) {
+        if (scale > 0 && scale <= 18 && stamp.precision() <= 18 && PerlNumbers.isPlain(stamp)) {
             int start = PlainDecimal.format(stamp.unscaledValue().longValue(), scale, digits);
             text(digits, start, digits.length);
             return true;
@@ -110,11 +109,7 @@ final class EnvelopeBytesWriter extends JsonByteBuffer {
     }
 
     private boolean decimal(BigDecimal value) {
-        int scale = value.scale();
-        if (scale < -MAX_DECIMAL_SCALE || scale > MAX_DECIMAL_SCALE) {
-            return false;
-        }
-        text(value.toPlainString());
+        text(PerlNumbers.text(value));
         return true;
     }
 

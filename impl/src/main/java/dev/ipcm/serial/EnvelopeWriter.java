@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.node.ShortNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.ipcm.Message;
 import dev.ipcm.internal.Json;
+import dev.ipcm.internal.PerlNumbers;
 import java.io.IOException;
 import java.util.Map;
 
@@ -139,7 +140,7 @@ final class EnvelopeWriter {
     }
 
     /**
-     * Writes the stamp as {@code writeNumber(BigDecimal)} would (plain notation), without its
+     * Writes the stamp as {@code writeNumber(BigDecimal)} would, without its
      * {@code toPlainString} garbage when it is an ordinary one: a fraction of at most 18 digits.
      */
     private void writeStamp(JsonGenerator g, java.math.BigDecimal stamp) throws IOException {
@@ -148,7 +149,7 @@ final class EnvelopeWriter {
             return;
         }
         int scale = stamp.scale();
-        if (scale <= 0 || scale > 18 || stamp.precision() > 18) {
+        if (scale <= 0 || scale > 18 || stamp.precision() > 18 || !PerlNumbers.isPlain(stamp)) {
             g.writeNumber(stamp);
             return;
         }

@@ -12,7 +12,8 @@ import org.apiguardian.api.API;
  * Resolves serializer names and info-string specs to serializers.
  *
  * <p>Accepted names: short ({@code JSON}, {@code JSON::Zstd}), reference
- * ({@code IPC::Manager::Serializer::JSON}) and {@code +}-prefixed Java class names of a
+ * ({@code IPC::Manager::Serializer::JSON}), the reference name with a leading {@code +}
+ * ({@code +IPC::Manager::Serializer::JSON}, as the reference accepts) and {@code +}-prefixed Java class names of a
  * {@link Serializer} with a public no-argument constructor. One instance is shared per
  * distinct spec, as IPC::Manager caches them.
  */
@@ -48,7 +49,9 @@ public final class Serializers {
     }
 
     private static Serializer build(JsonNode spec) {
-        String name = spec.isTextual() ? spec.textValue() : spec.get(0).textValue();
+        String given = spec.isTextual() ? spec.textValue() : spec.get(0).textValue();
+        // The reference strips the '+' of a fully qualified Perl class name (docs/interop.md).
+        String name = given.startsWith("+") && given.contains("::") ? given.substring(1) : given;
         if (spec.isArray() && spec.size() % 2 == 0) {
             throw new UnknownProtocolException("Serializer spec " + spec
                     + " has a key without a value: settings come as key/value pairs after the name");
@@ -66,7 +69,7 @@ public final class Serializers {
                 if (name.startsWith("+")) {
                     return PluginClasses.instantiate(name.substring(1), Serializer.class, "serializer");
                 }
-                throw new UnknownProtocolException("Unknown serializer '" + name
+                throw new UnknownProtocolException("Unknown serializer '" + given
                         + "': use JSON or JSON::Zstd (or +com.example.YourSerializer for a class of your own)");
         }
     }

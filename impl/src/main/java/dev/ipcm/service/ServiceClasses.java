@@ -14,6 +14,10 @@ final class ServiceClasses {
 
     /** Builds the service the {@code class} parameter names. */
     static AbstractService build(ServiceParams params) {
+        if (params.has(ObjectTransfer.KEY)) {
+            return create(ObjectTransfer.restore("Service '" + params.name() + "'",
+                    params.text(ObjectTransfer.KEY).orElse(""), ServiceFactory.class), params);
+        }
         String className = params.text("class").orElseThrow(() -> new ServiceConfigException(
                 "Service '" + params.text("name").orElse("?") + "' has no 'class' parameter naming what to run"));
         Class<?> type;

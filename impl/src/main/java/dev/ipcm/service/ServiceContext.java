@@ -150,6 +150,21 @@ public final class ServiceContext extends Requester {
     }
 
     /**
+     * Starts a worker JVM that runs this task object: the closest Java form of the reference's
+     * {@code ipcm_worker(name, sub)}. The child must be able to make the object again: a
+     * {@link java.io.Serializable} task (a lambda cast to {@code (WorkerTask & Serializable) ctx -> ...})
+     * travels serialized with what it captured, a public class with a public no-argument
+     * constructor by its name. Only from inside the running service.
+     *
+     * @return the worker's pid
+     * @throws ServiceConfigException before anything starts, for any other object, saying how to write it
+     */
+    public long startWorker(String workerName, WorkerTask task, JsonNode taskParams) {
+        requireRunningHere("startWorker()");
+        return loop.workers.startProcess(workerName, task, taskParams);
+    }
+
+    /**
      * Starts a worker in a thread of this JVM instead of a process: {@code task} may be any object
      * (a lambda too). Its result is only reported when it is not 0. At the end of the service the
      * thread is interrupted (its TERM) and waited for up to 15 s. Only from inside the running

@@ -120,6 +120,17 @@ public final class ServiceHandle extends Requester implements AutoCloseable {
         return service.ready(timeout);
     }
 
+    /**
+     * Waits with no deadline until the service is registered with a running pid: the
+     * reference's {@code $handle->ready(0)}. For production code that cannot go on without the
+     * service; a test gives a deadline with {@link #ready(Duration)}.
+     *
+     * @throws InterruptedException when the waiting thread is interrupted
+     */
+    public void awaitReady() throws InterruptedException {
+        service.awaitReady();
+    }
+
     /** The pid the bus has registered for the service now (the process running its loop). */
     public OptionalLong servicePid() {
         return service.servicePid();

@@ -81,6 +81,24 @@ public final class ServiceOptions {
     }
 
     /**
+     * Runs the service in a child JVM, built there by this factory object: the closest Java form
+     * of the reference's {@code ipcm_service(name, sub)}. The child must be able to make the
+     * object again, so it is either {@link java.io.Serializable} (a lambda cast to
+     * {@code (ServiceFactory & Serializable) p -> ...}, capturing only serializable values; it
+     * travels serialized in the parameters) or a public class with a public no-argument
+     * constructor (made again there; fields set later do not travel). See docs/services.md,
+     * "Lambdas in a child JVM".
+     *
+     * @throws ServiceConfigException at once, for any other object, saying how to write it
+     */
+    public ServiceOptions factoryInChild(ServiceFactory factory) {
+        ObjectTransfer.describe("Service '" + name() + "'", factory, params, "class", "ServiceFactory");
+        this.factoryInstance = null;
+        this.inThread = false;
+        return this;
+    }
+
+    /**
      * Runs any program as the service, for example a Perl IPC::Manager service or another JVM:
      * it must connect to the store itself under the service's name. It finds the store's info
      * string, its name and all parameters (as JSON) in the environment variables

@@ -54,6 +54,16 @@ public final class ServicePeer {
         return requester().client().awaitPeerActive(name, timeout);
     }
 
+    /**
+     * Waits with no deadline until the peer is registered with a running pid: the reference's
+     * {@code ready(0)}. Ends early only by an interrupt or by the client being closed.
+     *
+     * @throws InterruptedException when the waiting thread is interrupted
+     */
+    public void awaitReady() throws InterruptedException {
+        requester().client().awaitPeerActive(name);
+    }
+
     /** The pid the bus has registered for the peer now (the process running its loop). */
     public OptionalLong servicePid() {
         return requester().client().peerPid(name);

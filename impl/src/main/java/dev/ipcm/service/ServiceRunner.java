@@ -26,7 +26,7 @@ final class ServiceRunner {
         if (options.program().isPresent()) {
             return launchProgram(options, params);
         }
-        if (!params.has("class") && options.factoryInstance().isEmpty()) {
+        if (!params.has("class") && !params.has(ObjectTransfer.KEY) && options.factoryInstance().isEmpty()) {
             throw new ServiceConfigException("Service '" + options.name() + "' needs a serviceClass(...) or factory(...)");
         }
         ServiceParams sp = new ServiceParams(params);

@@ -17,8 +17,10 @@ public final class WorkerMain {
         int code;
         try {
             JsonNode spec = Json.decode(args[0]);
-            Class<?> type = Class.forName(spec.get("task").asText());
-            WorkerTask task = (WorkerTask) type.getConstructor().newInstance();
+            String name = spec.get("name").asText();
+            WorkerTask task = spec.has(ObjectTransfer.KEY)
+                    ? ObjectTransfer.restore("Worker '" + name + "'", spec.get(ObjectTransfer.KEY).asText(), WorkerTask.class)
+                    : (WorkerTask) Class.forName(spec.get("task").asText()).getConstructor().newInstance();
             code = task.run(new WorkerContext(spec.get("name").asText(), spec.get("params"),
                     spec.path("service").asText(), spec.path("ipcm_info").asText()));
         } catch (Throwable t) {

@@ -60,10 +60,25 @@ final class Workers {
         return t;
     }
 
-    private Process launch(String name, Class<? extends WorkerTask> task, JsonNode params) {
+    /** Starts a worker JVM for a task object the child can make again (docs/services.md, "Lambdas in a child JVM"). */
+    long startProcess(String name, WorkerTask task, JsonNode params) {
+        requireName(name);
+        ObjectNode spec = Json.mapper().createObjectNode();
+        ObjectTransfer.describe("Worker '" + name + "'", task, spec, "task", "WorkerTask");
+        Process p = start(name, spec, params);
+        children.track(p);
+        children.registerWorker(name, p.pid());
+        return p.pid();
+    }
+
+    private static void requireName(String name) {
         if (name == null || name.isEmpty()) {
             throw new ServiceConfigException("A worker needs a name, got: '" + name + "'");
         }
+    }
+
+    private Process launch(String name, Class<? extends WorkerTask> task, JsonNode params) {
+        requireName(name);
         if (task == null || !Modifier.isPublic(task.getModifiers())) {
             throw new ServiceConfigException("Worker task " + task + " must be a public class with a public no-argument "
                     + "constructor, so a child JVM can create it");
@@ -75,6 +90,10 @@ final class Workers {
         }
         ObjectNode spec = Json.mapper().createObjectNode();
         spec.put("task", task.getName());
+        return start(name, spec, params);
+    }
+
+    private Process start(String name, ObjectNode spec, JsonNode params) {
         spec.put("name", name);
         spec.set("params", params == null ? NullNode.getInstance() : params);
         spec.put("service", serviceName);

@@ -14,7 +14,9 @@ import org.apiguardian.api.API;
  * The protocol plugins on the class path, found with {@link ServiceLoader}, and name resolution.
  *
  * <p>A protocol answers to its short name ({@code MessageFiles}), its reference name
- * ({@code IPC::Manager::Client::MessageFiles}) and {@code +} followed by its Java class name.
+ * ({@code IPC::Manager::Client::MessageFiles}), that name with a leading {@code +} (the
+ * reference's fully qualified form, {@code +IPC::Manager::Client::MessageFiles}) and {@code +}
+ * followed by its Java class name.
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public final class Protocols {
@@ -52,10 +54,12 @@ public final class Protocols {
      *
      * @throws UnknownProtocolException listing the protocols that do exist
      */
-    public static Protocol byName(String name) {
-        if (name == null || name.isEmpty()) {
+    public static Protocol byName(String given) {
+        if (given == null || given.isEmpty()) {
             throw new UnknownProtocolException("A protocol name is required; known protocols: " + all().keySet());
         }
+        // The reference strips the '+' of a fully qualified Perl class name (docs/interop.md).
+        String name = given.startsWith("+") && given.contains("::") ? given.substring(1) : given;
         Map<String, Protocol> all = all();
         String shortName = name.startsWith(PREFIX) ? name.substring(PREFIX.length()) : name;
         Protocol p = all.get(shortName);
@@ -71,7 +75,7 @@ public final class Protocols {
         if (name.startsWith("+")) {
             return PluginClasses.instantiate(name.substring(1), Protocol.class, "protocol");
         }
-        throw new UnknownProtocolException("Unknown protocol '" + name + "': known protocols are " + all.keySet()
+        throw new UnknownProtocolException("Unknown protocol '" + given + "': known protocols are " + all.keySet()
                 + " (a plugin is found through META-INF/services/" + Protocol.class.getName() + ")");
     }
 

@@ -432,7 +432,9 @@ class MessageCodecTest {
         Arbitrary<BigDecimal> stamps = Arbitraries.oneOf(
                 Arbitraries.longs().between(0, 4_000_000_000_000_000L).map(v -> BigDecimal.valueOf(v, 6)),
                 Arbitraries.longs().between(-999_999_999_999L, 999_999_999_999L).map(v -> BigDecimal.valueOf(v, 3)),
-                Arbitraries.longs().between(-999_999_999_999_999_999L, 999_999_999_999_999_999L).map(BigDecimal::valueOf));
+                Arbitraries.longs().between(-999_999_999_999_999_999L, 999_999_999_999_999_999L).map(BigDecimal::valueOf))
+                // A stamp below 1e-04 is written with an exponent, as Perl writes it: the direct reader's not to take.
+                .filter(dev.ipcm.internal.PerlNumbers::isPlain);
         Arbitrary<Long> ords = Arbitraries.longs().between(-999_999_999_999_999_999L, 999_999_999_999_999_999L).injectNull(0.3);
         Arbitrary<Map<String, JsonNode>> extras = Arbitraries.maps(names.filter(k -> !Message.isEnvelopeKey(k)), plainJson(2))
                 .ofMaxSize(3).map(m -> m.isEmpty() ? Map.<String, JsonNode>of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(m)));

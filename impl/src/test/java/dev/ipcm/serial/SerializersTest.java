@@ -53,6 +53,33 @@ class SerializersTest {
         assertThat(Json.encodeToString(value)).isEqualTo("{\"stamp\":1795433111.30161,\"big\":1.0}");
     }
 
+    /**
+     * Golden bytes: large and tiny floats go out as Cpanel::JSON::XS writes them (captured from
+     * the reference), never as a run of integer digits that Perl would decode as a string; the
+     * digits a Java peer sent come back as the same {@link java.math.BigDecimal}, scale and all.
+     */
+    @Test
+    void largeAndTinyFloatsAreWrittenAsPerlWritesThem() {
+        String perl = "[1e+20,1.5e+300,1e-07,1e-05,0.0001,1000.0,0.1,2.5,1e+15,123456789012345678]";
+        assertThat(Json.encodeToString(Json.decode(perl))).isEqualTo(perl);
+        java.util.Map<String, String> javaValues = java.util.Map.of(
+                "100000000000000000000", "1.00000000000000000000e+20",
+                "1E+20", "1e+20",
+                "1.00E+20", "1.00e+20",
+                "-1.5E+300", "-1.5e+300",
+                "1E-7", "1e-07",
+                "0.000012345678901234567890", "1.2345678901234567890e-05",
+                "1E+3", "1e+03",
+                "0.00010", "0.00010",
+                "9223372036854775807", "9223372036854775807");
+        javaValues.forEach((decimal, wire) -> {
+            java.math.BigDecimal value = new java.math.BigDecimal(decimal);
+            String text = Json.encodeToString(Json.mapper().getNodeFactory().numberNode(value));
+            assertThat(text).as(decimal).isEqualTo(wire);
+            assertThat(Json.decode(text).decimalValue()).as(decimal).isEqualTo(value);
+        });
+    }
+
     @Test
     void zstdWritesOneFrameWithItsContentSize() {
         Serializer zstd = Serializers.byName("JSON::Zstd");
@@ -86,6 +113,41 @@ class SerializersTest {
         Serializer nine = Serializers.fromSpec(Json.decode("[\"JSON::Zstd\",\"level\",9]"));
         assertThat(nine).isSameAs(Serializers.fromSpec(Json.decode("[\"JSON::Zstd\",\"level\",9]")));
         assertThat(((ZstdJsonSerializer) nine).level()).isEqualTo(9);
+    }
+
+    /** The reference strips the '+' of a fully qualified Perl class name; so does ipcm. */
+    @Test
+    void resolvesPlusQualifiedPerlNames() {
+        assertThat(Serializers.byName("+IPC::Manager::Serializer::JSON")).isSameAs(JsonSerializer.INSTANCE);
+        assertThat(Serializers.fromSpec(Json.decode("[\"+IPC::Manager::Serializer::JSON::Zstd\",\"level\",4]")))
+                .isInstanceOf(ZstdJsonSerializer.class);
+        assertThatThrownBy(() -> Serializers.byName("+IPC::Manager::Serializer::YAML"))
+                .isInstanceOf(UnknownProtocolException.class)
+                .hasMessageContaining("Unknown serializer '+IPC::Manager::Serializer::YAML'");
+        assertThat(Serializers.byName("+" + PlusNamedSerializer.class.getName())).isInstanceOf(PlusNamedSerializer.class);
+    }
+
+    /** A serializer of one's own, named by its Java class. */
+    public static final class PlusNamedSerializer implements Serializer {
+        @Override
+        public String referenceName() {
+            return "+" + PlusNamedSerializer.class.getName();
+        }
+
+        @Override
+        public JsonNode infoSpec() {
+            return Json.mapper().getNodeFactory().textNode(referenceName());
+        }
+
+        @Override
+        public byte[] serialize(JsonNode value) {
+            return JsonSerializer.INSTANCE.serialize(value);
+        }
+
+        @Override
+        public JsonNode deserialize(byte[] bytes) {
+            return JsonSerializer.INSTANCE.deserialize(bytes);
+        }
     }
 
     @Test

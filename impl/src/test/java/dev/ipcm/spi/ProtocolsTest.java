@@ -17,6 +17,15 @@ class ProtocolsTest {
         assertThat(Protocols.byName("+" + LocalMemoryProtocol.class.getName())).isInstanceOf(LocalMemoryProtocol.class);
     }
 
+    /** The reference strips the '+' of a fully qualified Perl class name; so does ipcm. */
+    @Test
+    void resolvesPlusQualifiedPerlNames() {
+        assertThat(Protocols.byName("+IPC::Manager::Client::LocalMemory")).isInstanceOf(LocalMemoryProtocol.class);
+        assertThatThrownBy(() -> Protocols.byName("+IPC::Manager::Client::Carrier"))
+                .isInstanceOf(UnknownProtocolException.class)
+                .hasMessageContaining("Unknown protocol '+IPC::Manager::Client::Carrier'");
+    }
+
     @Test
     void unknownPlusNamesFailWithTheClassName() {
         assertThatThrownBy(() -> Protocols.byName("+com.example.Nope"))

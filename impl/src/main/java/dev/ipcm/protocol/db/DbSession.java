@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import javax.sql.DataSource;
 import java.sql.SQLException;
 
 /**
@@ -26,10 +27,17 @@ final class DbSession implements AutoCloseable {
     private final JdbcTarget target;
     private final JdbcTarget listenerTarget;
     private final DbCredentials credentials;
+    /** The application's pool, when it gave one; else connections come from the driver. */
+    private final DataSource pool;
     private Connection connection;
     private StatementCache statements;
 
     DbSession(Dialect dialect, DbLocation location, DbCredentials credentials) {
+        this(dialect, location, credentials, null);
+    }
+
+    DbSession(Dialect dialect, DbLocation location, DbCredentials credentials, DataSource pool) {
+        this.pool = pool;
         this.dialect = dialect;
         this.location = location;
         this.credentials = credentials;
@@ -37,15 +45,20 @@ final class DbSession implements AutoCloseable {
         this.listenerTarget = dialect instanceof PostgreSQLDialect ? PostgreSQLDialect.listenerTarget(target) : target;
     }
 
+    /** Whether {@link #openAnother()} gives a connection of its own (not so on the application's one connection). */
+    boolean canOpenAnother() {
+        return !(pool instanceof dev.ipcm.internal.OneConnection);
+    }
+
     /** Opens a fresh connection to the same database for a listener; the caller closes it. */
     Connection openAnother() {
-        return open(dialect, location, listenerTarget, credentials);
+        return pool != null ? open(dialect, location, pool) : open(dialect, location, listenerTarget, credentials);
     }
 
     /** The current connection, opening one if needed. */
     Connection connection() {
         if (connection == null) {
-            connection = open(dialect, location, target, credentials);
+            connection = pool != null ? open(dialect, location, pool) : open(dialect, location, target, credentials);
             statements = new StatementCache(connection);
         }
         return connection;
@@ -145,6 +158,22 @@ final class DbSession implements AutoCloseable {
         } catch (SQLException e) {
             throw SqlErrors.connectFailed(d, location, target, credentials, e);
         }
+        return prepared(d, c);
+    }
+
+    /** A connection from the application's pool, for the store at {@code location}. */
+    static Connection open(Dialect d, DbLocation location, DataSource pool) {
+        requireDriver(d);
+        try {
+            return prepared(d, pool.getConnection());
+        } catch (SQLException e) {
+            throw new DatabaseAccessException("Could not get a connection for the " + d.protocolName() + " store '"
+                    + location + "' from the application's DataSource: " + e.getMessage()
+                    + "; check the pool's settings, or connect without it", e);
+        }
+    }
+
+    private static Connection prepared(Dialect d, Connection c) {
         if (d instanceof SQLiteDialect) {
             try {
                 SQLiteBusyHandler.install(c);

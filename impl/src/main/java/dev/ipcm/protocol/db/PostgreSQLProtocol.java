@@ -47,6 +47,10 @@ public final class PostgreSQLProtocol extends ServerProtocol {
 
     @Override
     ActivityWaiter waiter(DbSession session, String clientName) {
+        if (!session.canOpenAnother()) {
+            // LISTEN needs a connection of its own; the application gave only one.
+            return new BackoffWaiter(MariaDBProtocol.MIN_POLL_NANOS, MariaDBProtocol.MAX_POLL_NANOS);
+        }
         return new PostgreSQLNotifyWaiter(session, clientName);
     }
 }

@@ -3,6 +3,7 @@ package dev.ipcm.protocol.db;
 import dev.ipcm.Capabilities;
 import dev.ipcm.Capability;
 import dev.ipcm.StoreGoneException;
+import dev.ipcm.internal.DataSources;
 import dev.ipcm.spi.Availability;
 import dev.ipcm.spi.SpawnRequest;
 import dev.ipcm.spi.Spawned;
@@ -16,6 +17,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -47,6 +49,10 @@ public final class SQLiteProtocol extends DatabaseProtocol {
 
     @Override
     public Spawned spawn(SpawnRequest request) {
+        Optional<Spawned> onPool = spawnOnPool(request);
+        if (onPool.isPresent()) {
+            return onPool.get();
+        }
         DbSession.requireDriver(dialect);
         Path file = request.param("route").map(r -> Path.of(location(r).database)).orElseGet(() -> newFile(request));
         try (Connection c = DriverManager.getConnection(SQLiteDialect.INSTANCE.creatingTarget(file.toString()).url(),
@@ -77,6 +83,7 @@ public final class SQLiteProtocol extends DatabaseProtocol {
     @Override
     public void unspawn(String route, AutoCloseable stash) {
         String path = location(route).database;
+        DataSources.forgetRoute(route);
         try {
             Files.deleteIfExists(Path.of(path));
             Files.deleteIfExists(Path.of(path + "-journal"));

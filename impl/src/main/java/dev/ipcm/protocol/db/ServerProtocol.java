@@ -8,6 +8,7 @@ import dev.ipcm.spi.Availability;
 import dev.ipcm.Capabilities;
 import dev.ipcm.spi.SpawnRequest;
 import dev.ipcm.spi.Spawned;
+import dev.ipcm.internal.DataSources;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -57,6 +58,10 @@ abstract class ServerProtocol extends DatabaseProtocol {
 
     @Override
     public Spawned spawn(SpawnRequest request) {
+        Optional<Spawned> onPool = spawnOnPool(request);
+        if (onPool.isPresent()) {
+            return onPool.get();
+        }
         Optional<String> route = request.param("route");
         if (route.isPresent()) {
             DbLocation location = location(route.get());
@@ -130,6 +135,7 @@ abstract class ServerProtocol extends DatabaseProtocol {
     @Override
     public void unspawn(String route, AutoCloseable stash) {
         DbCredentials.forget(route);
+        DataSources.forgetRoute(route);
         closeStash(route, stash);
     }
 

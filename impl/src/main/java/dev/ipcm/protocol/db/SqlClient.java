@@ -52,7 +52,8 @@ final class SqlClient extends AbstractClient {
     static SqlClient open(ConnectRequest request, DatabaseProtocol protocol) {
         String name = ClientNames.validate(request.name(), protocol.capabilities().maxNameLength());
         DbLocation location = protocol.location(request.route());
-        DbSession db = new DbSession(protocol.dialect, location, DbCredentials.resolve(request.params(), location));
+        DbSession db = new DbSession(protocol.dialect, location, DbCredentials.resolve(request.params(), location),
+                protocol.pool(request).orElse(null));
         try {
             Stats initial = request.reconnect()
                     ? db.call("read the stats of '" + name + "'", c -> decodeStats(request.serializer(),

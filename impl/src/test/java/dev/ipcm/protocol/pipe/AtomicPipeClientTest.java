@@ -179,6 +179,23 @@ class AtomicPipeClientTest {
         }
     }
 
+    /** The {@code permissions} parameter is the FIFO's mode (masked by the umask, which never takes owner bits). */
+    @Test
+    void thePermissionsParameterIsTheModeOfTheFifo() throws Exception {
+        try (Client reader = store.connect("reader", Map.of("permissions", "0600"));
+                Client other = store.connect("other", Map.of("permissions", "0640"));
+                Client plain = store.connect("plain")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of(store.route(), "reader"))))
+                    .isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of(store.route(), "other"))))
+                    .startsWith("rw-").endsWith("---").isIn("rw-r-----", "rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of(store.route(), "plain"))))
+                    .isEqualTo("rwx------");
+            plain.send("reader", "through a 0600 FIFO");
+            assertThat(receive(reader, 1)).extracting(m -> m.content().asText()).containsExactly("through a 0600 FIFO");
+        }
+    }
+
     @Test
     void aBadPermissionsParameterIsRefusedWithItsValue() {
         assertThatThrownBy(() -> store.connect("carol", Map.of("permissions", "rwx")))
