@@ -6,13 +6,16 @@ import dev.ipcm.NotSupportedException;
 import dev.ipcm.StoreGoneException;
 import dev.ipcm.spi.Protocol;
 import dev.ipcm.spi.Protocols;
+import dev.ipcm.internal.Json;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code ipcm destroy}: removes a store that {@code ipcm spawn} (or any other process) left behind. */
 @Command(name = "destroy", mixinStandardHelpOptions = true,
-        description = {"Remove a store. Clients still connected to it lose it.",
+        description = {"Remove a store. Clients still connected to it get a terminate message first, so that "
+                + "'ipcm recv' and 'ipcm echo' end; any other client loses the store.",
             "Refuses, with exit code 2, when there is no such store, when the route is not a private store of yours, "
                 + "or for database-server stores, which it cannot remove."})
 final class DestroyCommand implements Callable<Integer> {
@@ -42,8 +45,21 @@ final class DestroyCommand implements Callable<Integer> {
                     + "': it was already destroyed, or the info string is stale; nothing to destroy");
         }
         RemovalGuard.check(parsed.route());
+        terminatePeers();
         // Nothing from the spawning process is needed: the route alone names everything to remove.
         protocol.unspawn(parsed.route(), null);
         return ExitCodes.OK;
+    }
+
+    /**
+     * Not every store lets a waiting client see its files vanish (an SQLite file stays readable
+     * through an open handle), so the peers are told to stop, as a store's shutdown tells them.
+     */
+    private void terminatePeers() {
+        try (Session session = Session.open(ctx, info, "ipcm-destroy-" + ProcessHandle.current().pid(), Map.of())) {
+            if (!session.client().peers().isEmpty()) {
+                session.client().broadcast(Json.mapper().createObjectNode().put("terminate", 1));
+            }
+        }
     }
 }
