@@ -154,9 +154,8 @@ final class CertificationReports {
                         any = true;
                         b.append("<h3>").append(esc(p.name + " / " + s.name + " / " + k.name())).append("</h3>\n");
                         if (!k.seed().isEmpty()) {
-                            b.append("<p>Replay seed: <code>").append(esc(k.seed())).append("</code> (<code>ipcm certify --protocols ")
-                                    .append(esc(p.name)).append(" -c ipcm.property.seed=").append(esc(k.seed()))
-                                    .append("</code>)</p>\n");
+                            b.append("<p>Replay seed: <code>").append(esc(k.seed())).append("</code> (<code>")
+                                    .append(esc(Replay.command(p.name, k.seed()))).append("</code>)</p>\n");
                         }
                         b.append("<pre>").append(esc(k.message())).append("</pre>\n");
                     }
