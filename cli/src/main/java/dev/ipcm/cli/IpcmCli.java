@@ -36,6 +36,7 @@ public final class IpcmCli {
 
     /** Runs {@code ipcm} as its own process and exits with its exit code. */
     public static void main(String[] args) {
+        ConsoleColumn.install();
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8));
         int code = new IpcmCli(new CliContext(out, err, System.getenv(), true)).execute(args);
