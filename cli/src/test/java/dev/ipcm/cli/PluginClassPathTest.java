@@ -41,6 +41,22 @@ class PluginClassPathTest {
     }
 
     @Test
+    void aServiceLeftRunningByAFailedScriptDoesNotOutliveIt() throws Exception {
+        Shell shell = new Shell(dir, 0);
+        Cli.Result r = shell.run("export IPCM_CLASSPATH='" + jar + "'\n"
+                + "INFO=$(./ipcm spawn --protocol DirectoryStore)\n"
+                + "echo \"$INFO\"\n"
+                + "./ipcm echo \"$INFO\" --name echo &\n"
+                + "./ipcm request \"$INFO\" --service echo --timeout 30 '\"hi\"'\n"
+                + "false\n");
+        assertThat(r.code()).as(r.toString()).isNotZero();
+        assertThat(ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
+                .map(c -> c.contains("-Dipcm.test.shell=" + dir)).orElse(false))).isEmpty();
+        assertThat(new Shell(dir, 0).run("./ipcm destroy '" + r.out().lines().findFirst().orElseThrow().replace("'", "'\\''")
+                + "' --class-path '" + jar + "'\n").code()).isZero();
+    }
+
+    @Test
     void aMissingEntryIsAUsageError() throws Exception {
         Cli.Result r = new Shell(dir, 0).run("./ipcm --class-path /nonexistent/plugin.jar version\n");
         assertThat(r.code()).as(r.toString()).isEqualTo(2);

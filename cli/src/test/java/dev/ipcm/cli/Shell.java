@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
  */
 final class Shell {
     private final Path dir;
+    private final String marker;
 
     /**
      * @param dir where {@code ./ipcm} is written and the script runs
@@ -24,7 +25,10 @@ final class Shell {
      */
     Shell(Path dir, int serviceStartDelay) throws IOException {
         this.dir = dir;
-        List<String> java = ChildJvm.of(IpcmCli.class).command();
+        // Every JVM the script starts carries this, so that none can outlive the test unnoticed.
+        this.marker = "-Dipcm.test.shell=" + dir;
+        List<String> java = new java.util.ArrayList<>(ChildJvm.of(IpcmCli.class).command());
+        java.add(1, marker);
         String launcher = "#!/bin/sh\n"
                 + "if [ \"$1\" = echo ]; then sleep " + serviceStartDelay + "; fi\n"
                 + "exec " + java.stream().map(Shell::quote).collect(Collectors.joining(" ")) + " \"$@\"\n";
@@ -41,12 +45,26 @@ final class Shell {
                 .redirectOutput(out.toFile()).redirectError(err.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
         if (!p.waitFor(CliProcess.DEADLINE.toMillis(), TimeUnit.MILLISECONDS)) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            endLeftovers();
             p.destroyForcibly();
             throw new AssertionError("the script did not end within " + CliProcess.DEADLINE + ":\n" + script);
         }
+        endLeftovers();
         return new Cli.Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Ends what the script left running: a failing line ends the script ({@code sh -e}) before
+     * the destroy that would have ended an {@code ipcm echo} in the background.
+     */
+    private void endLeftovers() {
+        ProcessHandle.allProcesses()
+                .filter(ph -> ph.info().commandLine().map(c -> c.contains(marker)).orElse(false))
+                .forEach(ph -> {
+                    ph.destroyForcibly();
+                    ph.onExit().orTimeout(CliProcess.DEADLINE.toMillis(), TimeUnit.MILLISECONDS).join();
+                });
     }
 
     private static String quote(String word) {
