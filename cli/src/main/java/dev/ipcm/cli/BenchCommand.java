@@ -125,10 +125,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        BenchReport result = BenchRunner.run(options(), line -> {
-            ctx.err().println("ipcm bench: " + line);
-            ctx.err().flush();
-        });
+        BenchReport result = BenchRunner.run(options(), line -> ConsoleColumn.printLine(ctx.err(), "ipcm bench: " + line));
         ctx.out().print(result.table());
         ctx.out().flush();
         for (Path file : result.writeTo(report)) {

@@ -32,6 +32,8 @@ final class Certification {
         final String group;
         Verdict verdict = Verdict.PASS;
         String reason = "";
+        /** How long it ran; -1 when it did not. */
+        long millis = -1;
         final List<Case> cases = new ArrayList<>();
 
         Scenario(String name, String group) {
@@ -47,6 +49,8 @@ final class Certification {
         String skipped = "";
         /** Why the protocol node itself failed (a required protocol that is unavailable), or empty. */
         String error = "";
+        /** How long it ran; -1 when it did not. */
+        long millis = -1;
         final Map<String, Scenario> scenarios = new LinkedHashMap<>();
 
         Protocol(String name) {

@@ -26,6 +26,7 @@ final class CertificationListener implements TestExecutionListener {
     private final Certification result = new Certification();
     private final PrintWriter progress;
     private final Map<String, StringBuilder> entries = new HashMap<>();
+    private final Map<String, Long> started = new HashMap<>();
     private TestPlan plan;
 
     CertificationListener(PrintWriter progress) {
@@ -48,6 +49,7 @@ final class CertificationListener implements TestExecutionListener {
 
     @Override
     public void executionStarted(TestIdentifier id) {
+        started.put(id.getUniqueId(), System.nanoTime());
         if (kind(id).equals(CertifyTree.PROTOCOL)) {
             protocolOf(id);
         }
@@ -85,6 +87,7 @@ final class CertificationListener implements TestExecutionListener {
         }
         switch (kind) {
             case "protocol" -> {
+                protocolOf(id).millis = millisSince(id);
                 if (outcome.getStatus() == TestExecutionResult.Status.FAILED) {
                     protocolOf(id).error = message;
                     line(protocolName(id) + ": FAILED, " + message);
@@ -102,6 +105,7 @@ final class CertificationListener implements TestExecutionListener {
 
     private void finishScenario(TestIdentifier id, TestExecutionResult outcome, String message) {
         Certification.Scenario s = scenarioOf(id);
+        s.millis = millisSince(id);
         List<Certification.Case> cases = s.cases;
         if (outcome.getStatus() == TestExecutionResult.Status.FAILED) {
             s.verdict = Certification.Verdict.FAIL;
@@ -119,6 +123,11 @@ final class CertificationListener implements TestExecutionListener {
         line(protocolName(id) + " / " + s.name + ": " + s.verdict.label + " (" + cases.size()
                 + (cases.size() == 1 ? " test" : " tests")
                 + (failed > 0 ? ", " + failed + " failed" : "") + ")");
+    }
+
+    private long millisSince(TestIdentifier id) {
+        Long start = started.remove(id.getUniqueId());
+        return start == null ? -1 : (System.nanoTime() - start) / 1_000_000;
     }
 
     private static Certification.Verdict verdict(TestExecutionResult outcome) {
@@ -161,8 +170,7 @@ final class CertificationListener implements TestExecutionListener {
     }
 
     private void line(String text) {
-        progress.println("ipcm certify: " + text);
-        progress.flush();
+        ConsoleColumn.printLine(progress, "ipcm certify: " + text);
     }
 
     private static String find(Pattern pattern, String text) {

@@ -44,6 +44,7 @@ final class CertificationReports {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("generated", when.toString());
         root.put("passed", !c.failed());
+        ReportDetails.environment(root, when);
         ArrayNode groups = root.putArray("groups");
         c.groups().forEach(groups::add);
         ArrayNode errors = root.putArray("errors");
@@ -53,6 +54,7 @@ final class CertificationReports {
             ObjectNode pn = protocols.addObject();
             pn.put("name", p.name);
             pn.put("status", p.failed() ? "fail" : !p.skipped.isEmpty() ? "skipped" : "pass");
+            pn.put("durationMillis", p.millis);
             if (!p.skipped.isEmpty()) {
                 pn.put("reason", p.skipped);
             }
@@ -74,6 +76,7 @@ final class CertificationReports {
                 sn.put("name", s.name);
                 sn.put("group", s.group);
                 sn.put("status", status(s.verdict));
+                sn.put("durationMillis", s.millis);
                 if (!s.reason.isEmpty()) {
                     sn.put("reason", s.reason);
                 }
@@ -87,6 +90,7 @@ final class CertificationReports {
                     }
                     if (!k.seed().isEmpty()) {
                         kn.put("seed", k.seed());
+                        kn.put("replay", Replay.command(p.name, k.seed()));
                     }
                     if (!k.tries().isEmpty()) {
                         kn.put("tries", Integer.parseInt(k.tries()));
@@ -116,7 +120,7 @@ final class CertificationReports {
                 .append("pre{background:#f4f4f4;padding:.5em;white-space:pre-wrap}.verdict{font-size:1.3em}\n")
                 .append("</style></head><body>\n<h1>ipcm certification</h1>\n<p>Generated ").append(esc(when.toString()))
                 .append(". <span class=\"verdict\">").append(c.failed() ? "<b>FAILED</b>" : "<b>PASSED</b>")
-                .append("</span></p>\n");
+                .append("</span></p>\n").append(ReportDetails.htmlEnvironment(when));
         for (String e : c.errors) {
             b.append("<pre>").append(esc(e)).append("</pre>\n");
         }
@@ -136,7 +140,7 @@ final class CertificationReports {
             }
             b.append("</tr>\n");
         }
-        b.append("</table>\n<h2>Failures</h2>\n");
+        b.append("</table>\n").append(ReportDetails.htmlDurations(c)).append("<h2>Failures</h2>\n");
         boolean any = false;
         for (Certification.Protocol p : c.protocols.values()) {
             if (!p.error.isEmpty()) {
@@ -154,9 +158,8 @@ final class CertificationReports {
                         any = true;
                         b.append("<h3>").append(esc(p.name + " / " + s.name + " / " + k.name())).append("</h3>\n");
                         if (!k.seed().isEmpty()) {
-                            b.append("<p>Replay seed: <code>").append(esc(k.seed())).append("</code> (<code>ipcm certify --protocols ")
-                                    .append(esc(p.name)).append(" -c ipcm.property.seed=").append(esc(k.seed()))
-                                    .append("</code>)</p>\n");
+                            b.append("<p>Replay seed: <code>").append(esc(k.seed())).append("</code> (<code>")
+                                    .append(esc(Replay.command(p.name, k.seed()))).append("</code>)</p>\n");
                         }
                         b.append("<pre>").append(esc(k.message())).append("</pre>\n");
                     }

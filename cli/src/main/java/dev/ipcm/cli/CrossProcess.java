@@ -4,7 +4,6 @@ import dev.ipcm.Capability;
 import dev.ipcm.ConnectionInfo;
 import dev.ipcm.NotSupportedException;
 import dev.ipcm.spi.Protocol;
-import java.util.Map;
 
 /**
  * Refuses, with the reason, protocols whose stores live inside one JVM when the command runs in a
@@ -22,18 +21,6 @@ final class CrossProcess {
         }
     }
 
-    /**
-     * Before spawning on a database server: without an existing database given as {@code route},
-     * the protocol creates a database or starts a temporary server that only the spawning JVM can
-     * remove, and a temporary server ends with it.
-     */
-    static void requireRouteOnServer(CliContext ctx, Protocol protocol, Map<String, String> params) {
-        if (ctx.ownProcess() && protocol.capabilities().has(Capability.REQUIRES_SERVER) && !params.containsKey("route")) {
-            throw new NotSupportedException("A " + protocol.name() + " store that outlives 'ipcm spawn' needs an existing "
-                    + "database: pass --param route=DSN (e.g. --param 'route=dbi:Pg:dbname=test;host=127.0.0.1'); "
-                    + "a database or temporary server the command created itself could be removed only by its own JVM");
-        }
-    }
 
     /** Before reaching a store another command spawned. */
     static void requireForConnect(CliContext ctx, Protocol protocol, ConnectionInfo info) {

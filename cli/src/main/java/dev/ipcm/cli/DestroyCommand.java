@@ -2,24 +2,31 @@ package dev.ipcm.cli;
 
 import dev.ipcm.Capability;
 import dev.ipcm.ConnectionInfo;
-import dev.ipcm.NotSupportedException;
+import dev.ipcm.IpcmException;
 import dev.ipcm.StoreGoneException;
 import dev.ipcm.spi.Protocol;
 import dev.ipcm.spi.Protocols;
+import dev.ipcm.internal.Json;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code ipcm destroy}: removes a store that {@code ipcm spawn} (or any other process) left behind. */
 @Command(name = "destroy", mixinStandardHelpOptions = true,
-        description = {"Remove a store. Clients still connected to it lose it.",
+        description = {"Remove a store. Clients still connected to it get a terminate message first, so that "
+                + "'ipcm recv' and 'ipcm echo' end; any other client loses the store.",
             "Refuses, with exit code 2, when there is no such store, when the route is not a private store of yours, "
-                + "or for database-server stores, which it cannot remove."})
+                + "or for a database-server store whose database 'ipcm spawn' did not create "
+                + "(it drops only those, on the server its IPCM_<NAME>_URL names)."})
 final class DestroyCommand implements Callable<Integer> {
     private final CliContext ctx;
 
     @Parameters(index = "0", paramLabel = "INFO", description = "The store's info string.")
     String info;
+
+    @Mixin
+    Credentials credentials;
 
     DestroyCommand(CliContext ctx) {
         this.ctx = ctx;
@@ -31,19 +38,37 @@ final class DestroyCommand implements Callable<Integer> {
         Protocol protocol = Protocols.byName(parsed.protocol());
         CrossProcess.requireForConnect(ctx, protocol, parsed);
         if (protocol.capabilities().has(Capability.REQUIRES_SERVER)) {
-            // Unspawn without the spawner's stash removes nothing there, so saying "done" would be false.
-            throw new NotSupportedException("'ipcm destroy' cannot remove a " + protocol.name() + " store: a database "
-                    + "given as its route is left as it is, tables and rows included (as IPC::Manager does), and one "
-                    + "created by a spawn is removed only by the process that spawned it; drop the tables with your "
-                    + "database tools if they are no longer needed");
+            // The database is checked before anyone is told to stop: one not spawned by ipcm stays as it is.
+            SpawnedDatabase.requireSpawned(parsed.route());
+            try {
+                terminatePeers();
+            } catch (IpcmException e) {
+                // A database already gone cannot be reached; the drop below says so, naming it.
+            }
+            SpawnedDatabase.drop(protocol, parsed.route(), credentials.params(ctx));
+            return ExitCodes.OK;
         }
         if (!protocol.storeExists(parsed.route())) {
             throw new StoreGoneException("There is no " + protocol.name() + " store at '" + parsed.route()
                     + "': it was already destroyed, or the info string is stale; nothing to destroy");
         }
         RemovalGuard.check(parsed.route());
+        terminatePeers();
         // Nothing from the spawning process is needed: the route alone names everything to remove.
         protocol.unspawn(parsed.route(), null);
         return ExitCodes.OK;
+    }
+
+    /**
+     * Not every store lets a waiting client see its files vanish (an SQLite file stays readable
+     * through an open handle), so the peers are told to stop, as a store's shutdown tells them.
+     */
+    private void terminatePeers() {
+        try (Session session = Session.open(ctx, info, "ipcm-destroy-" + ProcessHandle.current().pid(),
+                credentials.params(ctx))) {
+            if (!session.client().peers().isEmpty()) {
+                session.client().broadcast(Json.mapper().createObjectNode().put("terminate", 1));
+            }
+        }
     }
 }

@@ -36,6 +36,7 @@ public final class IpcmCli {
 
     /** Runs {@code ipcm} as its own process and exits with its exit code. */
     public static void main(String[] args) {
+        ConsoleColumn.install();
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8));
         int code = new IpcmCli(new CliContext(out, err, System.getenv(), true)).execute(args);
@@ -51,7 +52,26 @@ public final class IpcmCli {
      * @return the exit code
      */
     public int execute(String... args) {
-        int code = commandLine().execute(args);
+        String plugins = PluginClassPath.of(args, ctx.env());
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        int code;
+        try {
+            if (!plugins.isEmpty()) {
+                // Protocols and the certification engine look plugins up through this loader.
+                thread.setContextClassLoader(PluginClassPath.loader(plugins, IpcmCli.class.getClassLoader()));
+                if (ctx.ownProcess()) {
+                    // Child JVMs (services, cross-process peers of certify) start with this class path.
+                    PluginClassPath.extendJvmClassPath(plugins);
+                }
+            }
+            code = commandLine().execute(args);
+        } catch (IllegalArgumentException e) {
+            ctx.err().println("ipcm: " + e.getMessage());
+            code = ExitCodes.USAGE;
+        } finally {
+            thread.setContextClassLoader(before);
+        }
         ctx.out().flush();
         ctx.err().flush();
         return code;

@@ -28,6 +28,12 @@ final class IpcmCommand implements Callable<Integer> {
             description = "Print the stack trace of an unexpected failure (or set IPCM_DEBUG=1).")
     boolean debug;
 
+    // Read by IpcmCli before parsing (see PluginClassPath); declared here for help and validation.
+    @Option(names = PluginClassPath.OPTION, scope = ScopeType.INHERIT, paramLabel = "PATH",
+            description = "Jars or directories (separated by ':') holding protocol plugins, e.g. a plugin's jar "
+                    + "for 'certify --protocols MyStore' (or set IPCM_CLASSPATH).")
+    String classPath;
+
     @Override
     public Integer call() {
         throw new ParameterException(spec.commandLine(),

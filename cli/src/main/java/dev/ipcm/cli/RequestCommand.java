@@ -19,9 +19,13 @@ import picocli.CommandLine.Parameters;
 @Command(name = "request", mixinStandardHelpOptions = true,
         description = {"Send the JSON value as a request to the service NAME and print the response value "
                 + "as JSON on one line.",
+            "Waits within the timeout (default 10 s) for the service to appear, so it may be started just before.",
             "Exits 3 when no response came within the timeout, 4 when the service answered with an error "
                 + "(its text goes to standard error), 1 when the service went away without answering."})
 final class RequestCommand implements Callable<Integer> {
+    /** How long a request without --timeout waits for its service to appear (docs/cli.md). */
+    static final Duration SERVICE_WAIT = Duration.ofSeconds(10);
+
     private final CliContext ctx;
 
     @Parameters(index = "0", paramLabel = "INFO", description = "The store's info string.")
@@ -34,7 +38,8 @@ final class RequestCommand implements Callable<Integer> {
     String service;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", converter = Seconds.class,
-            description = "Give up (exit 3) when no response came within SECONDS (default: wait until the service answers or goes away).")
+            description = "Give up when the service did not appear (exit 2) or did not answer (exit 3) within SECONDS "
+                    + "(default: wait 10 s for the service to appear, then until it answers or goes away).")
     Duration timeout;
 
     @Mixin
@@ -51,10 +56,12 @@ final class RequestCommand implements Callable<Integer> {
         String name = "ipcm-request-" + UUID.randomUUID();
         try (Session session = Session.open(ctx, info, name, credentials.params(ctx));
                 ServiceHandle handle = ServiceHandle.builder(service, info).name(name).client(session.client()).build()) {
+            long start = System.nanoTime();
+            PeerWait.requireService(session.client(), service, timeout == null ? SERVICE_WAIT : timeout);
             Response response;
             try {
                 response = timeout == null ? handle.syncRequest(service, request)
-                        : handle.syncRequest(service, request, timeout);
+                        : handle.syncRequest(service, request, left(start));
             } catch (RequestTimeoutException e) {
                 return fail(ExitCodes.GAVE_UP, "timed out after " + Seconds.format(timeout)
                         + " waiting for a response from '" + service + "'");
@@ -68,6 +75,12 @@ final class RequestCommand implements Callable<Integer> {
             ctx.println(Json.encodeToString(response.value()));
             return ExitCodes.OK;
         }
+    }
+
+    /** What is left of the timeout after waiting for the service; never zero, so the request is still sent. */
+    private Duration left(long start) {
+        Duration left = timeout.minusNanos(System.nanoTime() - start);
+        return left.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : left;
     }
 
     private int fail(int code, String reason) {

@@ -1,5 +1,6 @@
 package dev.ipcm.cli;
 
+import dev.ipcm.Capability;
 import dev.ipcm.Ipcm;
 import dev.ipcm.SpawnOptions;
 import dev.ipcm.Store;
@@ -30,7 +31,8 @@ final class SpawnCommand implements Callable<Integer> {
 
     @Option(names = "--param", paramLabel = "KEY=VALUE",
             description = "A protocol spawn parameter such as route (a directory, file or database DSN) or template; "
-                    + "repeatable. Database-server protocols need route: an existing database.")
+                    + "repeatable. Database-server protocols create a fresh database on the server their "
+                    + "IPCM_<NAME>_URL names, or use route: an existing database.")
     Map<String, String> params = new LinkedHashMap<>();
 
     @Mixin
@@ -46,7 +48,9 @@ final class SpawnCommand implements Callable<Integer> {
         if (protocol != null) {
             Protocol p = Protocols.byName(protocol);
             CrossProcess.requireForSpawn(ctx, p);
-            CrossProcess.requireRouteOnServer(ctx, p, params);
+            if (ctx.ownProcess() && p.capabilities().has(Capability.REQUIRES_SERVER)) {
+                SpawnedDatabase.requireServer(p, params);
+            }
             options.protocol(protocol);
         }
         if (serializer != null) {

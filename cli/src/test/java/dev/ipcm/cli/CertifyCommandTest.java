@@ -71,11 +71,22 @@ class CertifyCommandTest {
         JsonNode property = broken.at("/scenarios/1/cases/0");
         assertThat(property.get("status").asText()).isEqualTo("fail");
         assertThat(property.get("seed").asText()).matches("-?\\d+");
+        assertThat(property.get("message").asText()).isNotEmpty();
+        assertThat(property.get("replay").asText()).startsWith("ipcm certify ").contains("--protocols ")
+                .endsWith(" -c ipcm.property.seed=" + property.get("seed").asText());
+        assertThat(broken.get("durationMillis").asLong()).isNotNegative();
+        assertThat(broken.at("/scenarios/1/durationMillis").asLong()).isNotNegative();
+        assertThat(json.at("/environment/java").asText()).isEqualTo(Runtime.version().toString());
+        assertThat(json.at("/environment/os").asText()).startsWith(System.getProperty("os.name"));
+        assertThat(json.at("/environment/ipcm").asText()).isNotEmpty();
+        assertThat(json.get("generatedLocal").asText()).matches("[A-Z][a-z]{2} \\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d\\d:\\d\\d:\\d\\d .+");
 
         String html = Files.readString(reports.resolve("certification.html"), StandardCharsets.UTF_8);
         assertThat(html).contains("<td class=\"fail\"").contains("FAILED")
                 .contains("DuplicatingProtocol / MessagingFixture / deliversEachMessageOnce(Store)")
-                .contains("Replay seed: <code>" + property.get("seed").asText() + "</code>");
+                .contains("Replay seed: <code>" + property.get("seed").asText() + "</code>")
+                .contains("<h2>Durations</h2>").contains(", Java " + Runtime.version())
+                .contains(json.get("generatedLocal").asText());
     }
 
     @Test

@@ -21,17 +21,6 @@ class OwnProcessTest {
     }
 
     @Test
-    void spawnOnADatabaseServerNeedsAnExistingDatabase() {
-        for (String protocol : new String[] {"PostgreSQL", "MariaDB", "IPC::Manager::Client::MySQL"}) {
-            Cli.Result r = own.run("spawn", "--protocol", protocol);
-            assertThat(r.code()).as(r.toString()).isEqualTo(2);
-            assertThat(r.err().lines()).as(r.toString()).singleElement().asString()
-                    .startsWith("ipcm spawn: A " + protocol.replace("IPC::Manager::Client::", "")
-                            + " store that outlives 'ipcm spawn' needs an existing database: pass --param route=DSN");
-        }
-    }
-
-    @Test
     void aLocalMemoryStoreCannotBeReachedFromAnotherCommand() {
         String info = Cli.inProcess().run("spawn", "--protocol", "LocalMemory").line();
         try {

@@ -66,9 +66,10 @@ class ServiceCommandsTest {
             assertThat(error.out()).isEmpty();
             assertThat(error.err()).isEqualTo("ipcm request: service 'failing' answered with an error: no can do\n");
 
-            Cli.Result missing = Cli.inProcess().run("request", store.info(), "--service", "nobody", "1");
+            Cli.Result missing = Cli.inProcess().run("request", store.info(), "--service", "nobody", "--timeout", "0.3", "1");
             assertThat(missing.code()).as(missing.toString()).isEqualTo(2);
-            assertThat(missing.err()).startsWith("ipcm request: ").contains("nobody");
+            assertThat(missing.err()).isEqualTo("ipcm request: There is no service 'nobody' on this store: it did not appear "
+                    + "within 0.3s; start it first (e.g. 'ipcm echo INFO --name nobody &'), or give it longer with --timeout SECONDS\n");
 
             Cli.Result badJson = Cli.inProcess().run("request", store.info(), "--service", "silent", "{nope");
             assertThat(badJson.code()).isEqualTo(2);

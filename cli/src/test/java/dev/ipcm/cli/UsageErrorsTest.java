@@ -91,8 +91,8 @@ class UsageErrorsTest {
                         "recv", "$INFO", "--name", "x", "--count", "many"),
                 mistake("store gone", "ipcm send: The LocalMemory store at '", "send", "$GONE", "--from", "a", "--to", "b", "1"),
                 mistake("destroy a store that is gone", "ipcm destroy: There is no LocalMemory store at '", "destroy", "$GONE"),
-                mistake("destroy a database-server store", "ipcm destroy: 'ipcm destroy' cannot remove a PostgreSQL store: "
-                        + "a database given as its route is left as it is",
+                mistake("destroy a database-server store", "ipcm destroy: 'ipcm destroy' drops only databases 'ipcm spawn' created "
+                        + "(named ipcm_ and 16 hex digits); 'test' in 'dbi:Pg:dbname=test;host=127.0.0.1' is left as it is",
                         "destroy", "[\"IPC::Manager::Client::PostgreSQL\",\"IPC::Manager::Serializer::JSON\","
                                 + "\"dbi:Pg:dbname=test;host=127.0.0.1\"]"),
                 mistake("demo on an in-JVM protocol", "ipcm demo: The demo talks to a child JVM, but the LocalMemory protocol",

@@ -28,6 +28,7 @@ public final class IpcmCertifyEngine extends HierarchicalTestEngine<CertifyConte
 
     @Override
     public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
+        PlatformVersion.require();
         CertifyEngineDescriptor engine = new CertifyEngineDescriptor(uniqueId);
         EngineDiscoveryRequestResolver.<CertifyEngineDescriptor>builder()
                 .addClassContainerSelectorResolverWithContext(ctx -> CertifyResolver.scanPredicate(ctx))
