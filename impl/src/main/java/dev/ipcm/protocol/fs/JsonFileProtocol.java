@@ -61,6 +61,7 @@ public final class JsonFileProtocol implements Protocol {
     public void unspawn(String route, AutoCloseable stash) {
         try {
             Files.deleteIfExists(Path.of(route));
+            Files.deleteIfExists(Path.of(route + JsonJournal.SUFFIX));
         } catch (IOException e) {
             throw new IpcmException("Could not delete the JSONFile store '" + route + "': " + e, e);
         }
