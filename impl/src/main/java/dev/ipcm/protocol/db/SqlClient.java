@@ -94,9 +94,8 @@ final class SqlClient extends AbstractClient {
             return;
         }
         if (row.pid() != null && !reconnect) {
-            // Its owner died without disconnecting: a fresh client under the name starts empty, as in the
-            // reference. A reconnect keeps the inbox: coming back for one's mail is what reconnect is for.
-            sql.deleteInbox(c, name());
+            // Its owner died without disconnecting: a fresh client under the name starts with fresh counts but
+            // gets the mail that waited; the reference deletes it (docs/decisions.md, "Reconnect after a crash").
             sql.clearStats(c, name());
         }
         if (!sql.takeOver(c, name(), pid(), now, row.pid())) {

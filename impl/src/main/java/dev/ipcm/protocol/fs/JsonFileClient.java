@@ -60,15 +60,15 @@ final class JsonFileClient extends dev.ipcm.spi.AbstractClient {
         connected();
     }
 
-    /** Connect: reaps an entry whose pid is dead, refuses any other, then registers with our pid. */
+    /** Connect: takes over an entry whose pid is dead (keeping its inbox), refuses any other, then registers with our pid. */
     private Stats register(JsonStore.Tx tx) {
         ObjectNode clients = tx.section(CLIENTS);
         JsonNode existing = clients.get(name());
         if (existing != null) {
             long owner = pidOf(existing);
             if (owner > 0 && !isRunning(owner)) {
+                // The mail that waited for the dead holder stays for the new one (docs/decisions.md).
                 clients.remove(name());
-                tx.section(MESSAGES).remove(name());
                 tx.section(STATS).remove(name());
             } else {
                 throw new NameTakenException("Client '" + name() + "' already exists in JSONFile store '" + store.path()

@@ -32,7 +32,7 @@ public final class JsonFileProtocol implements Protocol {
     public static final String FILE_PREFIX = "PerlIPCMgr";
 
     static final Capabilities CAPABILITIES = Capabilities.of(Capability.CROSS_PROCESS, Capability.SUSPEND,
-            Capability.SUSPEND_KEEPS_PID, Capability.MESSAGE_WAKEUP, Capability.PEER_CHANGE_WAKEUP);
+            Capability.SUSPEND_KEEPS_PID, Capability.MESSAGE_WAKEUP, Capability.PEER_CHANGE_WAKEUP, Capability.KEEPS_MAIL);
 
     private static final byte[] EMPTY_STORE = "{\"clients\":{},\"messages\":{},\"stats\":{}}"
             .getBytes(StandardCharsets.US_ASCII);

@@ -65,6 +65,12 @@ final class MessageFilesClient extends DirectoryClient {
         return Files.isDirectory(path);
     }
 
+    /** An inbox directory keeps its message files after its reader dies. */
+    @Override
+    protected boolean keepsMail() {
+        return true;
+    }
+
     @Override
     protected void createEndpoint(Path path) throws IOException {
         Sidecars.createPrivateDirectory(path);
