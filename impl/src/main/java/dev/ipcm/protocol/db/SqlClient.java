@@ -150,6 +150,18 @@ final class SqlClient extends AbstractClient {
     }
 
     @Override
+    protected List<Message> peekStored() {
+        return receiver.peek(this::setAside);
+    }
+
+    @Override
+    protected void deleteStored(List<Message> messages) {
+        List<String> ids = new ArrayList<>(messages.size());
+        messages.forEach(m -> ids.add(m.id()));
+        receiver.acknowledge(ids);
+    }
+
+    @Override
     protected void waitForActivity(long nanos) {
         boolean checked;
         synchronized (io) {
