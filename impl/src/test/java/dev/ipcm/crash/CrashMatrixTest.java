@@ -165,7 +165,12 @@ class CrashMatrixTest {
                 }
             }
         }
-        int lost = (int) sent.keySet().stream().filter(id -> !seen.contains(id)).count();
+        List<Integer> lostNs = sent.entrySet().stream().filter(e -> !seen.contains(e.getKey())).map(Map.Entry::getValue)
+                .sorted().toList();
+        int lost = lostNs.size();
+        if (lost > 0) {
+            System.out.println("crash matrix: " + protocol + " (" + mode + ") lost message numbers " + lostNs);
+        }
         String cell = protocol + ", receiver killed (" + mode + ")";
         // Every send here returned, so each one was acknowledged to its sender; only at-least-once promises them all.
         return new CrashTally(cell, TRIALS, destroyed, ack ? lost : 0, torn, dups, ack ? 0 : lost);
