@@ -122,8 +122,7 @@ public interface Client extends AutoCloseable {
      */
     @API(status = API.Status.EXPERIMENTAL, since = "0.2")
     default List<Message> receiveUnacknowledged() {
-        throw new NotSupportedException("This client's protocol does not declare KEEPS_MAIL: it cannot keep a message "
-                + "stored until it is acknowledged; use receive() instead (at most once across a crash, docs/delivery.md)");
+        throw keepsNoMail();
     }
 
     /**
@@ -134,7 +133,7 @@ public interface Client extends AutoCloseable {
      */
     @API(status = API.Status.EXPERIMENTAL, since = "0.2")
     default List<Message> awaitUnacknowledged(Duration timeout) {
-        return receiveUnacknowledged();
+        throw keepsNoMail();
     }
 
     /**
@@ -145,7 +144,12 @@ public interface Client extends AutoCloseable {
      */
     @API(status = API.Status.EXPERIMENTAL, since = "0.2")
     default void acknowledge(java.util.Collection<String> ids) {
-        receiveUnacknowledged();
+        throw keepsNoMail();
+    }
+
+    private static NotSupportedException keepsNoMail() {
+        return new NotSupportedException("This client's protocol does not declare KEEPS_MAIL: it cannot keep a message "
+                + "stored until it is acknowledged; use receive() instead (at most once across a crash, docs/delivery.md)");
     }
 
     /**
