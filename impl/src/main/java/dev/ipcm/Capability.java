@@ -21,6 +21,11 @@ public enum Capability {
     CONNECTIONS,
     /** A cleanly disconnected peer stays addressable and its mail waits for its next connect (databases). */
     DISCONNECTED_PEERS_ADDRESSABLE,
+    /**
+     * Mail waiting for a client survives the death of its process: the client reconnects, or a new
+     * one connects under its name, and receives it (docs/decisions.md, "Reconnect after a crash").
+     */
+    KEEPS_MAIL,
     /** Client names are compared without regard to case (MariaDB and MySQL collations). */
     CASE_INSENSITIVE_NAMES,
     /** The store lives on a database server that must be reachable. */

@@ -139,6 +139,48 @@ public interface Client extends AutoCloseable {
     /** Puts messages back so the next receive returns them again, without counting them twice. */
     void requeue(List<Message> messages);
 
+    // ---- at-least-once receiving (opt-in; docs/delivery.md) ------------------------------------
+
+    /**
+     * At-least-once receive: returns the messages waiting now that this client has not received
+     * yet, but leaves them stored until {@link #acknowledge} deletes them, so a crash before the
+     * acknowledgement delivers them again to the client that reconnects under this name (use
+     * {@link Message#id()} to recognise a redelivery). Needs {@link Capability#KEEPS_MAIL}.
+     *
+     * @throws NotSupportedException on a protocol without {@link Capability#KEEPS_MAIL}
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    default List<Message> receiveUnacknowledged() {
+        throw keepsNoMail();
+    }
+
+    /**
+     * Waits until {@link #receiveUnacknowledged()} has something or {@code timeout} passes.
+     *
+     * @return the messages, empty when the timeout passed first
+     * @throws NotSupportedException on a protocol without {@link Capability#KEEPS_MAIL}
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    default List<Message> awaitUnacknowledged(Duration timeout) {
+        throw keepsNoMail();
+    }
+
+    /**
+     * Deletes from the store the messages with these ids that {@link #receiveUnacknowledged()}
+     * returned; ids not returned by it, or already acknowledged, are ignored.
+     *
+     * @throws NotSupportedException on a protocol without {@link Capability#KEEPS_MAIL}
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    default void acknowledge(java.util.Collection<String> ids) {
+        throw keepsNoMail();
+    }
+
+    private static NotSupportedException keepsNoMail() {
+        return new NotSupportedException("This client's protocol does not declare KEEPS_MAIL: it cannot keep a message "
+                + "stored until it is acknowledged; use receive() instead (at most once across a crash, docs/delivery.md)");
+    }
+
     /**
      * Stored messages that could not be decoded since the last call. Each was set aside (never
      * silently dropped) and the other messages were still delivered.

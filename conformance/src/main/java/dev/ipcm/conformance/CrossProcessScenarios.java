@@ -7,6 +7,7 @@ import dev.ipcm.Client;
 import dev.ipcm.Message;
 import dev.ipcm.Store;
 import dev.ipcm.junit.ClientName;
+import dev.ipcm.junit.IgnoreSanityCheck;
 import dev.ipcm.junit.IpcmConfiguration;
 import dev.ipcm.junit.IpcmTest;
 import dev.ipcm.junit.RequiresCapability;
@@ -69,6 +70,35 @@ public class CrossProcessScenarios {
             Client replacement = store.connect("doomed");
             assertThat(observer.peerPid("doomed")).hasValue(ProcessHandle.current().pid());
             replacement.disconnect();
+        }
+    }
+
+    /**
+     * Mail waiting for a peer killed with SIGKILL is not lost: reconnecting under its name, or
+     * connecting afresh after a second kill, receives what waited (docs/decisions.md, "Reconnect
+     * after a crash").
+     */
+    @Test
+    @ScenarioName("sigkill_keeps_mail")
+    @RequiresCapability(Capability.KEEPS_MAIL)
+    @IgnoreSanityCheck("a killed client's read counts die with it, and a fresh connect under its name starts new counts")
+    void keepsMail(Store store, @ClientName("sender") Client sender) {
+        try (PeerProcesses children = new PeerProcesses(wait)) {
+            Process crashed = children.start("idle", store.info(), "crashed");
+            sender.send("crashed", "before the kill");
+            children.kill(crashed);
+            sender.send("crashed", "after the kill");
+            Client back = store.reconnect("crashed");
+            assertThat(Await.messages(back, 2, wait)).extracting(m -> m.content().asText())
+                    .containsExactly("before the kill", "after the kill");
+            back.disconnect();
+            Process again = children.start("idle", store.info(), "crashed");
+            sender.send("crashed", "for the next holder");
+            children.kill(again);
+            Client fresh = store.connect("crashed");
+            assertThat(Await.messages(fresh, 1, wait)).extracting(m -> m.content().asText())
+                    .containsExactly("for the next holder");
+            fresh.disconnect();
         }
     }
 

@@ -52,6 +52,7 @@ public abstract class AbstractClient implements Client {
     private final Stats stats;
     private final Sending sending = new Sending(this);
     private final Receiving receiving = new Receiving(this);
+    private final Acknowledging acknowledging = new Acknowledging(this);
     private final RequeuedMessages requeued = new RequeuedMessages();
     private final CorruptMessages corrupt = new CorruptMessages();
     private final Peers peers = new Peers(this);
@@ -157,6 +158,19 @@ public abstract class AbstractClient implements Client {
     /** Blocks until a peer may have arrived or left, or {@code nanos} pass; the default re-checks every 50 ms. */
     protected void waitForPeerActivity(long nanos) {
         Waiting.pauseForPeers(nanos);
+    }
+
+    /**
+     * At-least-once: the messages stored for this client now, read without taking them. Protocols
+     * that declare {@link dev.ipcm.Capability#KEEPS_MAIL} override it with {@link #deleteStored}.
+     */
+    protected List<Message> peekStored() {
+        throw new IllegalStateException(getClass().getName() + " declares KEEPS_MAIL without overriding peekStored");
+    }
+
+    /** At-least-once: deletes these messages (returned by {@link #peekStored}) from the store; gone ones are ignored. */
+    protected void deleteStored(List<Message> messages) {
+        throw new IllegalStateException(getClass().getName() + " declares KEEPS_MAIL without overriding deleteStored");
     }
 
     /** Keeps requeued messages for the next receive; file stores override this with their resume file. */
@@ -316,6 +330,21 @@ public abstract class AbstractClient implements Client {
     @Override
     public boolean hasPendingMessages() {
         return receiving.hasPending();
+    }
+
+    @Override
+    public List<Message> receiveUnacknowledged() {
+        return acknowledging.takeNow();
+    }
+
+    @Override
+    public List<Message> awaitUnacknowledged(Duration timeout) {
+        return acknowledging.await(timeout);
+    }
+
+    @Override
+    public void acknowledge(java.util.Collection<String> ids) {
+        acknowledging.acknowledge(ids);
     }
 
     @Override

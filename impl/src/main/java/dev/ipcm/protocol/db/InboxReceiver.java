@@ -123,6 +123,39 @@ final class InboxReceiver {
         return messages;
     }
 
+    /**
+     * At-least-once: the inbox read without deleting it; undecodable rows are deleted and set
+     * aside as by {@link #receive}.
+     */
+    List<Message> peek(Consumer<CorruptMessageException> setAside) {
+        List<SqlStore.InboxRow> rows = db.call("read the messages of '" + name + "'", c -> sql.inbox(db.statements(), name));
+        List<Message> messages = new ArrayList<>();
+        List<String> bad = new ArrayList<>();
+        List<CorruptMessageException> corrupt = new ArrayList<>();
+        for (SqlStore.InboxRow row : rows) {
+            try {
+                messages.add(toMessage(row));
+            } catch (RuntimeException e) {
+                bad.add(row.id());
+                corrupt.add(corrupt(row, e));
+            }
+        }
+        acknowledge(bad);
+        corrupt.forEach(setAside);
+        return messages;
+    }
+
+    /** At-least-once: deletes these ids from the inbox (an id already gone is no error, so a retry is safe). */
+    void acknowledge(List<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        db.call("delete the acknowledged messages of '" + name + "'", c -> {
+            delete(c, db.statements(), ids);
+            return null;
+        });
+    }
+
     /** Deletes the ids read: one autocommit statement, or one transaction when they need several. */
     private void delete(Connection c, StatementCache statements, List<String> ids) throws SQLException {
         if (ids.size() <= SqlStore.CHUNK) {

@@ -25,7 +25,8 @@ import org.apiguardian.api.API;
 @API(status = API.Status.STABLE, since = "0.1")
 public final class MariaDBProtocol extends ServerProtocol {
     static final Capabilities CAPABILITIES = Capabilities.of(Capability.CROSS_PROCESS, Capability.SUSPEND,
-            Capability.DISCONNECTED_PEERS_ADDRESSABLE, Capability.REQUIRES_SERVER, Capability.CASE_INSENSITIVE_NAMES)
+            Capability.DISCONNECTED_PEERS_ADDRESSABLE, Capability.REQUIRES_SERVER, Capability.CASE_INSENSITIVE_NAMES,
+            Capability.KEEPS_MAIL)
             .withMaxMessageBytes(MySQLFamilyDialect.MAX_BLOB);
     /** First re-check after 1 ms (at most one query per receiver per millisecond), then doubling. */
     static final long MIN_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);

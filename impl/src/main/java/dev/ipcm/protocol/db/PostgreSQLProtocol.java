@@ -22,7 +22,8 @@ import org.apiguardian.api.API;
 @API(status = API.Status.STABLE, since = "0.1")
 public final class PostgreSQLProtocol extends ServerProtocol {
     static final Capabilities CAPABILITIES = Capabilities.of(Capability.CROSS_PROCESS, Capability.SUSPEND,
-            Capability.DISCONNECTED_PEERS_ADDRESSABLE, Capability.REQUIRES_SERVER, Capability.MESSAGE_WAKEUP)
+            Capability.DISCONNECTED_PEERS_ADDRESSABLE, Capability.REQUIRES_SERVER, Capability.MESSAGE_WAKEUP,
+            Capability.KEEPS_MAIL)
             .withMaxMessageBytes(PostgreSQLDialect.INSTANCE.maxContentBytes());
 
     /** The protocol, as {@link java.util.ServiceLoader} creates it. */

@@ -30,7 +30,7 @@ import org.apiguardian.api.API;
 @API(status = API.Status.STABLE, since = "0.1")
 public final class SQLiteProtocol extends DatabaseProtocol {
     static final Capabilities CAPABILITIES = Capabilities.of(Capability.CROSS_PROCESS, Capability.SUSPEND,
-            Capability.DISCONNECTED_PEERS_ADDRESSABLE).withMaxMessageBytes(SQLiteDialect.INSTANCE.maxContentBytes());
+            Capability.DISCONNECTED_PEERS_ADDRESSABLE, Capability.KEEPS_MAIL).withMaxMessageBytes(SQLiteDialect.INSTANCE.maxContentBytes());
 
     /** The protocol, as {@link java.util.ServiceLoader} creates it. */
     public SQLiteProtocol() {

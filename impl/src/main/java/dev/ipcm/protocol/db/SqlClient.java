@@ -95,9 +95,8 @@ final class SqlClient extends AbstractClient {
             return;
         }
         if (row.pid() != null && !reconnect) {
-            // Its owner died without disconnecting: a fresh client under the name starts empty, as in the
-            // reference. A reconnect keeps the inbox: coming back for one's mail is what reconnect is for.
-            sql.deleteInbox(c, name());
+            // Its owner died without disconnecting: a fresh client under the name starts with fresh counts but
+            // gets the mail that waited; the reference deletes it (docs/decisions.md, "Reconnect after a crash").
             sql.clearStats(c, name());
         }
         if (!sql.takeOver(c, name(), pid(), now, row.pid())) {
@@ -149,6 +148,18 @@ final class SqlClient extends AbstractClient {
     @Override
     protected List<Message> fetch() {
         return receiver.receive(this::setAside);
+    }
+
+    @Override
+    protected List<Message> peekStored() {
+        return receiver.peek(this::setAside);
+    }
+
+    @Override
+    protected void deleteStored(List<Message> messages) {
+        List<String> ids = new ArrayList<>(messages.size());
+        messages.forEach(m -> ids.add(m.id()));
+        receiver.acknowledge(ids);
     }
 
     @Override

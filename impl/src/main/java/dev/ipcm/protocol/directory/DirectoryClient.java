@@ -91,6 +91,15 @@ public abstract class DirectoryClient extends AbstractClient {
     /** The word used for the endpoint in errors: {@code subdir}, {@code FIFO}, {@code UNIX Socket}... */
     protected abstract String endpointType();
 
+    /**
+     * Whether the endpoint keeps mail after its holder dies, so that a connect under the name of a
+     * dead holder takes the endpoint over with its mail instead of deleting it (docs/decisions.md,
+     * "Reconnect after a crash"). False by default: a FIFO or socket holds nothing once its reader is gone.
+     */
+    protected boolean keepsMail() {
+        return false;
+    }
+
     // ==== for subclasses ======================================================================
 
     /**

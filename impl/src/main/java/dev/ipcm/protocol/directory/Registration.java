@@ -19,12 +19,18 @@ import java.util.OptionalLong;
  * in docs/protocols/file-stores.md ("Connect, reconnect, suspend").
  */
 record Registration(DirectoryClient client, RouteDirectory route, String onDiskName) {
-    /** Connect: creates the endpoint, reaping the leftovers of a dead holder of the name first. */
+    /**
+     * Connect: creates the endpoint, reaping the leftovers of a dead holder of the name first,
+     * except an endpoint that keeps mail, which is taken over as it is.
+     */
     void claim(Path endpoint) {
         try {
             if (Files.exists(endpoint, LinkOption.NOFOLLOW_LINKS)) {
                 OptionalLong owner = Sidecars.readPid(pidFile());
                 if (owner.isPresent() && PeerEntries.isDead(owner.getAsLong())) {
+                    if (client.keepsMail() && client.isEndpoint(endpoint)) {
+                        return; // taken over with the mail that waited, as a reconnect would
+                    }
                     route.remove(onDiskName);
                 } else {
                     throw taken(owner);

@@ -23,21 +23,28 @@ final class StatsFiles {
     }
 
     /**
-     * The counts a client persisted, for its reconnect; a client that never wrote them (it was
-     * killed) cannot be reconnected, as in the reference: connect afresh instead.
+     * The counts a client persisted, for its reconnect. A client that was killed never wrote them:
+     * while its pidfile is there it reconnects with fresh counts and gets its mail (the reference
+     * refuses; docs/decisions.md, "Reconnect after a crash"); whether the pid is really dead is
+     * checked next, by {@link Registration#checkReconnectable}.
      */
     Stats readForReconnect(String id, String onDiskName) {
         route.requireExists();
         Path file = route.sidecar(onDiskName, SUFFIX);
-        byte[] bytes;
+        Optional<byte[]> bytes;
         try {
-            bytes = Sidecars.read(file).orElseThrow(() -> new NoSuchPeerException("Could not open stats file '" + file
-                    + "': client '" + id + "' never suspended or disconnected on this store (a client that was killed "
-                    + "cannot be reconnected); connect it instead, which clears a dead registration"));
+            bytes = Sidecars.read(file);
+            if (bytes.isEmpty() && Sidecars.readPid(route.sidecar(onDiskName, ".pid")).isPresent()) {
+                return new Stats();
+            }
         } catch (IOException e) {
             throw route.failure("read stats file", file, e);
         }
-        return decode(bytes, file);
+        if (bytes.isEmpty()) {
+            throw new NoSuchPeerException("Could not open stats file '" + file + "': client '" + id + "' never suspended "
+                    + "or disconnected on this store and holds no registration; connect it instead");
+        }
+        return decode(bytes.get(), file);
     }
 
     /** Writes {@code N.stats} directly (truncate and write), as the reference does; silent once the store is gone. */

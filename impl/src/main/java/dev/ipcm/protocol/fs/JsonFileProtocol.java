@@ -32,7 +32,7 @@ public final class JsonFileProtocol implements Protocol {
     public static final String FILE_PREFIX = "PerlIPCMgr";
 
     static final Capabilities CAPABILITIES = Capabilities.of(Capability.CROSS_PROCESS, Capability.SUSPEND,
-            Capability.SUSPEND_KEEPS_PID, Capability.MESSAGE_WAKEUP, Capability.PEER_CHANGE_WAKEUP);
+            Capability.SUSPEND_KEEPS_PID, Capability.MESSAGE_WAKEUP, Capability.PEER_CHANGE_WAKEUP, Capability.KEEPS_MAIL);
 
     private static final byte[] EMPTY_STORE = "{\"clients\":{},\"messages\":{},\"stats\":{}}"
             .getBytes(StandardCharsets.US_ASCII);
@@ -61,6 +61,7 @@ public final class JsonFileProtocol implements Protocol {
     public void unspawn(String route, AutoCloseable stash) {
         try {
             Files.deleteIfExists(Path.of(route));
+            Files.deleteIfExists(Path.of(route + JsonJournal.SUFFIX));
         } catch (IOException e) {
             throw new IpcmException("Could not delete the JSONFile store '" + route + "': " + e, e);
         }

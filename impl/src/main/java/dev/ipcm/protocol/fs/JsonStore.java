@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -47,41 +48,90 @@ final class JsonStore {
     }
 
     private final Path file;
+    private final JsonJournal journal;
 
     JsonStore(Path file) {
         this.file = file;
+        this.journal = new JsonJournal(file);
     }
 
     Path path() {
         return file;
     }
 
-    /** Runs {@code reader} on the store under a shared lock. */
+    /**
+     * Runs {@code reader} on the store under a shared lock. A file left damaged by a killed writer
+     * is repaired first, under the exclusive lock that repair needs.
+     */
     <T> T read(Function<ObjectNode, T> reader) {
+        ObjectNode root;
         try (Fd fd = open(Fd.O_RDONLY)) {
             fd.lock(false);
-            return reader.apply(decode(fd.readAll()));
+            root = decodeOrNull(fd.readAll());
+        } catch (IOException e) {
+            throw failure(e);
+        }
+        return root != null ? reader.apply(root) : update(tx -> reader.apply(tx.root));
+    }
+
+    /**
+     * Runs {@code mutation} under an exclusive lock and, if it called {@link Tx#changed()},
+     * rewrites the file in place (same inode, through the journal) before the lock is released. A transaction that
+     * changes nothing does not write, so idle receivers do not wake each other up.
+     */
+    <T> T update(Function<Tx, T> mutation) {
+        try (Fd fd = open(Fd.O_RDWR)) {
+            fd.lock(true);
+            Tx tx = new Tx(recover(fd));
+            T result = mutation.apply(tx);
+            if (tx.changed) {
+                writeThrough(fd, Json.encode(tx.root));
+            }
+            return result;
         } catch (IOException e) {
             throw failure(e);
         }
     }
 
     /**
-     * Runs {@code mutation} under an exclusive lock and, if it called {@link Tx#changed()},
-     * rewrites the file in place (same inode) before the lock is released. A transaction that
-     * changes nothing does not write, so idle receivers do not wake each other up.
+     * The store's content under the exclusive lock. A journal left by a writer that was killed
+     * is replayed if the file is damaged (the rewrite had begun) and dropped if the file is whole
+     * (the rewrite had not begun, or had finished: either way the file is a state some
+     * transaction left complete).
      */
-    <T> T update(Function<Tx, T> mutation) {
-        try (Fd fd = open(Fd.O_RDWR)) {
-            fd.lock(true);
-            Tx tx = new Tx(decode(fd.readAll()));
-            T result = mutation.apply(tx);
-            if (tx.changed) {
-                fd.rewrite(Json.encode(tx.root));
-            }
-            return result;
-        } catch (IOException e) {
-            throw failure(e);
+    private ObjectNode recover(Fd fd) throws IOException {
+        byte[] bytes = fd.readAll();
+        Optional<byte[]> pending = journal.read();
+        if (pending.isEmpty()) {
+            return decode(bytes);
+        }
+        ObjectNode root = decodeOrNull(bytes);
+        if (root != null) {
+            journal.remove();
+            return root;
+        }
+        ObjectNode replayed = decodeOrNull(pending.get());
+        if (replayed == null) {
+            throw new ContentException("The JSONFile store '" + file + "' is damaged and its journal '" + journal.path()
+                    + "' is not valid JSON either; nothing was changed. Spawn a new store");
+        }
+        writeThrough(fd, pending.get());
+        return replayed;
+    }
+
+    /** Journal, rewrite in place, sync, drop the journal: a kill at any point leaves a whole state. */
+    private void writeThrough(Fd fd, byte[] content) throws IOException {
+        journal.write(content);
+        fd.rewrite(content);
+        JsonJournal.sync(file);
+        journal.remove();
+    }
+
+    private ObjectNode decodeOrNull(byte[] bytes) {
+        try {
+            return Json.decode(bytes) instanceof ObjectNode o ? o : null;
+        } catch (ContentException e) {
+            return null;
         }
     }
 

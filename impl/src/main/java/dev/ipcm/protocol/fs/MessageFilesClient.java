@@ -50,6 +50,8 @@ final class MessageFilesClient extends DirectoryClient {
     private boolean leaving;
     /** Whether the last fetch left recent files for the next one (see {@link #readyBatch()}). */
     private boolean deferred;
+    /** At-least-once: the file of each message read but not yet acknowledged, by message id. */
+    private final java.util.Map<String, Path> peeked = new java.util.HashMap<>();
 
     MessageFilesClient(ConnectRequest request) {
         super(request, MessageFilesProtocol.CAPABILITIES, OnDiskNames.FILE_BUDGET);
@@ -63,6 +65,12 @@ final class MessageFilesClient extends DirectoryClient {
     @Override
     protected boolean isEndpoint(Path path) {
         return Files.isDirectory(path);
+    }
+
+    /** An inbox directory keeps its message files after its reader dies. */
+    @Override
+    protected boolean keepsMail() {
+        return true;
     }
 
     @Override
@@ -137,6 +145,31 @@ final class MessageFilesClient extends DirectoryClient {
 
     @Override
     protected List<Message> fetch() {
+        return readInbox(true);
+    }
+
+    /** At-least-once: reads the inbox and remembers which file holds each message, for {@link #deleteStored}. */
+    @Override
+    protected List<Message> peekStored() {
+        return readInbox(false);
+    }
+
+    @Override
+    protected void deleteStored(List<Message> messages) {
+        for (Message m : messages) {
+            Path path = peeked.remove(m.id());
+            try {
+                if (path != null) {
+                    Files.deleteIfExists(path);
+                }
+            } catch (IOException e) {
+                throw ioFailure("delete acknowledged message file", path, e);
+            }
+        }
+    }
+
+    /** Reads the batch of ready files; deletes each one read when {@code take}, else records it in {@link #peeked}. */
+    private List<Message> readInbox(boolean take) {
         List<Message> out = new ArrayList<>();
         for (String file : readyBatch()) {
             Path path = inbox.resolve(file);
@@ -150,7 +183,11 @@ final class MessageFilesClient extends DirectoryClient {
             }
             try {
                 Message m = decode(bytes);
-                Files.deleteIfExists(path);
+                if (take) {
+                    Files.deleteIfExists(path);
+                } else {
+                    peeked.put(m.id(), path);
+                }
                 out.add(m);
             } catch (ContentException e) {
                 setAside(path, e);

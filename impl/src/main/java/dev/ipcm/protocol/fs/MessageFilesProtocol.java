@@ -16,7 +16,7 @@ import org.apiguardian.api.API;
 @API(status = API.Status.STABLE, since = "0.1")
 public final class MessageFilesProtocol extends DirectoryProtocol {
     static final Capabilities CAPABILITIES = Capabilities.of(Capability.CROSS_PROCESS, Capability.SUSPEND,
-            Capability.MESSAGE_WAKEUP, Capability.PEER_CHANGE_WAKEUP);
+            Capability.MESSAGE_WAKEUP, Capability.PEER_CHANGE_WAKEUP, Capability.KEEPS_MAIL);
 
     @Override
     public String name() {

@@ -154,11 +154,12 @@ class JsonFileTest {
     }
 
     @Test
-    void aCrashedClientCanReconnectOrBeReapedByAFreshConnect() throws Exception {
+    void aCrashedClientCanReconnectOrBeTakenOverWithItsMailByAFreshConnect() throws Exception {
         long dead = deadPid();
         Path perl = tmp.resolve("crash.json");
         Files.writeString(perl, "{\"clients\":{\"a\":{\"pid\":" + dead + "},\"b\":{\"pid\":" + dead + "}},"
-                + "\"messages\":{\"a\":[{\"content\":1,\"to\":\"a\",\"from\":\"x\",\"stamp\":1.5}],\"b\":[]},"
+                + "\"messages\":{\"a\":[{\"content\":1,\"to\":\"a\",\"from\":\"x\",\"stamp\":1.5}],"
+                + "\"b\":[{\"content\":2,\"to\":\"b\",\"from\":\"x\",\"stamp\":1.6}]},"
                 + "\"stats\":{\"a\":{\"read\":{\"x\":7},\"sent\":{}},\"b\":{\"read\":{\"x\":3},\"sent\":{}}}}");
         try (Client a = Ipcm.reconnect("a", jsonFileInfo(perl))) {
             assertThat(a.stats().read()).containsEntry("x", 7L);
@@ -166,6 +167,7 @@ class JsonFileTest {
         }
         try (Client b = Ipcm.connect("b", jsonFileInfo(perl))) {
             assertThat(b.stats().read()).isEmpty();
+            assertThat(b.receive()).extracting(m -> m.content().asInt()).containsExactly(2);
         }
         assertThatThrownBy(() -> Ipcm.reconnect("nobody", jsonFileInfo(perl))).isInstanceOf(NoSuchPeerException.class)
                 .hasMessageContaining("Client 'nobody' does not exist");

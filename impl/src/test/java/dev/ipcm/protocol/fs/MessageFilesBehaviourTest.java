@@ -138,7 +138,7 @@ class MessageFilesBehaviourTest {
     }
 
     @Test
-    void aKilledClientIsReapedByPeerLeftAndByAFreshConnect() throws Exception {
+    void aKilledClientIsReapedByPeerLeftAndTakenOverWithItsMailByAFreshConnect() throws Exception {
         try (Client watcher = store.connect("watcher")) {
             Process first = FsChildren.start("hold", store.info(), "victim");
             Process second = FsChildren.start("hold", store.info(), "other");
@@ -151,15 +151,32 @@ class MessageFilesBehaviourTest {
             assertThat(watcher.peerExists("victim")).isTrue();
             assertThat(watcher.peerPid("victim")).hasValue(first.pid());
             assertThat(watcher.peerActive("victim")).isFalse();
+            watcher.send("victim", "sent after the crash");
             try (Client again = store.connect("victim")) {
-                // The fresh connect reaped the dead registration, unread mail included.
-                assertThat(again.receive()).isEmpty();
+                // The fresh connect takes the dead registration over with the mail that waited (docs/decisions.md).
+                assertThat(receiveAtLeast(again, 2)).extracting(m -> m.content().asText())
+                        .containsExactly("never read", "sent after the crash");
                 assertThat(watcher.peerPid("victim")).hasValue(again.pid());
             }
             assertThat(watcher.peerLeft()).isEqualTo(1);
             assertThat(route.resolve("other")).doesNotExist();
             assertThat(route.resolve("other.pid")).doesNotExist();
             assertThat(watcher.peerLeft()).isZero();
+        }
+    }
+
+    @Test
+    void aKilledReceiverReconnectsAndGetsTheMailThatWaited() throws Exception {
+        try (Client sender = store.connect("sender")) {
+            Process holder = FsChildren.start("hold", store.info(), "crashed");
+            sender.send("crashed", "before the crash");
+            FsChildren.kill(holder);
+            sender.send("crashed", "after the crash");
+            try (Client back = Ipcm.reconnect("crashed", store.info())) {
+                assertThat(receiveAtLeast(back, 2)).extracting(m -> m.content().asText())
+                        .containsExactly("before the crash", "after the crash");
+                assertThat(back.stats().read()).containsEntry("sender", 2L);
+            }
         }
     }
 
