@@ -25,9 +25,10 @@ import org.junit.jupiter.api.Test;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ConformanceSuite {
     private static final List<Class<?>> EXAMPLES = List.of(MessagingScenarios.class, PeerScenarios.class,
-            LifecycleScenarios.class, CrossProcessScenarios.class);
+            LifecycleScenarios.class, CrossProcessScenarios.class,
+            FidelityScenarios.class, NameFidelityScenarios.class);
     private static final List<Class<?>> PROPERTIES = List.of(DeliveryProperties.class, SuspendProperties.class,
-            PeerProperties.class, CrossProcessProperties.class);
+            PeerProperties.class, CrossProcessProperties.class, FidelityProperties.class);
 
     private ConformanceSuite() {}
 
