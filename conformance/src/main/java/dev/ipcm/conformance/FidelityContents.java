@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ipcm.internal.Json;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
@@ -14,8 +15,8 @@ import java.util.Map;
  * text from every Unicode plane. Each has a name, so a failure says which one.
  */
 final class FidelityContents {
-    /** Keeps every digit of a decimal, as the library's own JSON does. */
-    static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    /** The library's own node factory, which keeps every digit of a decimal. */
+    static final JsonNodeFactory NODES = Json.mapper().getNodeFactory();
 
     private FidelityContents() {}
 

@@ -1,7 +1,6 @@
 package dev.ipcm.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -63,8 +62,7 @@ final class JsonDiff {
             gotKeys.removeAll(sentKeys);
             return Optional.of(path + ": keys missing " + missing + ", keys added " + gotKeys);
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = sent.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : sent.properties()) {
             Optional<String> d = at(path + "." + e.getKey(), e.getValue(), got.get(e.getKey()));
             if (d.isPresent()) {
                 return d;
