@@ -10,9 +10,6 @@ import dev.ipcm.engine.fixtures.ForwardingClient;
 import dev.ipcm.engine.fixtures.ForwardingProtocol;
 import dev.ipcm.internal.Json;
 import dev.ipcm.spi.ConnectRequest;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /** DirectoryStore with every leaf value of sent content passed through one faulty conversion. */
 abstract class RewritesSentContent extends ForwardingProtocol {
@@ -41,9 +38,7 @@ abstract class RewritesSentContent extends ForwardingProtocol {
         }
         if (node.isObject()) {
             ObjectNode out = Json.mapper().createObjectNode();
-            List<Map.Entry<String, JsonNode>> fields = new ArrayList<>();
-            node.fields().forEachRemaining(fields::add);
-            fields.forEach(e -> out.set(e.getKey(), walk(e.getValue())));
+            node.properties().forEach(e -> out.set(e.getKey(), walk(e.getValue())));
             return out;
         }
         return leaf(node);
