@@ -55,6 +55,13 @@ final class CertifyCommand implements Callable<Integer> {
     @Option(names = "--tries", paramLabel = "N", description = "Tries per property (default: the suite's).")
     Integer tries;
 
+    /** The tries per property of a thorough run; the suite's default (20) is for a quick one. */
+    static final int THOROUGH_TRIES = 200;
+
+    @Option(names = "--thorough", description = "Run " + THOROUGH_TRIES + " tries per property instead of the suite's quick default "
+            + "(--tries wins when both are given).")
+    boolean thorough;
+
     @Option(names = {"-c", "--config"}, paramLabel = "KEY=VALUE",
             description = "A JUnit Platform configuration parameter for the run, e.g. ipcm.postgresql.url=... (repeatable).")
     Map<String, String> config = new LinkedHashMap<>();
@@ -66,6 +73,9 @@ final class CertifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Protocol> chosen = protocols == null ? defaults() : named(protocols);
+        if (tries == null && thorough) {
+            tries = THOROUGH_TRIES;
+        }
         if (tries != null) {
             if (tries < 1) {
                 throw new ParameterException(spec.commandLine(), "--tries must be at least 1, got " + tries);

@@ -24,6 +24,16 @@ class CertifyCommandTest {
     Path reports;
 
     @Test
+    void thoroughGivesWayToAnExplicitTriesSetting() {
+        Cli.Result r = Cli.inProcess().run("certify", "--protocols", "LocalMemory", "--thorough", "--tries", "3",
+                "--report", reports.toString(), "--config", SUITE);
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).as("the seeds section of a run with --thorough and --tries 3")
+                .containsPattern("LocalMemory / OrderPropertyFixture / arriveInOrder: seed -?\\d+, 3 tries");
+    }
+
+    @Test
     void certifiesTwoGoodProtocolsAndWritesBothReports() throws IOException {
         Cli.Result r = Cli.inProcess().run("certify", "--protocols", "LocalMemory,MessageFiles", "--tries", "3",
                 "--report", reports.toString(), "--config", SUITE);

@@ -26,9 +26,10 @@ import org.junit.jupiter.api.Test;
 public final class ConformanceSuite {
     private static final List<Class<?>> EXAMPLES = List.of(MessagingScenarios.class, PeerScenarios.class,
             LifecycleScenarios.class, CrossProcessScenarios.class, ServiceScenarios.class,
-            ServiceCallbackScenarios.class, ServiceProbeScenarios.class, ServiceProcessScenarios.class);
+            ServiceCallbackScenarios.class, ServiceProbeScenarios.class, ServiceProcessScenarios.class,
+            FidelityScenarios.class, NameFidelityScenarios.class);
     private static final List<Class<?>> PROPERTIES = List.of(DeliveryProperties.class, SuspendProperties.class,
-            PeerProperties.class, CrossProcessProperties.class);
+            PeerProperties.class, CrossProcessProperties.class, FidelityProperties.class);
 
     private ConformanceSuite() {}
 

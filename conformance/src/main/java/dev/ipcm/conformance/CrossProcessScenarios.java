@@ -40,20 +40,20 @@ public class CrossProcessScenarios {
     void exchange(Store store, @ClientName("parent") Client parent) {
         try (PeerProcesses children = new PeerProcesses(wait)) {
             Process child = children.start("echo", store.info(), "child");
-            assertThat(parent.peerPid("child")).hasValue(child.pid());
-            assertThat(parent.peerActive("child")).isTrue();
+            assertThat(parent.peerPid("child")).as("the child's pid as the parent sees it").hasValue(child.pid());
+            assertThat(parent.peerActive("child")).as("whether the child is active").isTrue();
             for (int i = 0; i < 20; i++) {
                 parent.send("child", Map.of("n", i, "text", "caf\u00e9 " + i));
             }
             List<Message> back = Await.messages(parent, 20, wait);
-            assertThat(back).extracting(m -> m.content().get("n").asInt()).containsExactlyElementsOf(
+            assertThat(back).as("the numbers the child sent back, in order").extracting(m -> m.content().get("n").asInt()).containsExactlyElementsOf(
                     java.util.stream.IntStream.range(0, 20).boxed().toList());
-            assertThat(back).allSatisfy(m -> assertThat(m.from()).isEqualTo("child"));
-            assertThat(back.get(3).content().get("text").asText()).isEqualTo("caf\u00e9 3");
+            assertThat(back).as("the sender of every message from the child").allSatisfy(m -> assertThat(m.from()).isEqualTo("child"));
+            assertThat(back.get(3).content().get("text").asText()).as("the non-ASCII text the child sent back").isEqualTo("caf\u00e9 3");
             parent.send("child", "stop");
             children.awaitExit(child);
-            assertThat(child.exitValue()).isZero();
-            assertThat(Await.peers(parent, () -> !parent.peers().contains("child"), wait)).isTrue();
+            assertThat(child.exitValue()).as("the child JVM's exit code").isZero();
+            assertThat(Await.peers(parent, () -> !parent.peers().contains("child"), wait)).as("the parent's peers once the child exited").isTrue();
         }
     }
 
@@ -63,12 +63,12 @@ public class CrossProcessScenarios {
     void reapAndReplace(Store store, @ClientName("observer") Client observer) {
         try (PeerProcesses children = new PeerProcesses(wait)) {
             Process doomed = children.start("idle", store.info(), "doomed");
-            assertThat(observer.peerActive("doomed")).isTrue();
+            assertThat(observer.peerActive("doomed")).as("whether doomed is active before SIGKILL").isTrue();
             children.kill(doomed);
-            assertThat(observer.peerActive("doomed")).isFalse();
-            assertThat(observer.peers()).doesNotContain("doomed");
+            assertThat(observer.peerActive("doomed")).as("whether doomed is active after SIGKILL").isFalse();
+            assertThat(observer.peers()).as("the observer's peers after doomed was killed").doesNotContain("doomed");
             Client replacement = store.connect("doomed");
-            assertThat(observer.peerPid("doomed")).hasValue(ProcessHandle.current().pid());
+            assertThat(observer.peerPid("doomed")).as("the pid of the new client that took doomed's name").hasValue(ProcessHandle.current().pid());
             replacement.disconnect();
         }
     }
@@ -109,9 +109,9 @@ public class CrossProcessScenarios {
         try (PeerProcesses children = new PeerProcesses(wait)) {
             Process gone = children.start("idle", store.info(), "gone");
             children.kill(gone);
-            assertThat(observer.peerLeft()).isGreaterThanOrEqualTo(1);
-            assertThat(observer.peerExists("gone")).isFalse();
-            assertThat(observer.peerLeft()).isZero();
+            assertThat(observer.peerLeft()).as("entries peerLeft() swept").isGreaterThanOrEqualTo(1);
+            assertThat(observer.peerExists("gone")).as("whether the killed peer still exists after the sweep").isFalse();
+            assertThat(observer.peerLeft()).as("entries a second sweep finds").isZero();
         }
     }
 }

@@ -55,8 +55,8 @@ public class LifecycleScenarios {
         dh1.send("dh2", Map.of("msg", "waiting_2"));
         List<Message> handed = new ArrayList<>();
         dh2.disconnect(handed::addAll);
-        assertThat(dh2.isDisconnected()).isTrue();
-        assertThat(handed.stream().sorted(Message.ORDER).map(m -> m.content().get("msg").asText()))
+        assertThat(dh2.isDisconnected()).as("whether dh2 is disconnected after its handler ran").isTrue();
+        assertThat(handed.stream().sorted(Message.ORDER).map(m -> m.content().get("msg").asText())).as("the messages handed to the handler, in order")
                 .containsExactly("waiting_1", "waiting_2");
     }
 
@@ -66,14 +66,14 @@ public class LifecycleScenarios {
     @IgnoreSanityCheck("the unread message is the point of the scenario")
     void disconnectWithoutHandler(Store store, @ClientName("a") Client a, @ClientName("b") Client b) {
         a.send("b", "unread");
-        assertThatThrownBy(b::disconnect).isInstanceOfSatisfying(MessagesWaitingException.class,
-                e -> assertThat(e.messages()).extracting(m -> m.content().asText()).containsExactly("unread"))
+        assertThatThrownBy(b::disconnect).as("disconnecting b with one message unread").isInstanceOfSatisfying(MessagesWaitingException.class,
+                e -> assertThat(e.messages()).as("the messages the exception carries").extracting(m -> m.content().asText()).containsExactly("unread"))
                 .hasMessageContaining("Messages waiting at disconnect for b");
-        assertThat(b.isDisconnected()).isTrue();
-        assertThat(Await.peers(a, () -> !a.peers().contains("b"), wait)).isTrue();
+        assertThat(b.isDisconnected()).as("whether b is disconnected after the failed disconnect").isTrue();
+        assertThat(Await.peers(a, () -> !a.peers().contains("b"), wait)).as("a's peers once b left").isTrue();
         a.disconnect();
         Client probe = store.connect("probe");
-        assertThat(store.sanityDelta(probe)).isEqualTo(Map.of("a -> b", 1L));
+        assertThat(store.sanityDelta(probe)).as("the sanity delta: the unread message").isEqualTo(Map.of("a -> b", 1L));
         probe.disconnect();
     }
 
@@ -83,8 +83,8 @@ public class LifecycleScenarios {
     void closedClient(@ClientName("a") Client a, @ClientName("b") Client b) {
         a.disconnect();
         a.disconnect();
-        assertThatThrownBy(() -> a.send("b", "late")).isInstanceOf(ClientClosedException.class).hasMessageContaining("'a'");
-        assertThatThrownBy(a::receive).isInstanceOf(ClientClosedException.class);
+        assertThatThrownBy(() -> a.send("b", "late")).as("a send from a disconnected client").isInstanceOf(ClientClosedException.class).hasMessageContaining("'a'");
+        assertThatThrownBy(a::receive).as("a receive on a disconnected client").isInstanceOf(ClientClosedException.class);
     }
 
     /**
@@ -110,14 +110,14 @@ public class LifecycleScenarios {
                     return e;
                 }
             }, threads);
-            assertThat(waiting.await(wait.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+            assertThat(waiting.await(wait.toMillis(), TimeUnit.MILLISECONDS)).as("whether the waiting thread started").isTrue();
             CompletableFuture.runAsync(b::disconnect, threads).get(wait.toMillis(), TimeUnit.MILLISECONDS);
-            assertThat(b.isDisconnected()).isTrue();
+            assertThat(b.isDisconnected()).as("whether b is disconnected").isTrue();
             Object outcome = waiter.get(wait.toMillis(), TimeUnit.MILLISECONDS);
-            assertThat(outcome).satisfiesAnyOf(
+            assertThat(outcome).as("what the waiting thread got when b disconnected").satisfiesAnyOf(
                     o -> assertThat(o).isInstanceOf(ClientClosedException.class),
                     o -> assertThat(o).isEqualTo(List.of()));
-            assertThat(a.isDisconnected()).isFalse();
+            assertThat(a.isDisconnected()).as("whether a, another client, stayed connected").isFalse();
         } finally {
             threads.shutdownNow();
         }
@@ -130,11 +130,11 @@ public class LifecycleScenarios {
     void suspendAndReconnect(Store store, @ClientName("sr1") Client sr1, @ClientName("sr2") Client sr2) {
         sr1.send("sr2", Map.of("before", "suspend"));
         sr2.suspend();
-        assertThat(sr1.peerExists("sr2")).isTrue();
+        assertThat(sr1.peerExists("sr2")).as("whether the suspended sr2 still exists for sr1").isTrue();
         sr1.send("sr2", Map.of("during", "suspend"));
         Client back = store.reconnect("sr2");
         List<Message> got = Await.messages(back, 2, wait);
-        assertThat(got).extracting(m -> m.content().toString()).containsExactly("{\"before\":\"suspend\"}", "{\"during\":\"suspend\"}");
+        assertThat(got).as("sr2's messages after reconnect: before and during the suspend, in order").extracting(m -> m.content().toString()).containsExactly("{\"before\":\"suspend\"}", "{\"during\":\"suspend\"}");
         back.disconnect();
     }
 
@@ -145,12 +145,12 @@ public class LifecycleScenarios {
     void suspendDeadline(Store store, @ClientName("watcher") Client watcher, @ClientName("sleeper") Client sleeper) {
         Instant until = Instant.ofEpochSecond(4_000_000_000L, 250_000_000);
         sleeper.suspend(until);
-        assertThat(watcher.peerSuspendExpires("sleeper")).hasValueSatisfying(v ->
+        assertThat(watcher.peerSuspendExpires("sleeper")).as("the suspend deadline sleeper's peers see").hasValueSatisfying(v ->
                 assertThat(v.compareTo(new BigDecimal("4000000000.25"))).isZero());
-        assertThat(watcher.peers()).contains("sleeper");
+        assertThat(watcher.peers()).as("the peers the watcher sees while sleeper is suspended").contains("sleeper");
         Client back = store.reconnect("sleeper");
-        assertThat(watcher.peerSuspendExpires("sleeper")).isEmpty();
-        assertThat(watcher.peerActive("sleeper")).isTrue();
+        assertThat(watcher.peerSuspendExpires("sleeper")).as("the suspend deadline after sleeper reconnected").isEmpty();
+        assertThat(watcher.peerActive("sleeper")).as("whether sleeper is active after reconnecting").isTrue();
         back.disconnect();
     }
 
@@ -159,28 +159,28 @@ public class LifecycleScenarios {
     @ScenarioName("suspend_unsupported")
     void suspendUnsupported(Capabilities caps, @ClientName("a") Client a) {
         assumeFalse(caps.has(Capability.SUSPEND), "the protocol supports suspend");
-        assertThatThrownBy(a::suspend).isInstanceOf(NotSupportedException.class).hasMessageContaining("suspend");
-        assertThat(a.isDisconnected()).isFalse();
+        assertThatThrownBy(a::suspend).as("a suspend on a protocol without SUSPEND").isInstanceOf(NotSupportedException.class).hasMessageContaining("suspend");
+        assertThat(a.isDisconnected()).as("whether the client stayed connected after the refused suspend").isFalse();
     }
 
     /** Stats count per peer, survive a disconnect, and balance when everything was read. */
     @Test
     @ScenarioName("stats_and_sanity")
     void statsAndSanity(Store store, @ClientName("d1") Client d1, @ClientName("d2") Client d2) {
-        assertThat(d1.stats().read()).isEmpty();
-        assertThat(d1.stats().sent()).isEmpty();
+        assertThat(d1.stats().read()).as("d1's read counts before anything was sent").isEmpty();
+        assertThat(d1.stats().sent()).as("d1's sent counts before anything was sent").isEmpty();
         d1.send("d2", 1);
         d1.send("d2", 2);
         d2.send("d1", 3);
-        assertThat(Await.messages(d2, 2, wait)).hasSize(2);
-        assertThat(Await.messages(d1, 1, wait)).hasSize(1);
+        assertThat(Await.messages(d2, 2, wait)).as("d2's messages from d1").hasSize(2);
+        assertThat(Await.messages(d1, 1, wait)).as("d1's message from d2").hasSize(1);
         d1.disconnect();
         d2.disconnect();
         Client probe = store.connect("probe");
         Map<String, dev.ipcm.Stats> all = probe.allStats();
-        assertThat(all.get("d1").sent()).isEqualTo(Map.of("d2", 2L));
-        assertThat(all.get("d2").read()).isEqualTo(Map.of("d1", 2L));
-        assertThat(store.sanityDelta(probe)).isEmpty();
+        assertThat(all.get("d1").sent()).as("d1's persisted sent counts after disconnect").isEqualTo(Map.of("d2", 2L));
+        assertThat(all.get("d2").read()).as("d2's persisted read counts after disconnect").isEqualTo(Map.of("d1", 2L));
+        assertThat(store.sanityDelta(probe)).as("the sanity delta once everything was read").isEmpty();
         probe.disconnect();
     }
 }

@@ -57,58 +57,58 @@ public class MessagingScenarios {
     @IgnoreSanityCheck("leaves one message unread on purpose and asserts the mismatch itself")
     void generic(Store store) {
         ConnectionInfo info = ConnectionInfo.parse(store.info());
-        assertThat(info.toString()).isEqualTo(store.info());
-        assertThat(info.protocol()).isEqualTo(store.protocol().referenceName());
-        assertThat(info.route()).isEqualTo(store.route());
-        assertThat(info.serializer()).isEqualTo(store.serializer().infoSpec());
+        assertThat(info.toString()).as("the info string parsed and written back").isEqualTo(store.info());
+        assertThat(info.protocol()).as("the protocol named in the info string").isEqualTo(store.protocol().referenceName());
+        assertThat(info.route()).as("the route in the info string").isEqualTo(store.route());
+        assertThat(info.serializer()).as("the serializer in the info string").isEqualTo(store.serializer().infoSpec());
 
         Client con1 = store.connect("con1");
         Client con2 = store.connect("con2");
-        assertThat(con1.receive()).isEmpty();
-        assertThat(con2.receive()).isEmpty();
+        assertThat(con1.receive()).as("con1's inbox before anything was sent").isEmpty();
+        assertThat(con2.receive()).as("con2's inbox before anything was sent").isEmpty();
 
         con1.send("con2", Map.of("hi", "there"));
         con2.send("con1", Map.of("ahoy", "matey"));
         assertEnvelope(Await.messages(con2, 1, wait), "con1", "con2", Json.toTree(Map.of("hi", "there")));
         assertEnvelope(Await.messages(con1, 1, wait), "con2", "con1", Json.toTree(Map.of("ahoy", "matey")));
-        assertThat(con1.receive()).isEmpty();
-        assertThat(con2.receive()).isEmpty();
+        assertThat(con1.receive()).as("con1's inbox after reading its one message").isEmpty();
+        assertThat(con2.receive()).as("con2's inbox after reading its one message").isEmpty();
 
         con1.send("con2", "string message!");
         assertEnvelope(Await.messages(con2, 1, wait), "con1", "con2", Json.toTree("string message!"));
 
         Client con3 = store.connect("con3");
         Map<String, BroadcastResult> results = con3.broadcast(Map.of("mass", "message"));
-        assertThat(results).containsOnlyKeys("con1", "con2").allSatisfy((k, v) -> assertThat(v.sent()).isTrue());
+        assertThat(results).as("con3's broadcast results per peer").containsOnlyKeys("con1", "con2").allSatisfy((k, v) -> assertThat(v.sent()).isTrue());
         for (Client c : List.of(con1, con2)) {
             List<Message> got = Await.messages(c, 1, wait);
-            assertThat(got).hasSize(1);
-            assertThat(got.get(0).from()).isEqualTo("con3");
-            assertThat(got.get(0).toOrNull()).isEqualTo(c.name());
-            assertThat(got.get(0).isBroadcast()).isTrue();
+            assertThat(got).as("broadcasts from con3 at %s", c.name()).hasSize(1);
+            assertThat(got.get(0).from()).as("the sender of con3's broadcast").isEqualTo("con3");
+            assertThat(got.get(0).toOrNull()).as("the recipient of a broadcast copy").isEqualTo(c.name());
+            assertThat(got.get(0).isBroadcast()).as("the broadcast flag of a broadcast copy").isTrue();
         }
-        assertThat(con3.receive()).isEmpty();
+        assertThat(con3.receive()).as("con3's inbox after its own broadcast").isEmpty();
 
         con3.broadcast(Map.of("mass", "message"));
         con3.broadcast(Map.of("mass", "message"));
-        assertThat(Await.messages(con1, 2, wait)).hasSize(2);
-        assertThat(Await.messages(con2, 2, wait)).hasSize(2);
+        assertThat(Await.messages(con1, 2, wait)).as("con1's messages after two more broadcasts").hasSize(2);
+        assertThat(Await.messages(con2, 2, wait)).as("con2's messages after two more broadcasts").hasSize(2);
 
         con1.send("con2", "woosh, I am invisible");
 
-        assertThat(con1.stats().read()).isEqualTo(Map.of("con2", 1L, "con3", 3L));
-        assertThat(con1.stats().sent()).isEqualTo(Map.of("con2", 3L));
-        assertThat(con2.stats().read()).isEqualTo(Map.of("con1", 2L, "con3", 3L));
-        assertThat(con2.stats().sent()).isEqualTo(Map.of("con1", 1L));
-        assertThat(con3.stats().read()).isEmpty();
-        assertThat(con3.stats().sent()).isEqualTo(Map.of("con1", 3L, "con2", 3L));
+        assertThat(con1.stats().read()).as("con1's read counts per peer").isEqualTo(Map.of("con2", 1L, "con3", 3L));
+        assertThat(con1.stats().sent()).as("con1's sent counts per peer").isEqualTo(Map.of("con2", 3L));
+        assertThat(con2.stats().read()).as("con2's read counts per peer").isEqualTo(Map.of("con1", 2L, "con3", 3L));
+        assertThat(con2.stats().sent()).as("con2's sent counts per peer").isEqualTo(Map.of("con1", 1L));
+        assertThat(con3.stats().read()).as("con3's read counts").isEmpty();
+        assertThat(con3.stats().sent()).as("con3's sent counts per peer").isEqualTo(Map.of("con1", 3L, "con2", 3L));
 
         con1.disconnect();
         con3.disconnect();
-        assertThatThrownBy(con2::disconnect).isInstanceOf(MessagesWaitingException.class)
+        assertThatThrownBy(con2::disconnect).as("disconnecting con2 with one message unread").isInstanceOf(MessagesWaitingException.class)
                 .hasMessageContaining("Messages waiting at disconnect for con2");
         Client probe = store.connect("probe");
-        assertThat(store.sanityDelta(probe)).isEqualTo(Map.of("con1 -> con2", 1L));
+        assertThat(store.sanityDelta(probe)).as("the sanity delta: sent but never received").isEqualTo(Map.of("con1 -> con2", 1L));
         probe.disconnect();
         assertThat(isExistingPath(store.info())).as("the info string is not a path").isFalse();
     }
@@ -122,14 +122,14 @@ public class MessagingScenarios {
     }
 
     private static void assertEnvelope(List<Message> got, String from, String to, JsonNode content) {
-        assertThat(got).hasSize(1);
+        assertThat(got).as("messages that arrived").hasSize(1);
         Message m = got.get(0);
-        assertThat(m.id()).isNotBlank();
-        assertThat(m.stamp()).isNotNull();
-        assertThat(m.from()).isEqualTo(from);
-        assertThat(m.toOrNull()).isEqualTo(to);
-        assertThat(m.content()).isEqualTo(content);
-        assertThat(m.isBroadcast()).isFalse();
+        assertThat(m.id()).as("the message id").isNotBlank();
+        assertThat(m.stamp()).as("the message stamp").isNotNull();
+        assertThat(m.from()).as("the sender").isEqualTo(from);
+        assertThat(m.toOrNull()).as("the recipient").isEqualTo(to);
+        assertThat(m.content()).as("the content").isEqualTo(content);
+        assertThat(m.isBroadcast()).as("the broadcast flag of a direct message").isFalse();
     }
 
     /** Messages from one sender arrive in the order they were sent. */
@@ -139,17 +139,17 @@ public class MessagingScenarios {
         for (int i = 0; i < 3; i++) {
             sender.send("receiver", i);
         }
-        assertThat(Await.messages(receiver, 3, wait)).extracting(m -> m.content().asInt()).containsExactly(0, 1, 2);
+        assertThat(Await.messages(receiver, 3, wait)).as("the receiver's messages, in send order").extracting(m -> m.content().asInt()).containsExactly(0, 1, 2);
     }
 
     /** A broadcast reaches every other live peer once and never its sender. */
     @Test
     @ScenarioName("broadcast")
     void broadcast(@ClientName("a") Client a, @ClientName("b") Client b, @ClientName("c") Client c) {
-        assertThat(a.broadcast("all")).containsOnlyKeys("b", "c");
-        assertThat(Await.messages(b, 1, wait)).singleElement().satisfies(m -> assertThat(m.toOrNull()).isEqualTo("b"));
-        assertThat(Await.messages(c, 1, wait)).singleElement().satisfies(m -> assertThat(m.toOrNull()).isEqualTo("c"));
-        assertThat(a.receive()).isEmpty();
+        assertThat(a.broadcast("all")).as("the peers a's broadcast went to").containsOnlyKeys("b", "c");
+        assertThat(Await.messages(b, 1, wait)).as("b's copy of the broadcast").singleElement().satisfies(m -> assertThat(m.toOrNull()).isEqualTo("b"));
+        assertThat(Await.messages(c, 1, wait)).as("c's copy of the broadcast").singleElement().satisfies(m -> assertThat(m.toOrNull()).isEqualTo("c"));
+        assertThat(a.receive()).as("the broadcaster's own inbox").isEmpty();
     }
 
     /** A client may send to itself. */
@@ -157,7 +157,7 @@ public class MessagingScenarios {
     @ScenarioName("send_to_self")
     void sendToSelf(@ClientName("narcissus") Client self) {
         self.send("narcissus", "me");
-        assertThat(Await.messages(self, 1, wait)).extracting(m -> m.content().asText()).containsExactly("me");
+        assertThat(Await.messages(self, 1, wait)).as("the message sent to oneself").extracting(m -> m.content().asText()).containsExactly("me");
     }
 
     /**
@@ -194,9 +194,9 @@ public class MessagingScenarios {
                 }
             }
         }
-        assertThat(ts1.pendingSends()).isZero();
-        assertThat(Await.messages(ts2, 2, wait)).extracting(m -> m.content().asText()).containsExactly("try 0", "try 1");
-        assertThatThrownBy(() -> ts1.trySend("nonexistent", "x")).isInstanceOf(NoSuchPeerException.class)
+        assertThat(ts1.pendingSends()).as("sends still queued after draining").isZero();
+        assertThat(Await.messages(ts2, 2, wait)).as("ts2's messages from the non-blocking sends").extracting(m -> m.content().asText()).containsExactly("try 0", "try 1");
+        assertThatThrownBy(() -> ts1.trySend("nonexistent", "x")).as("a non-blocking send to an unknown peer").isInstanceOf(NoSuchPeerException.class)
                 .hasMessageContaining("nonexistent");
     }
 
@@ -204,11 +204,11 @@ public class MessagingScenarios {
     @Test
     @ScenarioName("unknown_peer")
     void unknownPeer(@ClientName("a") Client a, @ClientName("b") Client b) {
-        assertThatThrownBy(() -> a.send("nobody", "hello")).isInstanceOf(NoSuchPeerException.class)
+        assertThatThrownBy(() -> a.send("nobody", "hello")).as("a send to a peer that never connected").isInstanceOf(NoSuchPeerException.class)
                 .hasMessageContaining("nobody");
-        assertThatThrownBy(() -> a.send("", "hello")).isInstanceOf(NoSuchPeerException.class);
-        assertThat(a.stats().sent()).isEmpty();
-        assertThat(b.receive()).isEmpty();
+        assertThatThrownBy(() -> a.send("", "hello")).as("a send to the empty name").isInstanceOf(NoSuchPeerException.class);
+        assertThat(a.stats().sent()).as("a's sent counts after the refused sends").isEmpty();
+        assertThat(b.receive()).as("b's inbox after the refused sends").isEmpty();
     }
 
     /** Names that could escape or confuse a store are refused before anything is written. */
@@ -218,26 +218,26 @@ public class MessagingScenarios {
         for (String bad : List.of("", ".", "..", "../escape", "a/b", "_private", ".hidden", "x.pid", "bell\u0007")) {
             assertThatThrownBy(() -> store.connect(bad)).as("name %s", bad).isInstanceOf(InvalidNameException.class);
         }
-        assertThat(witness.peers()).isEmpty();
+        assertThat(witness.peers()).as("the peers the witness sees after the refused names").isEmpty();
     }
 
     /** A name already connected cannot be taken again. */
     @Test
     @ScenarioName("name_taken")
     void nameTaken(Store store, @ClientName("dup") Client dup) {
-        assertThatThrownBy(() -> store.connect("dup")).isInstanceOf(NameTakenException.class).hasMessageContaining("dup");
-        assertThat(dup.isDisconnected()).isFalse();
+        assertThatThrownBy(() -> store.connect("dup")).as("connecting a second client named dup").isInstanceOf(NameTakenException.class).hasMessageContaining("dup");
+        assertThat(dup.isDisconnected()).as("whether the first dup was disconnected by the attempt").isFalse();
     }
 
     /** Content that is null or cannot become JSON is refused and nothing is sent. */
     @Test
     @ScenarioName("unserializable_content")
     void unserializableContent(@ClientName("a") Client a, @ClientName("b") Client b) {
-        assertThatThrownBy(() -> a.send("b", null)).isInstanceOf(ContentException.class);
-        assertThatThrownBy(() -> a.send("b", new Object())).isInstanceOf(ContentException.class)
+        assertThatThrownBy(() -> a.send("b", null)).as("sending null content").isInstanceOf(ContentException.class);
+        assertThatThrownBy(() -> a.send("b", new Object())).as("sending content that cannot become JSON").isInstanceOf(ContentException.class)
                 .hasMessageContaining("java.lang.Object");
-        assertThat(a.stats().sent()).isEmpty();
-        assertThat(b.receive()).isEmpty();
+        assertThat(a.stats().sent()).as("a's sent counts after the refused contents").isEmpty();
+        assertThat(b.receive()).as("b's inbox after the refused contents").isEmpty();
     }
 
     /** On a protocol with a size limit, a message over it is refused whole and one under it goes through. */
@@ -246,11 +246,11 @@ public class MessagingScenarios {
     void oversizedMessage(Capabilities caps, @ClientName("a") Client a, @ClientName("b") Client b) {
         assumeTrue(caps.maxMessageBytes() <= MAX_TESTED_LIMIT, "the protocol declares no message size limit up to 64 MiB");
         int limit = (int) caps.maxMessageBytes();
-        assertThatThrownBy(() -> a.send("b", "x".repeat(limit + 1))).isInstanceOf(MessageTooLargeException.class)
+        assertThatThrownBy(() -> a.send("b", "x".repeat(limit + 1))).as("a message one byte over the limit").isInstanceOf(MessageTooLargeException.class)
                 .hasMessageContaining(String.valueOf(limit));
         a.send("b", "y".repeat(limit / 2));
-        assertThat(Await.messages(b, 1, wait)).singleElement().satisfies(m -> assertThat(m.content().asText()).hasSize(limit / 2));
-        assertThat(a.stats().sent()).containsEntry("b", 1L);
+        assertThat(Await.messages(b, 1, wait)).as("the message of half the limit").singleElement().satisfies(m -> assertThat(m.content().asText()).hasSize(limit / 2));
+        assertThat(a.stats().sent()).as("a's sent count to b: only the message that went through").containsEntry("b", 1L);
     }
 
     /** Requeued messages come back on the next receive, once, and are not counted twice. */
@@ -260,11 +260,11 @@ public class MessagingScenarios {
         a.send("b", 1);
         a.send("b", 2);
         List<Message> first = Await.messages(b, 2, wait);
-        assertThat(first).hasSize(2);
+        assertThat(first).as("b's first receive").hasSize(2);
         b.requeue(first);
         List<Message> again = b.receive();
-        assertThat(again).extracting(Message::id).containsExactlyElementsOf(first.stream().map(Message::id).toList());
-        assertThat(b.receive()).isEmpty();
-        assertThat(b.stats().read()).containsEntry("a", 2L);
+        assertThat(again).as("the ids received again after requeue").extracting(Message::id).containsExactlyElementsOf(first.stream().map(Message::id).toList());
+        assertThat(b.receive()).as("b's inbox after the requeued messages came back").isEmpty();
+        assertThat(b.stats().read()).as("b's read count from a: requeue does not count twice").containsEntry("a", 2L);
     }
 }

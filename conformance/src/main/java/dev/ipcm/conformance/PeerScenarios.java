@@ -33,33 +33,33 @@ public class PeerScenarios {
     @Test
     @ScenarioName("peer_active")
     void peerActive(@ClientName("pa1") Client pa1, @ClientName("pa2") Client pa2) {
-        assertThat(pa1.peerActive("pa2")).isTrue();
-        assertThat(pa2.peerActive("pa1")).isTrue();
-        assertThat(pa1.peerActive("nonexistent")).isFalse();
-        assertThat(pa1.awaitPeerActive("pa2", wait)).isTrue();
-        assertThat(pa1.awaitPeerActive("nonexistent", Duration.ofMillis(50))).isFalse();
+        assertThat(pa1.peerActive("pa2")).as("pa2 as pa1 sees it").isTrue();
+        assertThat(pa2.peerActive("pa1")).as("pa1 as pa2 sees it").isTrue();
+        assertThat(pa1.peerActive("nonexistent")).as("a name nobody connected").isFalse();
+        assertThat(pa1.awaitPeerActive("pa2", wait)).as("waiting for pa2 to be active").isTrue();
+        assertThat(pa1.awaitPeerActive("nonexistent", Duration.ofMillis(50))).as("waiting for a name nobody connected").isFalse();
     }
 
     /** peers() lists the others, sorted, never oneself. */
     @Test
     @ScenarioName("peers_sorted")
     void peersSorted(@ClientName("carol") Client carol, @ClientName("alice") Client alice, @ClientName("bob") Client bob) {
-        assertThat(carol.peers()).containsExactly("alice", "bob");
-        assertThat(alice.peers()).containsExactly("bob", "carol");
+        assertThat(carol.peers()).as("the peers carol sees, sorted").containsExactly("alice", "bob");
+        assertThat(alice.peers()).as("the peers alice sees, sorted").containsExactly("bob", "carol");
         bob.disconnect();
-        assertThat(Await.peers(alice, () -> alice.peers().equals(java.util.List.of("carol")), wait)).isTrue();
+        assertThat(Await.peers(alice, () -> alice.peers().equals(java.util.List.of("carol")), wait)).as("alice's peers after bob left").isTrue();
     }
 
     /** peerExists and peerPid know connected clients (with this JVM's pid) and nothing of strangers. */
     @Test
     @ScenarioName("peer_exists_and_pid")
     void peerExistsAndPid(@ClientName("a") Client a, @ClientName("b") Client b) {
-        assertThat(a.peerExists("b")).isTrue();
-        assertThat(a.peerExists("stranger")).isFalse();
-        assertThat(a.peerPid("b")).hasValue(ProcessHandle.current().pid());
-        assertThat(a.peerPid("stranger")).isEmpty();
-        assertThatThrownBy(() -> a.peerExists("")).isInstanceOf(NoSuchPeerException.class);
-        assertThat(b.pid()).isEqualTo(ProcessHandle.current().pid());
+        assertThat(a.peerExists("b")).as("whether a sees b").isTrue();
+        assertThat(a.peerExists("stranger")).as("whether a sees a stranger").isFalse();
+        assertThat(a.peerPid("b")).as("b's pid as a sees it").hasValue(ProcessHandle.current().pid());
+        assertThat(a.peerPid("stranger")).as("a stranger's pid").isEmpty();
+        assertThatThrownBy(() -> a.peerExists("")).as("asking about the empty name").isInstanceOf(NoSuchPeerException.class);
+        assertThat(b.pid()).as("b's own pid").isEqualTo(ProcessHandle.current().pid());
     }
 
     /** A waiter sees a peer arrive (+1) and leave (-1). */
@@ -67,9 +67,9 @@ public class PeerScenarios {
     @ScenarioName("peer_changes")
     void peerChanges(Store store, @ClientName("watcher") Client watcher) {
         Client late = store.connect("late");
-        assertThat(watcher.awaitPeerChange(wait)).isEqualTo(Map.of("late", 1));
+        assertThat(watcher.awaitPeerChange(wait)).as("the change the watcher sees when late connects").isEqualTo(Map.of("late", 1));
         late.disconnect();
-        assertThat(watcher.awaitPeerChange(wait)).isEqualTo(Map.of("late", -1));
-        assertThat(watcher.awaitPeerChange(Duration.ofMillis(50))).isEmpty();
+        assertThat(watcher.awaitPeerChange(wait)).as("the change the watcher sees when late disconnects").isEqualTo(Map.of("late", -1));
+        assertThat(watcher.awaitPeerChange(Duration.ofMillis(50))).as("changes when nothing happened").isEmpty();
     }
 }

@@ -80,7 +80,7 @@ public class SuspendProperties {
             receiver = store.reconnect("r");
         }
         Await.messages(receiver, sent - got.size(), config.awaitTimeout()).forEach(m -> got.add(seq(m)));
-        assertThat(got).containsExactlyElementsOf(IntStream.range(0, sent).boxed().toList());
+        assertThat(got).as("sequence numbers received across the suspends, each once and in order").containsExactlyElementsOf(IntStream.range(0, sent).boxed().toList());
         assertThat(got).as("messages sent while suspended").containsAll(sentWhileSuspended);
     }
 

@@ -102,7 +102,8 @@ public final class IpcmJqwikHook implements AroundPropertyHook, AroundTryHook, R
         PropertyExecutionResult result = property.execute();
         context.reporter().publishValue("ipcm", "tries passed per protocol " + run.passedPerProtocol() + ", seed "
                 + result.seed().orElse("?"));
-        return result;
+        return ReplayHint.added(result, context.attributes().tries()
+                .orElseGet(() -> context.targetMethod().getAnnotation(net.jqwik.api.Property.class).tries()));
     }
 
     @Override

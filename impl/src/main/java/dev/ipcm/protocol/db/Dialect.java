@@ -111,6 +111,11 @@ abstract class Dialect {
         ps.setString(index, id);
     }
 
+    /** A message id as read back from the id column; a text column keeps it as it was written. */
+    String readId(String stored) {
+        return stored;
+    }
+
     /** Binds an epoch-seconds value (stamp, active, suspend deadline). */
     void bindSeconds(PreparedStatement ps, int index, BigDecimal seconds) throws SQLException {
         if (seconds == null) {

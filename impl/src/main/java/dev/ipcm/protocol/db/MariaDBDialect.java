@@ -10,6 +10,15 @@ final class MariaDBDialect extends MySQLFamilyDialect {
         super("MariaDB", new Driver("org.mariadb.jdbc.Driver", "org.mariadb.jdbc:mariadb-java-client"), "UUID", "mariadb");
     }
 
+    /**
+     * A UUID column hands an id back in lower case; IPC::Manager and this library write ids in
+     * upper case, so the spelling the sender used is restored and a message arrives as it was sent.
+     */
+    @Override
+    String readId(String stored) {
+        return stored == null ? null : stored.toUpperCase(java.util.Locale.ROOT);
+    }
+
     @Override
     void useSocket(Properties properties, String socketFile) {
         properties.setProperty("localSocket", socketFile);

@@ -37,6 +37,15 @@ final class PostgreSQLDialect extends Dialect {
         ps.setObject(index, uuid);
     }
 
+    /**
+     * A UUID column hands an id back in lower case; IPC::Manager and this library write ids in
+     * upper case, so the spelling the sender used is restored and a message arrives as it was sent.
+     */
+    @Override
+    String readId(String stored) {
+        return stored == null ? null : stored.toUpperCase(java.util.Locale.ROOT);
+    }
+
     @Override
     void bindSeconds(PreparedStatement ps, int index, BigDecimal seconds) throws SQLException {
         if (seconds == null) {

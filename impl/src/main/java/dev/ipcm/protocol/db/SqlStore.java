@@ -2,6 +2,7 @@ package dev.ipcm.protocol.db;
 
 import dev.ipcm.Message;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,6 +34,7 @@ final class SqlStore {
     /** One row of {@code ipcm_messages}, undecoded. */
     record InboxRow(String id, String from, String to, BigDecimal stamp, byte[] content, boolean broadcast) {}
 
+    private static final int MICROS = 6;
     private final Dialect d;
     private final String peerRow;
     private final String statsOf;
@@ -259,7 +261,7 @@ final class SqlStore {
         ps.setString(1, name);
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                out.add(new InboxRow(rs.getString(1), rs.getString(2), rs.getString(3), seconds(rs, 4),
+                out.add(new InboxRow(d.readId(rs.getString(1)), rs.getString(2), rs.getString(3), seconds(rs, 4),
                         rs.getBytes(5), rs.getBoolean(6)));
             }
         }
@@ -334,7 +336,10 @@ final class SqlStore {
 
     /**
      * Reads an epoch-seconds column written by anyone: a number (REAL, DOUBLE) or decimal text
-     * (PostgreSQL NUMERIC, or a Perl string), in plain notation.
+     * (PostgreSQL NUMERIC, or a Perl string), in plain notation. Stamps are written with
+     * microseconds; a binary floating column (SQLite REAL, MySQL DOUBLE) reads back with noise
+     * digits beyond them ({@code .857534} as {@code .8575339}), so the value is rounded to the
+     * microsecond, which a double of today's epoch seconds still holds exactly.
      */
     private static BigDecimal seconds(ResultSet rs, int column) throws SQLException {
         String text = rs.getString(column);
@@ -343,7 +348,7 @@ final class SqlStore {
         }
         try {
             BigDecimal v = new BigDecimal(text.trim());
-            return v.scale() < 0 ? v.setScale(0) : v;
+            return v.scale() < 0 ? v.setScale(0) : v.scale() > MICROS ? v.setScale(MICROS, RoundingMode.HALF_EVEN) : v;
         } catch (NumberFormatException e) {
             return BigDecimal.valueOf(rs.getDouble(column));
         }

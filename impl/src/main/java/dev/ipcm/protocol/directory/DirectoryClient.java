@@ -41,6 +41,8 @@ public abstract class DirectoryClient extends AbstractClient {
     private final String onDiskName;
     private final int nameBudget;
     private final boolean reconnecting;
+    /** Whether waits are woken by inotify (false: the store parameter {@code inotify=0}, every wait polls). */
+    protected final boolean watching;
     private final Registration registration;
     private final PeerEntries peers;
     private final StatsFiles statsFiles;
@@ -59,6 +61,7 @@ public abstract class DirectoryClient extends AbstractClient {
         this.nameBudget = nameBudget;
         this.onDiskName = OnDiskNames.map(name(), nameBudget, request.route());
         this.reconnecting = request.reconnect();
+        this.watching = FileWatching.enabled(request);
         this.registration = new Registration(this, route, onDiskName);
         this.peers = new PeerEntries(route, onDiskName, this::isEndpoint);
         this.statsFiles = new StatsFiles(route, request.serializer());
@@ -120,7 +123,7 @@ public abstract class DirectoryClient extends AbstractClient {
             } else {
                 registration.claim(endpoint);
             }
-            changes.watch(route.path());
+            changes.watch(route.path(), watching);
             try {
                 registration.markHeld(pid());
             } catch (IOException e) {

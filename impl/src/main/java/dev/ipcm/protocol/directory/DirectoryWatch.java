@@ -38,10 +38,10 @@ public final class DirectoryWatch implements AutoCloseable {
     // Counts signals; unlike the latch it is never cleared, so any number of readers can tell "nothing changed".
     private volatile long changes;
 
-    private DirectoryWatch(Path dir, Set<WatchEvent.Kind<?>> kinds, Predicate<String> names) {
+    private DirectoryWatch(Path dir, Set<WatchEvent.Kind<?>> kinds, Predicate<String> names, boolean watch) {
         this.kinds = kinds;
         this.names = names;
-        WatchHub h = WatchHub.get();
+        WatchHub h = watch ? WatchHub.get() : null;
         WatchKey k = null;
         if (h != null) {
             try {
@@ -55,21 +55,24 @@ public final class DirectoryWatch implements AutoCloseable {
         this.key = k;
     }
 
-    /** Watches {@code dir} for entries created (or moved in) whose name passes {@code names}. */
-    public static DirectoryWatch creations(Path dir, Predicate<String> names) {
-        return new DirectoryWatch(dir, Set.of(StandardWatchEventKinds.ENTRY_CREATE), names);
+    /**
+     * Watches {@code dir} for entries created (or moved in) whose name passes {@code names};
+     * with {@code watch} false every wait is a poll (the store parameter {@code inotify=0}).
+     */
+    public static DirectoryWatch creations(Path dir, Predicate<String> names, boolean watch) {
+        return new DirectoryWatch(dir, Set.of(StandardWatchEventKinds.ENTRY_CREATE), names, watch);
     }
 
-    /** Watches {@code dir} for entries created or removed. */
-    static DirectoryWatch arrivalsAndDepartures(Path dir) {
+    /** Watches {@code dir} for entries created or removed (or polls, with {@code watch} false). */
+    static DirectoryWatch arrivalsAndDepartures(Path dir, boolean watch) {
         return new DirectoryWatch(dir, Set.of(StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE),
-                n -> true);
+                n -> true, watch);
     }
 
-    /** Watches {@code dir} for changes to the one entry {@code fileName}. */
-    public static DirectoryWatch file(Path dir, String fileName) {
+    /** Watches {@code dir} for changes to the one entry {@code fileName} (or polls, with {@code watch} false). */
+    public static DirectoryWatch file(Path dir, String fileName, boolean watch) {
         return new DirectoryWatch(dir, Set.of(StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY),
-                fileName::equals);
+                fileName::equals, watch);
     }
 
     /** Whether events come from the operating system (false: every wait is a poll). */

@@ -14,9 +14,9 @@ final class RouteChanges implements AutoCloseable {
     private final AtomicLong unwatchedVersions = new AtomicLong();
     private volatile DirectoryWatch watch;
 
-    /** Starts watching {@code dir} for entries created or removed. */
-    void watch(Path dir) {
-        watch = DirectoryWatch.arrivalsAndDepartures(dir);
+    /** Starts watching {@code dir} for entries created or removed (polling it, with {@code events} false). */
+    void watch(Path dir, boolean events) {
+        watch = DirectoryWatch.arrivalsAndDepartures(dir, events);
     }
 
     /**

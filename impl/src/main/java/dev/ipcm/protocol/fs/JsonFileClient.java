@@ -48,14 +48,15 @@ final class JsonFileClient extends dev.ipcm.spi.AbstractClient {
 
     JsonFileClient(ConnectRequest request) {
         super(request, JsonFileProtocol.CAPABILITIES, null);
+        boolean watching = dev.ipcm.protocol.directory.FileWatching.enabled(request);
         this.store = new JsonStore(Path.of(request.route()).toAbsolutePath());
         synchronized (io) {
             Stats persisted = store.update(request.reconnect() ? this::reattach : this::register);
             persisted.read().forEach((k, v) -> stats().countRead(k, v));
             persisted.sent().forEach((k, v) -> stats().countSent(k, v));
             Path file = store.path();
-            messageWatch = DirectoryWatch.file(file.getParent(), file.getFileName().toString());
-            peerWatch = DirectoryWatch.file(file.getParent(), file.getFileName().toString());
+            messageWatch = DirectoryWatch.file(file.getParent(), file.getFileName().toString(), watching);
+            peerWatch = DirectoryWatch.file(file.getParent(), file.getFileName().toString(), watching);
         }
         connected();
     }

@@ -59,7 +59,7 @@ final class MessageFilesClient extends DirectoryClient {
         synchronized (io) {
             inbox = endpointPath();
         }
-        inboxWatch = DirectoryWatch.creations(endpointPath(), n -> n.endsWith(READY));
+        inboxWatch = DirectoryWatch.creations(endpointPath(), n -> n.endsWith(READY), watching);
     }
 
     @Override

@@ -33,7 +33,7 @@ class DirectoryWatchTest {
 
     @Test
     void anEventBeforeTheWaitIsNotLost() throws Exception {
-        try (DirectoryWatch w = DirectoryWatch.creations(dir, n -> n.endsWith(".ready"))) {
+        try (DirectoryWatch w = DirectoryWatch.creations(dir, n -> n.endsWith(".ready"), true)) {
             assertThat(w.isEventDriven()).isTrue();
             Files.writeString(dir.resolve("x.ready"), "");
             assertThat(seen(w)).isTrue();
@@ -41,9 +41,19 @@ class DirectoryWatchTest {
     }
 
     @Test
+    void aWatchToldNotToUseInotifyPolls() throws Exception {
+        try (DirectoryWatch w = DirectoryWatch.creations(dir, n -> n.endsWith(".ready"), false)) {
+            assertThat(w.isEventDriven()).as("a watch made with inotify=0").isFalse();
+            Files.writeString(dir.resolve("p.ready"), "");
+            assertThat(w.await(LONG)).as("a polling wait: it returns after one poll interval, reporting no event, "
+                    + "and the caller rescans").isFalse();
+        }
+    }
+
+    @Test
     void aRenameIntoPlaceCountsAsACreation() throws Exception {
         Files.writeString(dir.resolve("y.pend"), "");
-        try (DirectoryWatch w = DirectoryWatch.creations(dir, n -> n.endsWith(".ready"))) {
+        try (DirectoryWatch w = DirectoryWatch.creations(dir, n -> n.endsWith(".ready"), true)) {
             Files.move(dir.resolve("y.pend"), dir.resolve("y.ready"));
             assertThat(seen(w)).isTrue();
         }
@@ -51,8 +61,8 @@ class DirectoryWatchTest {
 
     @Test
     void twoWatchesOnOneDirectoryEachGetTheEventAndClosingOneKeepsTheOther() throws Exception {
-        DirectoryWatch a = DirectoryWatch.file(dir, "store.json");
-        try (DirectoryWatch b = DirectoryWatch.file(dir, "store.json")) {
+        DirectoryWatch a = DirectoryWatch.file(dir, "store.json", true);
+        try (DirectoryWatch b = DirectoryWatch.file(dir, "store.json", true)) {
             Files.writeString(dir.resolve("store.json"), "{}");
             assertThat(seen(a)).isTrue();
             assertThat(seen(b)).isTrue();
@@ -64,14 +74,14 @@ class DirectoryWatchTest {
 
     @Test
     void aFileWatchMatchesOnlyItsOwnNameAndKinds() {
-        try (DirectoryWatch w = DirectoryWatch.file(dir, "store.json")) {
+        try (DirectoryWatch w = DirectoryWatch.file(dir, "store.json", true)) {
             assertThat(w.matchesAny(List.of(event(ENTRY_MODIFY, "other.json")))).isFalse();
             assertThat(w.matchesAny(List.of(event(ENTRY_DELETE, "store.json")))).isFalse();
             assertThat(w.matchesAny(List.of(event(ENTRY_MODIFY, "other.json"), event(ENTRY_MODIFY, "store.json"))))
                     .isTrue();
             assertThat(w.matchesAny(List.of(event(OVERFLOW, null)))).isTrue();
         }
-        try (DirectoryWatch w = DirectoryWatch.creations(dir, n -> n.endsWith(".ready"))) {
+        try (DirectoryWatch w = DirectoryWatch.creations(dir, n -> n.endsWith(".ready"), true)) {
             assertThat(w.matchesAny(List.of(event(ENTRY_CREATE, "a.pend")))).isFalse();
             assertThat(w.matchesAny(List.of(event(ENTRY_MODIFY, "a.ready")))).isFalse();
             assertThat(w.matchesAny(List.of(event(ENTRY_CREATE, "a.ready")))).isTrue();

@@ -27,7 +27,14 @@ class BrokenProtocolsTest {
                 Arguments.of(LosesMailWhileSuspended.class, "lifecycle,suspend",
                         Set.of("suspendAndReconnect", "noLossAcrossSuspends")),
                 Arguments.of(ReportsDeadPeerAlive.class, "cross-process", Set.of("reapAndReplace")),
-                Arguments.of(AcceptsInvalidName.class, "messaging", Set.of("badNames")));
+                Arguments.of(AcceptsInvalidName.class, "messaging", Set.of("badNames")),
+                Arguments.of(TruncatesLongStrings.class, "fidelity", Set.of("longStrings")),
+                Arguments.of(NumbersViaDouble.class, "fidelity", Set.of("numbersExact", "contentsArriveExactly")),
+                Arguments.of(LowercasesSender.class, "fidelity",
+                        Set.of("namesExact", "namesDifferingInCase", "namesReachOwnMailbox")),
+                Arguments.of(StampViaFloat.class, "fidelity", Set.of("jsonShapes", "contentsArriveExactly")),
+                Arguments.of(PrefixNamesShareMailbox.class, "fidelity", Set.of("namesSharingPrefixes")),
+                Arguments.of(RefusesMessagesAtTheLimit.class, "fidelity", Set.of("maxSizeMessage")));
     }
 
     @ParameterizedTest(name = "{0}")
