@@ -101,10 +101,11 @@ public abstract class DirectoryClient extends AbstractClient {
      *     running elsewhere (reconnect)
      * @throws NoSuchPeerException on reconnect when the endpoint is missing
      * @throws StoreGoneException when the route directory vanished
+     * @throws dev.ipcm.InvalidInfoException when the route is no store directory (see {@link PrivateRoute})
      */
     protected final void register() {
         synchronized (io) {
-            route.requireExists();
+            route.requireStore();
             Path endpoint = endpointPath();
             if (reconnecting) {
                 registration.checkReconnectable(endpoint);

@@ -40,9 +40,14 @@ public abstract class DirectoryProtocol implements Protocol {
         }
     }
 
+    /**
+     * Whether anything is at the route: connect then tells a store directory from something that
+     * is none (a file, a shared directory) with {@code InvalidInfoException}, rather than calling
+     * it gone.
+     */
     @Override
     public boolean storeExists(String route) {
-        return Files.isDirectory(Path.of(route));
+        return Files.exists(Path.of(route), java.nio.file.LinkOption.NOFOLLOW_LINKS);
     }
 
     private static void closeStash(AutoCloseable stash) {
