@@ -34,7 +34,8 @@ final class ChunkSync {
 
     /**
      * Where the next chunk header after the junk at {@code from} starts. Best is a plausible
-     * header that something confirms: its writer is one whose chunks were read before, another
+     * header that something confirms: its writer is one whose chunks were read before or a
+     * running process (a shifted window's pid rarely is either), another
      * plausible header follows its data, or its data ends exactly where the bytes read end (a
      * window shifted into a real header often looks plausible, but rarely is confirmed). Else
      * the first plausible header; else the first of the last few bytes that can still begin

@@ -1,5 +1,6 @@
 package dev.ipcm.protocol.pipe;
 
+import dev.ipcm.os.Os;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -106,7 +107,7 @@ final class Reassembler {
         try {
             while (end - pos >= ChunkFraming.HEADER) {
                 if (!ChunkSync.plausible(input, pos)) {
-                    int next = ChunkSync.next(input, pos, end, writers::contains);
+                    int next = ChunkSync.next(input, pos, end, this::knownWriter);
                     if (junkTail && pos == 0) {
                         junkTail = false; // the rest of junk reported by the previous call
                     } else {
@@ -196,6 +197,11 @@ final class Reassembler {
             at += ChunkFraming.HEADER + (int) l;
         }
         return (int) Math.min(len + index * ChunkFraming.MAX_DATA, Math.max(len, MAX_GUESS));
+    }
+
+    /** Whether chunks of {@code pid} were read here, or it names a running process (asked only after junk). */
+    private boolean knownWriter(int pid) {
+        return writers.contains(pid) || Os.get().isRunning(pid);
     }
 
     /** The next whole payload, or null. */
