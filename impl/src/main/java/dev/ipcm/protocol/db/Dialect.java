@@ -130,6 +130,14 @@ abstract class Dialect {
         return "23505".equals(e.getSQLState()) || e.getErrorCode() == 1062;
     }
 
+    /**
+     * Whether the store was deleted in a way statements cannot see: a SQLite file unlinked while
+     * its connections stay open works on as an orphan. Servers report a dropped store themselves.
+     */
+    boolean storeFileGone(DbLocation location) {
+        return false;
+    }
+
     /** Whether a statement failed because the ipcm tables do not exist. */
     boolean isMissingTable(SQLException e) {
         return "42P01".equals(e.getSQLState()) || e.getErrorCode() == 1146 || text(e).contains("no such table");
