@@ -49,6 +49,7 @@ public final class Ipcm {
                 ? Optional.empty() : SpawnDefaults.protocol()).map(Protocols::byName).orElseGet(() -> firstAvailable(options));
         Serializer serializer = options.serializer().or(SpawnDefaults::serializer).map(Ipcm::serializer)
                 .orElseGet(Serializers::defaultSerializer);
+        requireKnownParameters(protocol, options.params().keySet());
         Spawned spawned = protocol.spawn(new SpawnRequest(serializer, options.params()));
         ConnectionInfo info = new ConnectionInfo(protocol.referenceName(), serializer.infoSpec(), spawned.route());
         return new Store(protocol, serializer, info, spawned.stash(), options);
@@ -194,5 +195,17 @@ public final class Ipcm {
                     + "' does not exist (it was destroyed, or the info string is stale); spawn a new store");
         }
         return protocol.connect(new ConnectRequest(name, info, serializer, reconnect, params));
+    }
+
+    private static void requireKnownParameters(Protocol protocol, java.util.Set<String> given) {
+        protocol.spawnParameters().ifPresent(known -> {
+            java.util.Set<String> unknown = new java.util.TreeSet<>(given);
+            unknown.removeAll(known);
+            if (!unknown.isEmpty()) {
+                throw new NotSupportedException("Unknown spawn parameter" + (unknown.size() > 1 ? "s " : " ")
+                        + String.join(", ", unknown) + " for the " + protocol.name() + " protocol: it knows "
+                        + String.join(", ", new java.util.TreeSet<>(known)) + "; check the spelling (nothing was created)");
+            }
+        });
     }
 }

@@ -7,13 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
+import dev.ipcm.protocol.directory.PrivateRoute;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,10 +21,6 @@ import java.util.regex.Pattern;
  * user (directories 0700, files 0600), so anything that is not is refused.
  */
 final class RemovalGuard {
-    private static final Set<PosixFilePermission> SHARED = EnumSet.of(
-            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
-            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
-
     private static final Pattern DSN_FILE = Pattern.compile("(?i)^dbi:[^:]*:(?:.*;)?(?:dbname|database|db)=([^;]+)");
 
     private RemovalGuard() {}
@@ -70,35 +63,17 @@ final class RemovalGuard {
     }
 
     private static void checkPath(String route, Path path) {
-        PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
-        if (view == null) {
-            return; // no POSIX owner or modes to judge by on this file system
-        }
-        PosixFileAttributes attrs;
+        Path workingDir = Path.of(System.getProperty("user.dir"));
+        Optional<String> problem;
         try {
-            attrs = view.readAttributes();
+            problem = PrivateRoute.problem(path, workingDir);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the attributes of '" + route + "'", e);
         }
-        if (attrs.isSymbolicLink()) {
-            throw refuse(route, "it is a symbolic link, and no store route is one");
-        }
-        String me = System.getProperty("user.name");
-        if (!attrs.owner().getName().equals(me)) {
-            throw refuse(route, "it belongs to " + attrs.owner().getName() + ", not to " + me);
-        }
-        Set<PosixFilePermission> shared = EnumSet.copyOf(SHARED);
-        shared.retainAll(attrs.permissions());
-        if (!shared.isEmpty()) {
-            throw refuse(route, "it is readable or writable by others (" + shared + "), and every store is private "
-                    + "to its user");
-        }
-        Path target = path.normalize();
-        for (String property : new String[] {"user.home", "user.dir"}) {
-            Path protectedDir = Path.of(System.getProperty(property)).toAbsolutePath().normalize();
-            if (protectedDir.startsWith(target)) {
-                throw refuse(route, "it holds " + protectedDir + " (" + property + ")");
-            }
+        if (problem.isPresent()) {
+            String why = problem.get();
+            throw refuse(route, why.endsWith(workingDir.toAbsolutePath().normalize().toString())
+                    ? why + " (user.dir)" : why);
         }
     }
 

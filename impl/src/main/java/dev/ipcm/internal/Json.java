@@ -78,18 +78,25 @@ public final class Json {
      * Turns any Java value Jackson can map (a {@link JsonNode}, map, list, record, string,
      * number, boolean) into a tree.
      *
-     * @throws ContentException when the value cannot be represented as JSON
+     * @throws ContentException when the value cannot be represented as JSON: not mappable, holding
+     *     itself (a cycle), or holding NaN or an infinity
      */
     public static JsonNode toTree(Object value) {
         if (value instanceof JsonNode) {
-            return (JsonNode) value;
+            return JsonTreeCheck.check((JsonNode) value);
         }
+        String type = value == null ? "null" : value.getClass().getName();
         try {
-            return MAPPER.valueToTree(value);
+            return JsonTreeCheck.check(MAPPER.valueToTree(value));
         } catch (IllegalArgumentException e) {
-            throw new ContentException("Content of type " + (value == null ? "null" : value.getClass().getName())
-                    + " cannot be converted to JSON: " + firstLine(e.getMessage())
+            throw new ContentException("Content of type " + type + " cannot be converted to JSON: "
+                    + firstLine(e.getMessage())
                     + "; send a JsonNode, a String, a number, a Map, a List or a Jackson-mappable object", e);
+        } catch (StackOverflowError e) {
+            // Jackson follows a map or list that contains itself until the stack runs out; the
+            // error unwinds only Jackson's frames, so the thread is usable again here.
+            throw new ContentException("Content of type " + type + " contains itself (a cycle) or is nested too "
+                    + "deeply to convert to JSON; send a copy without the cycle (nothing was sent)");
         }
     }
 

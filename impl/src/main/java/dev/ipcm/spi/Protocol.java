@@ -2,6 +2,8 @@ package dev.ipcm.spi;
 
 import dev.ipcm.Capabilities;
 import dev.ipcm.Client;
+import java.util.Optional;
+import java.util.Set;
 import org.apiguardian.api.API;
 
 /**
@@ -29,6 +31,15 @@ public interface Protocol {
 
     /** Whether it can run here now; never throws. */
     Availability availability();
+
+    /**
+     * The spawn parameters this protocol reads. {@code Ipcm.spawn} refuses any other with
+     * {@link dev.ipcm.NotSupportedException} naming these, so a misspelt parameter is never
+     * silently ignored. Empty (the default, for plugins that do not declare them): no check.
+     */
+    default Optional<Set<String>> spawnParameters() {
+        return Optional.empty();
+    }
 
     /** Creates a fresh store. */
     Spawned spawn(SpawnRequest request);

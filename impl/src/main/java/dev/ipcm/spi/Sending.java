@@ -17,6 +17,7 @@ import java.util.TreeMap;
 final class Sending {
     private final AbstractClient client;
     private volatile boolean blocking = true;
+    private final RecentSends recent = new RecentSends();
 
     Sending(AbstractClient client) {
         this.client = client;
@@ -35,12 +36,14 @@ final class Sending {
         }
         String to = requirePeer(message.toOrNull());
         synchronized (client.io) {
+            recent.requireNew(message.id());
             if (!blocking) {
                 tryDeliverCounted(message);
                 return message;
             }
             client.deliver(message);
             client.counts().countSent(to, 1);
+            recent.remember(message.id(), to);
         }
         return message;
     }
@@ -55,6 +58,7 @@ final class Sending {
 
     private SendOutcome tryDeliverCounted(Message message) {
         SendOutcome outcome = client.tryDeliver(message);
+        recent.remember(message.id(), message.toOrNull()); // taken now or queued: either way it goes out
         if (outcome == SendOutcome.DELIVERED) {
             client.counts().countSent(message.toOrNull(), 1);
         }

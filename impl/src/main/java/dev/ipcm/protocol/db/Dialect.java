@@ -106,6 +106,20 @@ abstract class Dialect {
         return quoteChar + column + quoteChar;
     }
 
+    /**
+     * A message id as the UUID a UUID-typed id column needs (PostgreSQL, MariaDB), or
+     * {@link dev.ipcm.ContentException} naming it: the same refusal on every such store, before
+     * the server could answer with an error of its own.
+     */
+    final java.util.UUID uuidId(String id) {
+        try {
+            return java.util.UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new dev.ipcm.ContentException("Message id '" + id + "' is not a UUID; the " + protocolName()
+                    + " protocol stores ids in a UUID column: let the library generate ids (nothing was sent)");
+        }
+    }
+
     /** Binds a message id; PostgreSQL needs a UUID-typed value. */
     void bindId(PreparedStatement ps, int index, String id) throws SQLException {
         ps.setString(index, id);
@@ -133,6 +147,14 @@ abstract class Dialect {
     /** Whether a statement failed on a duplicate primary key. */
     boolean isDuplicateKey(SQLException e) {
         return "23505".equals(e.getSQLState()) || e.getErrorCode() == 1062;
+    }
+
+    /**
+     * Whether the store was deleted in a way statements cannot see: a SQLite file unlinked while
+     * its connections stay open works on as an orphan. Servers report a dropped store themselves.
+     */
+    boolean storeFileGone(DbLocation location) {
+        return false;
     }
 
     /** Whether a statement failed because the ipcm tables do not exist. */

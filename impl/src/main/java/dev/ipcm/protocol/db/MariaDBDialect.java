@@ -19,6 +19,13 @@ final class MariaDBDialect extends MySQLFamilyDialect {
         return stored == null ? null : stored.toUpperCase(java.util.Locale.ROOT);
     }
 
+    /** The id column is of the UUID type: a non-UUID id is refused here, as on PostgreSQL, not by the server. */
+    @Override
+    void bindId(java.sql.PreparedStatement ps, int index, String id) throws java.sql.SQLException {
+        uuidId(id);
+        super.bindId(ps, index, id);
+    }
+
     @Override
     void useSocket(Properties properties, String socketFile) {
         properties.setProperty("localSocket", socketFile);

@@ -7,7 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.Properties;
-import java.util.UUID;
 
 /**
  * PostgreSQL: double-quote quoting, NUMERIC seconds bound as exact decimals, UUID-typed ids,
@@ -27,14 +26,7 @@ final class PostgreSQLDialect extends Dialect {
 
     @Override
     void bindId(PreparedStatement ps, int index, String id) throws SQLException {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new dev.ipcm.ContentException("Message id '" + id + "' is not a UUID; the " + protocolName()
-                    + " protocol stores ids in a UUID column: let the library generate ids");
-        }
-        ps.setObject(index, uuid);
+        ps.setObject(index, uuidId(id));
     }
 
     /**

@@ -55,4 +55,11 @@ final class SQLiteDialect extends Dialect {
     boolean isDuplicateKey(SQLException e) {
         return text(e).contains("unique constraint failed") || text(e).contains("constraint failed: ipcm");
     }
+
+    /** The file is checked by path: its open connections would keep writing to it after an unlink. */
+    @Override
+    boolean storeFileGone(DbLocation location) {
+        java.nio.file.Path file = java.nio.file.Path.of(location.database);
+        return file.isAbsolute() && !java.nio.file.Files.exists(file);
+    }
 }

@@ -47,6 +47,12 @@ public final class SQLiteProtocol extends DatabaseProtocol {
         return DbLocation.parse(route, true);
     }
 
+    /** {@code route} (this file or DSN) and {@code template} (the file name's start). */
+    @Override
+    public java.util.Optional<java.util.Set<String>> spawnParameters() {
+        return java.util.Optional.of(java.util.Set.of("route", "template"));
+    }
+
     @Override
     public Spawned spawn(SpawnRequest request) {
         Optional<Spawned> onPool = spawnOnPool(request);

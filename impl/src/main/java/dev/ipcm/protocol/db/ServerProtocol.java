@@ -56,6 +56,12 @@ abstract class ServerProtocol extends DatabaseProtocol {
                 DatabaseServers.howToConfigure(kind) + ", or " + tempServerRemedy());
     }
 
+    /** {@code route} (a DSN), {@code server} (a server URL or {@code temporary}), and the credentials. */
+    @Override
+    public java.util.Optional<java.util.Set<String>> spawnParameters() {
+        return java.util.Optional.of(java.util.Set.of("route", SERVER_PARAM, "user", "username", "password", "pass"));
+    }
+
     @Override
     public Spawned spawn(SpawnRequest request) {
         Optional<Spawned> onPool = spawnOnPool(request);

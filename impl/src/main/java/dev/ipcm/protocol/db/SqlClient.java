@@ -109,6 +109,9 @@ final class SqlClient extends AbstractClient {
 
     @Override
     protected void deliver(Message message) {
+        if (dialect.storeFileGone(db.location)) {
+            throw SqlErrors.fileGone(dialect, db.location); // an insert would succeed into the deleted file
+        }
         byte[] content = serializer().serialize(message.content());
         checkSize(content.length, message);
         String to = message.toOrNull();
@@ -147,7 +150,11 @@ final class SqlClient extends AbstractClient {
 
     @Override
     protected List<Message> fetch() {
-        return receiver.receive(this::setAside);
+        List<Message> got = receiver.receive(this::setAside);
+        if (got.isEmpty() && dialect.storeFileGone(db.location)) {
+            throw SqlErrors.fileGone(dialect, db.location);
+        }
+        return got;
     }
 
     @Override
@@ -229,6 +236,9 @@ final class SqlClient extends AbstractClient {
 
     @Override
     protected void unregister() {
+        if (dialect.storeFileGone(db.location)) {
+            return; // the store's file was deleted: nothing is left to clean, so leaving just completes
+        }
         db.call("unregister '" + name() + "'", c -> {
             sql.unregister(c, name());
             return null;
@@ -250,6 +260,9 @@ final class SqlClient extends AbstractClient {
 
     @Override
     protected void persistStats(Stats stats) {
+        if (dialect.storeFileGone(db.location)) {
+            return; // as in unregister: a deleted store keeps no stats
+        }
         byte[] bytes = serializer().serialize(stats.toJson());
         db.call("write the stats of '" + name() + "'", c -> {
             sql.writeStats(c, name(), bytes);

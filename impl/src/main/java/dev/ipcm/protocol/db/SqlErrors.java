@@ -34,6 +34,11 @@ final class SqlErrors {
 
     /** A statement that failed on an open connection. */
     static IpcmException statementFailed(Dialect d, DbLocation location, String what, SQLException e) {
+        if (d.storeFileGone(location)) {
+            StoreGoneException gone = fileGone(d, location);
+            gone.initCause(e);
+            return gone;
+        }
         if (d.isMissingTable(e)) {
             return new StoreGoneException("The ipcm tables are missing from the " + d.protocolName() + " database at '"
                     + DbLocation.redact(location.route) + "' while trying to " + what + " (" + e.getMessage()
@@ -41,6 +46,12 @@ final class SqlErrors {
         }
         return new DatabaseAccessException("Could not " + what + " on the " + d.protocolName() + " database at '"
                 + DbLocation.redact(location.route) + "': " + describe(e), e);
+    }
+
+    /** The store's file was deleted (see {@link Dialect#storeFileGone}). */
+    static StoreGoneException fileGone(Dialect d, DbLocation location) {
+        return new StoreGoneException("The " + d.protocolName() + " store file '" + location.database
+                + "' no longer exists: the store was unspawned or deleted; spawn a new store and connect to its info string");
     }
 
     static String describe(SQLException e) {

@@ -38,6 +38,8 @@ public abstract class DirectoryClient extends AbstractClient {
     protected static final long NOT_SEEN = RouteChanges.NOT_SEEN;
 
     private final RouteDirectory route;
+    /** Set by {@link #unregister()}: from then on a vanished route only means there is nothing left to drain. */
+    private boolean unregistered;
     private final String onDiskName;
     private final int nameBudget;
     private final boolean reconnecting;
@@ -113,10 +115,11 @@ public abstract class DirectoryClient extends AbstractClient {
      *     running elsewhere (reconnect)
      * @throws NoSuchPeerException on reconnect when the endpoint is missing
      * @throws StoreGoneException when the route directory vanished
+     * @throws dev.ipcm.InvalidInfoException when the route is no store directory (see {@link PrivateRoute})
      */
     protected final void register() {
         synchronized (io) {
-            route.requireExists();
+            route.requireStore();
             Path endpoint = endpointPath();
             if (reconnecting) {
                 registration.checkReconnectable(endpoint);
@@ -179,6 +182,18 @@ public abstract class DirectoryClient extends AbstractClient {
      */
     protected final long routeVersion() {
         return changes.version();
+    }
+
+    /**
+     * Throws {@link StoreGoneException} when the route directory was deleted while this client is
+     * registered. A protocol whose endpoint stays open after its directory is gone (a FIFO, a
+     * socket) calls it when a fetch finds nothing, so a receive reports the deleted store, as
+     * every store does, instead of returning nothing forever; the drain of a disconnect is spared.
+     */
+    protected final void requireStoreWhileRegistered() {
+        if (!unregistered) {
+            route.requireExists();
+        }
     }
 
     /** The error for a store whose route directory vanished. */
@@ -259,6 +274,7 @@ public abstract class DirectoryClient extends AbstractClient {
     /** Disconnect pre-hook: removes the endpoint so no new message can reach it. MessageFiles renames instead. */
     @Override
     protected void unregister() {
+        unregistered = true;
         try {
             Sidecars.deleteTree(endpointPath());
         } catch (IOException e) {

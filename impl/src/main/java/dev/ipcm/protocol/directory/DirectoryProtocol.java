@@ -24,6 +24,12 @@ public abstract class DirectoryProtocol implements Protocol {
     /** The name prefix of spawned store directories, as the reference names them. */
     public static final String DIRECTORY_PREFIX = "PerlIPCManager";
 
+    /** {@code route} (this path), {@code template} (a name ending in Xs), {@code dir} (where to create it). */
+    @Override
+    public java.util.Optional<java.util.Set<String>> spawnParameters() {
+        return java.util.Optional.of(java.util.Set.of("route", "template", "dir"));
+    }
+
     @Override
     public Spawned spawn(SpawnRequest request) {
         return StoreLocations.spawn(request, DIRECTORY_PREFIX, "", Sidecars::createPrivateDirectory);
@@ -40,9 +46,14 @@ public abstract class DirectoryProtocol implements Protocol {
         }
     }
 
+    /**
+     * Whether anything is at the route: connect then tells a store directory from something that
+     * is none (a file, a shared directory) with {@code InvalidInfoException}, rather than calling
+     * it gone.
+     */
     @Override
     public boolean storeExists(String route) {
-        return Files.isDirectory(Path.of(route));
+        return Files.exists(Path.of(route), java.nio.file.LinkOption.NOFOLLOW_LINKS);
     }
 
     private static void closeStash(AutoCloseable stash) {

@@ -1,13 +1,16 @@
 package dev.ipcm.protocol.directory;
 
 import dev.ipcm.StoreGoneException;
+import dev.ipcm.InvalidInfoException;
 import dev.ipcm.IpcmException;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -56,6 +59,29 @@ record RouteDirectory(Path path, String protocol) {
     void requireExists() {
         if (!exists()) {
             throw gone();
+        }
+    }
+
+    /**
+     * Throws unless the route is a store directory a client may write in: it exists
+     * ({@link StoreGoneException} if not), is a directory, and passes {@link PrivateRoute}
+     * ({@link InvalidInfoException} naming why, before anything is written there).
+     */
+    void requireStore() {
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            throw gone();
+        }
+        Optional<String> problem;
+        try {
+            boolean directoryOrLink = Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(path);
+            problem = directoryOrLink ? PrivateRoute.problem(path)
+                    : Optional.of("it is a file, not the directory a " + protocol + " store is");
+        } catch (IOException e) {
+            throw failure("read the attributes of", path, e);
+        }
+        if (problem.isPresent()) {
+            throw new InvalidInfoException("Refusing to connect to '" + path + "' as a " + protocol + " store: "
+                    + problem.get() + "; connect with the info string that spawn printed (nothing was written)");
         }
     }
 

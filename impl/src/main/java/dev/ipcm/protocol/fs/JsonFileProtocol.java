@@ -52,6 +52,12 @@ public final class JsonFileProtocol implements Protocol {
         return Availability.available();
     }
 
+    /** {@code route} (this path), {@code template} (a name ending in Xs), {@code dir} (where to create it). */
+    @Override
+    public java.util.Optional<java.util.Set<String>> spawnParameters() {
+        return java.util.Optional.of(java.util.Set.of("route", "template", "dir"));
+    }
+
     @Override
     public Spawned spawn(SpawnRequest request) {
         return StoreLocations.spawn(request, FILE_PREFIX, ".json", p -> Sidecars.writeNew(p, EMPTY_STORE));

@@ -175,8 +175,11 @@ final class MessageFilesClient extends DirectoryClient {
             Path path = inbox.resolve(file);
             byte[] bytes;
             try {
-                bytes = Files.readAllBytes(path);
+                bytes = MessageFileBytes.read(path);
             } catch (NoSuchFileException e) {
+                continue;
+            } catch (MessageFileBytes.NotAMessageFile e) {
+                setAside(path, "is no message: " + e.getMessage(), null);
                 continue;
             } catch (IOException e) {
                 throw ioFailure("read message file", path, e);
@@ -190,7 +193,7 @@ final class MessageFilesClient extends DirectoryClient {
                 }
                 out.add(m);
             } catch (ContentException e) {
-                setAside(path, e);
+                setAside(path, "could not be decoded (" + e.getMessage() + ")", e);
             } catch (IOException e) {
                 throw ioFailure("delete message file", path, e);
             }
@@ -229,7 +232,8 @@ final class MessageFilesClient extends DirectoryClient {
         List<String> settled = new ArrayList<>();
         for (String file : batch) {
             try {
-                FileTime ctime = (FileTime) Files.getAttribute(inbox.resolve(file), "unix:ctime");
+                FileTime ctime = (FileTime) Files.getAttribute(inbox.resolve(file), "unix:ctime",
+                        java.nio.file.LinkOption.NOFOLLOW_LINKS);
                 if (nanos(ctime) < cutoff) {
                     settled.add(file);
                 }
@@ -261,16 +265,27 @@ final class MessageFilesClient extends DirectoryClient {
         return out;
     }
 
-    private void setAside(Path path, ContentException cause) {
+    private void setAside(Path path, String problem, ContentException cause) {
         String file = path.getFileName().toString();
-        Path aside = path.resolveSibling(file.substring(0, file.length() - READY.length()) + CORRUPT);
+        String base = file.substring(0, file.length() - READY.length());
+        Path aside = path.resolveSibling(base + CORRUPT);
         try {
-            Sidecars.rename(path, aside);
+            try {
+                Sidecars.rename(path, aside);
+            } catch (java.nio.file.FileSystemException e) {
+                if (e instanceof NoSuchFileException) {
+                    throw e;
+                }
+                // A non-empty directory of that name is already set aside (a rename cannot replace
+                // it): pick a fresh name, so one bad entry can never wedge the inbox.
+                aside = path.resolveSibling(base + "." + Long.toHexString(System.nanoTime()) + CORRUPT);
+                Sidecars.rename(path, aside);
+            }
         } catch (IOException e) {
-            throw ioFailure("set aside undecodable message file", path, e);
+            throw ioFailure("set aside unusable message file", path, e);
         }
-        setAside(new CorruptMessageException("Message file '" + path + "' could not be decoded (" + cause.getMessage()
-                + "); it was renamed to '" + aside + "' and the other messages were delivered", cause));
+        setAside(new CorruptMessageException("Message file '" + path + "' " + problem + "; it was renamed to '"
+                + aside + "' and the other messages were delivered", cause));
     }
 
     @Override

@@ -40,6 +40,12 @@ public final class LocalMemoryProtocol implements Protocol {
         return Availability.available();
     }
 
+    /** {@code route} (the in-JVM store's name). */
+    @Override
+    public java.util.Optional<java.util.Set<String>> spawnParameters() {
+        return java.util.Optional.of(java.util.Set.of("route"));
+    }
+
     @Override
     public Spawned spawn(SpawnRequest request) {
         String route = request.param("route").orElseGet(() -> "localmemory-" + COUNTER.incrementAndGet());

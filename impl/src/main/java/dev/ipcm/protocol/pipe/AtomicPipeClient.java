@@ -178,6 +178,9 @@ final class AtomicPipeClient extends PeerOutboxClient<FifoWriter> {
                         + payload.length + " bytes): " + e.getMessage() + "; it was dropped, the others were delivered", e));
             }
         }
+        if (out.isEmpty()) {
+            requireStoreWhileRegistered();
+        }
         return out;
     }
 

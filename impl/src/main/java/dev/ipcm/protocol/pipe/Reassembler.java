@@ -1,5 +1,6 @@
 package dev.ipcm.protocol.pipe;
 
+import dev.ipcm.os.Os;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -31,6 +32,11 @@ final class Reassembler {
     private ByteBuffer input = ByteBuffer.allocateDirect(INPUT_BYTES).order(ChunkFraming.ORDER);
     private final Map<Long, Partial> partial = new HashMap<>();
     private final Queue<byte[]> complete = new ArrayDeque<>();
+    /** Whether the bytes kept at the start of {@link #input} are the tail of junk already reported. */
+    private boolean junkTail;
+    /** Pids whose chunks were read: after junk, a header naming one is taken at once (bounded, see {@link #collect}). */
+    private final java.util.Set<Integer> writers = new java.util.HashSet<>();
+    private int lastWriter;
 
     /** One writer's message so far. */
     private static final class Partial {
@@ -69,45 +75,63 @@ final class Reassembler {
      * @throws CorruptStreamException as {@link #process()}
      */
     void feed(byte[] bytes, int off, int len) {
+        CorruptStreamException junk = null;
         while (len > 0) {
             int n = Math.min(len, input.remaining());
             input.put(bytes, off, n);
             off += n;
             len -= n;
-            process();
+            try {
+                process();
+            } catch (CorruptStreamException e) {
+                junk = e; // every byte is still fed; the junk is reported once at the end
+            }
+        }
+        if (junk != null) {
+            throw junk;
         }
     }
 
     /**
      * Cuts the bytes put into {@link #space()} into chunks and collects them.
      *
-     * @throws CorruptStreamException when a header announces more data than any writer sends;
-     *     everything buffered is discarded, since the stream cannot be resynchronised
+     * @throws CorruptStreamException after collecting everything, when bytes that are no chunk
+     *     (junk written into the FIFO) were skipped; the chunks around them were kept
      */
     void process() {
         input.flip();
         int pos = input.position();
         int end = input.limit();
+        int skipped = 0;
+        int firstBadPid = 0;
         try {
             while (end - pos >= ChunkFraming.HEADER) {
+                if (!ChunkSync.plausible(input, pos)) {
+                    int next = ChunkSync.next(input, pos, end, this::knownWriter);
+                    if (junkTail && pos == 0) {
+                        junkTail = false; // the rest of junk reported by the previous call
+                    } else {
+                        firstBadPid = skipped == 0 ? input.getInt(pos) : firstBadPid;
+                        skipped += next - pos;
+                    }
+                    pos = next;
+                    continue;
+                }
+                junkTail = false;
                 int pid = input.getInt(pos);
                 int tid = input.getInt(pos + 4);
                 long index = input.getInt(pos + 8) & 0xffffffffL;
-                long length = input.getInt(pos + 12) & 0xffffffffL;
-                if (length > ChunkFraming.MAX_DATA) {
-                    int lost = end - pos;
-                    pos = end;
-                    partial.clear();
-                    throw new CorruptStreamException("chunk header from pid " + pid + " announces " + length
-                            + " data bytes, more than the " + ChunkFraming.MAX_DATA + " any writer sends; "
-                            + lost + " buffered bytes and all partial messages were discarded");
-                }
-                int len = (int) length;
+                int len = input.getInt(pos + 12);
                 if (end - pos < ChunkFraming.HEADER + len) {
                     break;
                 }
                 collect(pid, tid, index, pos, len);
                 pos += ChunkFraming.HEADER + len;
+            }
+            if (skipped > 0) {
+                junkTail = pos < end;
+                throw new CorruptStreamException(skipped + " bytes that are no chunk (the first read as a header "
+                        + "from pid " + firstBadPid + ") were skipped; the chunks around them were kept");
             }
         } finally {
             if (pos == end) {
@@ -120,6 +144,13 @@ final class Reassembler {
     }
 
     private void collect(int pid, int tid, long index, int pos, int len) {
+        if (pid != lastWriter) {
+            if (writers.size() >= 4096) {
+                writers.clear(); // pids come and go: keep only recent writers
+            }
+            writers.add(pid);
+            lastWriter = pid;
+        }
         Long key = null;
         Partial acc = null;
         if (!partial.isEmpty()) {
@@ -166,6 +197,11 @@ final class Reassembler {
             at += ChunkFraming.HEADER + (int) l;
         }
         return (int) Math.min(len + index * ChunkFraming.MAX_DATA, Math.max(len, MAX_GUESS));
+    }
+
+    /** Whether chunks of {@code pid} were read here, or it names a running process (asked only after junk). */
+    private boolean knownWriter(int pid) {
+        return writers.contains(pid) || Os.get().isRunning(pid);
     }
 
     /** The next whole payload, or null. */

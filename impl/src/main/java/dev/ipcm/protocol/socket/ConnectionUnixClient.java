@@ -48,6 +48,8 @@ final class ConnectionUnixClient extends PeerOutboxClient<StreamConnection> impl
 
     private final ListenSettings settings;
     private final FrameDecoder decoder;
+    /** The route version at which the store was last seen to exist (see {@link #connectionFor}). */
+    private long storeCheckedAt = NOT_SEEN;
     private final ConnectionSet connections;
     // One direct buffer for outgoing frames (sends hold the client's lock): one copy, no allocation per message.
     private ByteBuffer sendScratch = ByteBuffer.allocateDirect(8192);
@@ -185,6 +187,13 @@ final class ConnectionUnixClient extends PeerOutboxClient<StreamConnection> impl
     private StreamConnection connectionFor(String to) {
         StreamConnection c = outboxes.get(to);
         if (c != null) {
+            // A cached connection outlives the store's directory: look whether the store still
+            // exists whenever the directory changed (one stat then, none on an unchanged store).
+            long version = routeVersion();
+            if (version != storeCheckedAt) {
+                requireStoreWhileRegistered();
+                storeCheckedAt = version;
+            }
             return c;
         }
         Path socket = peerEndpoint(to).orElseThrow(() -> noSuchPeer(to));
@@ -252,6 +261,9 @@ final class ConnectionUnixClient extends PeerOutboxClient<StreamConnection> impl
                 }
                 connections.forget(c);
             }
+        }
+        if (out.isEmpty()) {
+            requireStoreWhileRegistered();
         }
         return out;
     }

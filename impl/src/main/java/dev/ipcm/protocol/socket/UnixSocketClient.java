@@ -238,6 +238,9 @@ final class UnixSocketClient extends PeerOutboxClient<DatagramPeer> {
                         + payload.length + " bytes): " + e.getMessage() + "; it was dropped, the others were delivered", e));
             }
         }
+        if (out.isEmpty()) {
+            requireStoreWhileRegistered();
+        }
         return out;
     }
 

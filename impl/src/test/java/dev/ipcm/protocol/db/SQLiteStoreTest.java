@@ -162,4 +162,23 @@ class SQLiteStoreTest extends AbstractDbStoreTest implements ManyWritersTests, R
         assertThatThrownBy(() -> Ipcm.connect("late", info)).isInstanceOf(StoreGoneException.class)
                 .hasMessageContaining(s.route());
     }
+
+    @Test
+    void aFileDeletedUnderItsClientsIsAGoneStoreForReceiveAndSend() throws Exception {
+        Store s = Ipcm.spawn(SpawnOptions.defaults().protocol("SQLite").guard(false));
+        Client a = s.connect("a");
+        Client b = s.connect("b");
+        try {
+            a.send("b", 1);
+            assertThat(b.awaitMessages(java.time.Duration.ofSeconds(10))).hasSize(1);
+            java.nio.file.Files.delete(Path.of(s.route()));
+            assertThatThrownBy(b::receive).isInstanceOf(StoreGoneException.class)
+                    .hasMessageContaining(s.route()).hasMessageContaining("no longer exists");
+            assertThatThrownBy(() -> a.send("b", 2)).isInstanceOf(StoreGoneException.class)
+                    .hasMessageContaining(s.route());
+        } finally {
+            a.disconnect(m -> { });
+            b.disconnect(m -> { });
+        }
+    }
 }

@@ -32,6 +32,17 @@ class SpawnParametersTest {
         return Ipcm.spawn(o);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"MessageFiles", "JSONFile", "AtomicPipe", "UnixSocket",
+            "ConnectionUnix", "SQLite", "LocalMemory"})
+    void anUnknownSpawnParameterIsRefusedNamingTheKnownOnes(String protocol) {
+        assertThatThrownBy(() -> spawn(protocol, "tempalte", "x-XXXXXX", "zz", "1"))
+                .isInstanceOf(dev.ipcm.NotSupportedException.class)
+                .hasMessageStartingWith("Unknown spawn parameters tempalte, zz for the " + protocol + " protocol: it knows ")
+                .hasMessageContaining("route")
+                .hasMessageEndingWith("; check the spelling (nothing was created)");
+    }
+
     @Test
     void templateAndDirChooseTheNameAndPlace() throws Exception {
         Store dirStore = spawn("MessageFiles", "dir", tmp.toString(), "template", "mine-XXXXXXXX");

@@ -63,6 +63,34 @@ class MessageFilesBehaviourTest {
     }
 
     @Test
+    void entriesThatAreNoRegularFilesAreSetAsideWithoutBlockingAReceiveOrADisconnect() throws Exception {
+        Client a = store.connect("alpha");
+        Client b = store.connect("beta");
+        Path inbox = route.resolve("beta");
+        dev.ipcm.os.Os.get().mkfifo(inbox.resolve("fifo.ready"), 0600);
+        Files.createDirectories(inbox.resolve("dir.ready").resolve("inside"));
+        Files.createDirectories(inbox.resolve("dir.corrupt").resolve("taken"));
+        Files.createSymbolicLink(inbox.resolve("link.ready"), Path.of("/dev/zero"));
+        a.send("beta", "first");
+        a.send("beta", "second");
+        // The deadline bounds a regression that blocks in open(2); the receive itself must not wait.
+        List<Message> got = java.util.concurrent.CompletableFuture.supplyAsync(() -> receiveAtLeast(b, 2))
+                .get(30, TimeUnit.SECONDS);
+        assertThat(got).extracting(m -> m.content().asText()).containsExactly("first", "second");
+        assertThat(b.takeCorruptMessages()).extracting(Throwable::getMessage)
+                .anySatisfy(m -> assertThat(m).contains("fifo.ready").contains("not a regular file"))
+                .anySatisfy(m -> assertThat(m).contains("dir.ready").contains("a directory"))
+                .anySatisfy(m -> assertThat(m).contains("link.ready").contains("a symbolic link"))
+                .hasSize(3);
+        assertThat(inbox.resolve("fifo.corrupt")).exists();
+        assertThat(inbox.resolve("dir.ready")).doesNotExist();
+        assertThat(b.receive()).isEmpty();
+        dev.ipcm.os.Os.get().mkfifo(inbox.resolve("late.ready"), 0600);
+        java.util.concurrent.CompletableFuture.runAsync(b::close).get(30, TimeUnit.SECONDS);
+        a.close();
+    }
+
+    @Test
     void aVanishedStoreDirectoryIsReportedAsGone() throws Exception {
         Client a = store.connect("alpha");
         Client b = store.connect("beta");

@@ -219,6 +219,25 @@ class AtomicPipeClientTest {
         }
     }
 
+    @Test
+    void junkWrittenIntoAFifoBetweenMessagesCostsOnlyTheJunk() throws Exception {
+        try (Client alice = store.connect("alice"); Client bob = store.connect("bob")) {
+            try (Fd fd = Os.get().open(Path.of(store.route(), "bob"), Fd.O_WRONLY | Fd.O_NONBLOCK, 0)) {
+                for (int i = 0; i < 20; i++) {
+                    alice.send("bob", Map.of("i", i));
+                    byte[] junk = i % 2 == 0 ? "some junk, not a chunk".getBytes(StandardCharsets.US_ASCII)
+                            : new byte[7 + i];
+                    fd.write(junk, 0, junk.length);
+                }
+            }
+            alice.send("bob", Map.of("i", 20));
+            assertThat(receive(bob, 21)).extracting(m -> m.content().get("i").asInt())
+                    .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(0, 20).boxed().toList());
+            assertThat(bob.takeCorruptMessages()).isNotEmpty()
+                    .allSatisfy(e -> assertThat(e.getMessage()).contains("no chunk"));
+        }
+    }
+
     static List<Message> receive(Client c, int n) {
         List<Message> got = new ArrayList<>();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);

@@ -90,15 +90,58 @@ class ReassemblerTest {
     }
 
     @Test
-    void aHeaderAnnouncingMoreThanAChunkIsRefusedAsCorrupt() {
+    void aHeaderAnnouncingMoreThanAChunkIsSkippedAsJunkAndTheNextChunkArrives() {
         Reassembler r = new Reassembler();
         byte[] bad = ByteBuffer.allocate(16).order(ByteOrder.nativeOrder()).putInt(5).putInt(0).putInt(0).putInt(70_000).array();
         assertThatThrownBy(() -> r.feed(bad, 0, bad.length))
                 .isInstanceOf(Reassembler.CorruptStreamException.class)
-                .hasMessageContaining("70000");
-        assertThat(r.hasPartial()).isFalse();
+                .hasMessageContaining("from pid 5");
         feed(r, ChunkFraming.chunks(new byte[] {1, 2, 3}, 5, 0).get(0));
         assertThat(r.poll()).containsExactly(1, 2, 3);
+    }
+
+    /** Junk (one atomic write) lands between whole chunks; every message around it still arrives. */
+    @Property(tries = 100)
+    void junkBetweenChunksCostsOnlyItself(@ForAll long seed) {
+        Random rnd = new Random(seed);
+        List<byte[]> sent = new ArrayList<>();
+        ByteArrayOutputStream stream = new ByteArrayOutputStream();
+        for (int m = 0; m < 10; m++) {
+            byte[] payload = new byte[1 + rnd.nextInt(9_000)];
+            rnd.nextBytes(payload);
+            sent.add(payload);
+            for (byte[] chunk : ChunkFraming.chunks(payload, 4242, 0)) {
+                stream.writeBytes(chunk);
+                if (rnd.nextInt(3) == 0) {
+                    byte[] junk = new byte[1 + rnd.nextInt(300)];
+                    switch (rnd.nextInt(3)) {
+                        case 0 -> rnd.nextBytes(junk);
+                        case 1 -> java.util.Arrays.fill(junk, (byte) 0);
+                        default -> java.util.Arrays.fill(junk, (byte) 'x');
+                    }
+                    stream.writeBytes(junk);
+                }
+            }
+        }
+        byte[] all = stream.toByteArray();
+        Reassembler r = new Reassembler();
+        List<byte[]> got = new ArrayList<>();
+        for (int off = 0; off < all.length; ) {
+            int n = Math.min(all.length - off, 1 + rnd.nextInt(5_000));
+            try {
+                r.feed(all, off, n);
+            } catch (Reassembler.CorruptStreamException expected) {
+                // reported; the chunks around it are kept
+            }
+            off += n;
+            for (byte[] p; (p = r.poll()) != null; ) {
+                got.add(p);
+            }
+        }
+        assertThat(got).hasSize(sent.size());
+        for (int i = 0; i < sent.size(); i++) {
+            assertThat(got.get(i)).isEqualTo(sent.get(i));
+        }
     }
 
     @Test
@@ -117,11 +160,13 @@ class ReassemblerTest {
     }
 
     @Test
-    void aFirstChunkWithAHugeIndexDoesNotReserveAHugeArray() {
+    void aChunkWithAnIndexNoMessageCanHaveIsSkippedAsJunkWithoutReservingAnything() {
         Reassembler r = new Reassembler();
-        feed(r, chunk(7, 0, 0xfffffff0, new byte[] {1, 2}));
+        assertThatThrownBy(() -> feed(r, chunk(7, 0, 0xfffffff0, new byte[] {1, 2})))
+                .isInstanceOf(Reassembler.CorruptStreamException.class).hasMessageContaining("from pid 7");
         feed(r, chunk(7, 0, 0, new byte[] {3}));
-        assertThat(r.poll()).containsExactly(1, 2, 3);
+        assertThat(r.poll()).containsExactly(3);
+        assertThat(r.hasPartial()).isFalse();
     }
 
     @Test

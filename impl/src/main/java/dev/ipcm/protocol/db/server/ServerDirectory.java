@@ -26,8 +26,15 @@ final class ServerDirectory {
      * @param account the system account that will own it, or null for this JVM's user
      */
     static Path create(String account) throws TemporaryServerException {
-        String base = firstSet(System.getenv("QDB_TMPDIR"), System.getenv("TMPDIR"),
-                System.getProperty("java.io.tmpdir", "/tmp"));
+        return create(account, firstSet(System.getenv("QDB_TMPDIR"), System.getenv("TMPDIR"),
+                System.getProperty("java.io.tmpdir", "/tmp")));
+    }
+
+    /** Creates the directory in {@code base}. */
+    static Path create(String account, String base) throws TemporaryServerException {
+        if (account != null) {
+            ServerAccountReach.require(account, Path.of(base).toAbsolutePath());
+        }
         try {
             Path d = Files.createTempDirectory(Path.of(base), "DB-QUICK-" + Os.get().pid() + "-",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));

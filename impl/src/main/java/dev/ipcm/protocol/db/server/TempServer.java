@@ -38,6 +38,8 @@ public abstract class TempServer implements AutoCloseable {
     private final String user;
     private final String stopSignal;
     private Process process;
+    /** Stops the server should this JVM die without running {@link #close} (SIGKILL). */
+    private ServerWatchdog watchdog;
 
     /** Stops the server if this JVM exits (normally or on SIGTERM) before the store is unspawned. */
     private final Thread exitHook = new Thread(this::close, "ipcm-temp-db-exit");
@@ -148,6 +150,13 @@ public abstract class TempServer implements AutoCloseable {
             throw new TemporaryServerException("Could not start the temporary server: " + command + ": "
                     + e.getMessage(), e);
         }
+        try {
+            watchdog = ServerWatchdog.watch(process.pid(), stopSignal, dir);
+        } catch (IOException e) {
+            close();
+            throw new TemporaryServerException("Could not start the watchdog that stops the temporary server if this "
+                    + "JVM dies (it needs sh): " + e.getMessage(), e);
+        }
         long deadline = System.nanoTime() + START_TIMEOUT_NANOS;
         Exception last = null;
         while (System.nanoTime() < deadline) {
@@ -197,6 +206,9 @@ public abstract class TempServer implements AutoCloseable {
             Runtime.getRuntime().removeShutdownHook(exitHook);
         } catch (IllegalStateException | IllegalArgumentException e) {
             // The JVM is exiting (this may be the hook itself running); stop the server all the same.
+        }
+        if (watchdog != null) {
+            watchdog.close();
         }
         Process p = process;
         if (p != null && p.isAlive()) {
