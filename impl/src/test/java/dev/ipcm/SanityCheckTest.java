@@ -8,10 +8,13 @@ import org.junit.jupiter.api.Test;
 
 /** {@code SpawnOptions.sanityCheck(true)}: shutdown throws on a sent/received mismatch, and destroys the store all the same. */
 class SanityCheckTest {
+    /** Shutdown waits this long for a suspended client to come back before it counts: short, as nobody will. */
+    private static final Duration SUSPENDED_PEER_WAIT = Duration.ofSeconds(2);
+
     @Test
     void aMessageNeverReceivedMakesShutdownThrowAndTheStoreIsStillDestroyed() {
         Store store = Ipcm.spawn(SpawnOptions.defaults().protocol("MessageFiles").sanityCheck(true)
-                .peerTimeout(Duration.ofSeconds(10)));
+                .peerTimeout(SUSPENDED_PEER_WAIT));
         Client a = store.connect("a");
         Client b = store.connect("b");
         a.send("b", "read");
@@ -38,7 +41,7 @@ class SanityCheckTest {
 
     @Test
     void withoutTheCheckAMismatchIsNotAnError() {
-        Store store = Ipcm.spawn(SpawnOptions.defaults().protocol("MessageFiles"));
+        Store store = Ipcm.spawn(SpawnOptions.defaults().protocol("MessageFiles").peerTimeout(SUSPENDED_PEER_WAIT));
         try (Client a = store.connect("a"); Client b = store.connect("b")) {
             a.send("b", "never read");
             b.suspend();
