@@ -47,10 +47,10 @@ public final class SQLiteProtocol extends DatabaseProtocol {
         return DbLocation.parse(route, true);
     }
 
-    /** {@code route} (this file or DSN) and {@code template} (the file name's start). */
+    /** {@code route} (this file or DSN), {@code template} (the file name's start) and the pool of {@code SpawnOptions.dataSource}. */
     @Override
     public java.util.Optional<java.util.Set<String>> spawnParameters() {
-        return java.util.Optional.of(java.util.Set.of("route", "template"));
+        return java.util.Optional.of(java.util.Set.of("route", "template", DataSources.PARAM));
     }
 
     @Override

@@ -56,10 +56,14 @@ abstract class ServerProtocol extends DatabaseProtocol {
                 DatabaseServers.howToConfigure(kind) + ", or " + tempServerRemedy());
     }
 
-    /** {@code route} (a DSN), {@code server} (a server URL or {@code temporary}), and the credentials. */
+    /**
+     * {@code route} (a DSN), {@code server} (a server URL or {@code temporary}), the credentials,
+     * and the application's pool that {@code SpawnOptions.dataSource} names.
+     */
     @Override
     public java.util.Optional<java.util.Set<String>> spawnParameters() {
-        return java.util.Optional.of(java.util.Set.of("route", SERVER_PARAM, "user", "username", "password", "pass"));
+        return java.util.Optional.of(java.util.Set.of("route", SERVER_PARAM, "user", "username", "password", "pass",
+                DataSources.PARAM));
     }
 
     @Override

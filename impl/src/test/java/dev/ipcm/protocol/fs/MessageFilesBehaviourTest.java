@@ -124,7 +124,7 @@ class MessageFilesBehaviourTest {
                     .hasMessageContaining("'../../escape'");
             Message once = Message.builder("alpha").to("beta").content(1).build();
             a.send(once);
-            assertThatThrownBy(() -> a.send(once)).isInstanceOf(ContentException.class).hasMessageContaining("already exists");
+            assertThatThrownBy(() -> a.send(once)).isInstanceOf(ContentException.class).hasMessageContaining("already sent");
             try (var s = Files.list(route.getParent())) {
                 assertThat(s.map(p -> p.getFileName().toString())).doesNotContain("escape.pend", "escape.ready");
             }
