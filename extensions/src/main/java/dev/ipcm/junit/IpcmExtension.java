@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
+import org.junit.jupiter.api.extension.TestInstantiationAwareExtension;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.opentest4j.AssertionFailedError;
@@ -37,7 +38,9 @@ import org.opentest4j.AssertionFailedError;
  * {@value IpcmConfiguration#PROTOCOL} (default LocalMemory).
  *
  * <p>A store is spawned for the context that first asks for it (a test method, or a class when
- * a {@code @BeforeAll} method or the constructor asks) and is shared below it. Stores and clients
+ * a {@code @BeforeAll} method asks) and is shared below it. The constructor asks in the context of
+ * the test it is called for, so in a class running once per protocol each instance gets the
+ * store of its protocol. Stores and clients
  * live in the extension context store and are closed by JUnit; before that, the test's clean-up
  * disconnects the clients and fails the test when a message was sent and never received
  * ({@link Store#sanityDelta}), unless it is marked {@link IgnoreSanityCheck}.
@@ -48,7 +51,8 @@ import org.opentest4j.AssertionFailedError;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class IpcmExtension implements TestTemplateInvocationContextProvider, ClassTemplateInvocationContextProvider,
-        ExecutionCondition, BeforeEachCallback, AfterEachCallback, AfterAllCallback, ParameterResolver {
+        ExecutionCondition, BeforeEachCallback, AfterEachCallback, AfterAllCallback, ParameterResolver,
+        TestInstantiationAwareExtension {
 
     /** Created by JUnit through {@code @ExtendWith}. */
     public IpcmExtension() {}
@@ -117,6 +121,16 @@ public final class IpcmExtension implements TestTemplateInvocationContextProvide
                 && !ExtensionContexts.sanityCheckIgnored(context)) {
             throw new AssertionFailedError(mismatch.get());
         }
+    }
+
+    /**
+     * Constructor parameters are resolved in the test method's context, so that a class running
+     * once per protocol gives each test instance the store of the protocol it runs on (the class
+     * context of a class template is shared by every protocol: docs/junit.md).
+     */
+    @Override
+    public ExtensionContextScope getTestInstantiationExtensionContextScope(ExtensionContext rootContext) {
+        return ExtensionContextScope.TEST_METHOD;
     }
 
     @Override

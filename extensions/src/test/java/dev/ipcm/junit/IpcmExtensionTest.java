@@ -16,6 +16,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 import dev.ipcm.Client;
 import dev.ipcm.Store;
 import dev.ipcm.junit.fixtures.ClassTemplateFixture;
+import dev.ipcm.junit.fixtures.ClassTemplateLifecycleFixture;
 import dev.ipcm.junit.fixtures.EchoFixtureTests;
 import dev.ipcm.junit.fixtures.MethodTemplateFixture;
 import dev.ipcm.junit.fixtures.ParallelFixture;
@@ -121,6 +122,16 @@ class IpcmExtensionTest {
                 skippedWithReason(r -> r.startsWith("[Twin]") && r.contains("SUSPEND"))));
         assertThat(ClassTemplateFixture.ROUTES).hasSize(8);
         assertThat(new HashSet<>(ClassTemplateFixture.ROUTES.values())).as("each test gets a fresh store").hasSize(8);
+    }
+
+    @Test
+    void classTemplateConstructorGetsTheStoreOfEachProtocol() {
+        ClassTemplateLifecycleFixture.EVENTS.clear();
+        jupiter().selectors(selectClass(ClassTemplateLifecycleFixture.class)).execute().testEvents()
+                .assertStatistics(s -> s.started(4).succeeded(4));
+        assertThat(ClassTemplateLifecycleFixture.EVENTS).as("constructor and test, per protocol, in order").containsExactly(
+                "constructor:LocalMemory", "test:LocalMemory", "constructor:LocalMemory", "nested:LocalMemory",
+                "constructor:Twin", "test:Twin", "constructor:Twin", "nested:Twin");
     }
 
     @Test
