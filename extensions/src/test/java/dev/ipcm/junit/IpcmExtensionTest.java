@@ -25,6 +25,7 @@ import dev.ipcm.junit.fixtures.SanityFixture;
 import dev.ipcm.junit.fixtures.UnreachableFixture;
 import java.util.HashSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
@@ -132,6 +133,23 @@ class IpcmExtensionTest {
         assertThat(ClassTemplateLifecycleFixture.EVENTS).as("constructor and test, per protocol, in order").containsExactly(
                 "constructor:LocalMemory", "test:LocalMemory", "constructor:LocalMemory", "nested:LocalMemory",
                 "constructor:Twin", "test:Twin", "constructor:Twin", "nested:Twin");
+    }
+
+    @Test
+    void classTemplateHooksRunOnceForAllProtocolsRefuseOneProtocolsValues() {
+        ClassTemplateLifecycleFixture.EVENTS.clear();
+        assertRefused(ClassTemplateLifecycleFixture.BeforeAllStore.class, "@BeforeAll method before()", "Store");
+        assertRefused(ClassTemplateLifecycleFixture.AfterAllProtocol.class, "@AfterAll method after()", "Protocol");
+        assertRefused(ClassTemplateLifecycleFixture.PerClassInstance.class, "constructor (@TestInstance(PER_CLASS))", "Store");
+        assertThat(ClassTemplateLifecycleFixture.EVENTS).as("hooks given a value of some protocol").isEmpty();
+    }
+
+    private static void assertRefused(Class<?> fixture, String where, String type) {
+        jupiter().selectors(selectClass(fixture)).execute().allEvents().assertThatEvents()
+                .haveAtLeast(1, event(finishedWithFailure(instanceOf(ParameterResolutionException.class), message(m ->
+                        m.contains("runs once per protocol, but its " + where + " runs once for all of them")
+                                && m.contains("its " + type + " parameter (position 1) cannot be given one protocol's value")
+                                && m.contains("a @BeforeEach method")))));
     }
 
     @Test
