@@ -131,8 +131,9 @@ class IpcmExtensionTest {
         jupiter().selectors(selectClass(ClassTemplateLifecycleFixture.class)).execute().testEvents()
                 .assertStatistics(s -> s.started(4).succeeded(4));
         assertThat(ClassTemplateLifecycleFixture.EVENTS).as("constructor and test, per protocol, in order").containsExactly(
-                "constructor:LocalMemory", "test:LocalMemory", "constructor:LocalMemory", "nested:LocalMemory",
-                "constructor:Twin", "test:Twin", "constructor:Twin", "nested:Twin");
+                "constructor:LocalMemory", "test:LocalMemory",
+                "constructor:LocalMemory", "nestedBeforeAll:LocalMemory", "nested:LocalMemory",
+                "constructor:Twin", "test:Twin", "constructor:Twin", "nestedBeforeAll:Twin", "nested:Twin");
     }
 
     @Test
