@@ -9,6 +9,8 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqu
 
 import dev.ipcm.engine.fixtures.ConnectionsFixture;
 import dev.ipcm.engine.fixtures.DuplicatingProtocol;
+import dev.ipcm.engine.fixtures.ConstructorStoreFixture;
+import dev.ipcm.engine.fixtures.ConstructorSuite;
 import dev.ipcm.engine.fixtures.FixtureSuite;
 import dev.ipcm.engine.fixtures.HangingSuite;
 import dev.ipcm.engine.fixtures.MessagingFixture;
@@ -93,6 +95,17 @@ class IpcmCertifyEngineTest {
                 "DuplicatingProtocol", "MessagingFixture");
         assertThat(results.testEvents().succeeded().count()).isEqualTo(3);
         assertThat(results.testEvents().failed().count()).isEqualTo(1);
+    }
+
+    @Test
+    void classLevelScenarioConstructorGetsTheStoreOfTheCertifiedProtocol() {
+        EngineExecutionResults results = kit().configurationParameter(CertifyParameters.SUITE, ConstructorSuite.class.getName())
+                .configurationParameter(IpcmConfiguration.PROTOCOLS, "MessageFiles")
+                .selectors(selectClass(ConstructorStoreFixture.class)).execute();
+
+        assertThat(names(results, EventType.STARTED, true)).first().isEqualTo("MessageFiles");
+        assertThat(results.testEvents().failed().list()).as("failed cases").isEmpty();
+        assertThat(results.testEvents().succeeded().count()).isEqualTo(1);
     }
 
     @Test

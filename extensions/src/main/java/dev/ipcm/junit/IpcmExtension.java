@@ -9,6 +9,7 @@ import dev.ipcm.spi.Protocol;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
+import org.junit.jupiter.api.extension.TestInstantiationAwareExtension;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.opentest4j.AssertionFailedError;
@@ -37,7 +39,10 @@ import org.opentest4j.AssertionFailedError;
  * {@value IpcmConfiguration#PROTOCOL} (default LocalMemory).
  *
  * <p>A store is spawned for the context that first asks for it (a test method, or a class when
- * a {@code @BeforeAll} method or the constructor asks) and is shared below it. Stores and clients
+ * a {@code @BeforeAll} method asks) and is shared below it. The constructor asks in the context of
+ * the test it is called for, so in a class running once per protocol each instance gets the
+ * store of its protocol. Such a class's {@code @BeforeAll} and {@code @AfterAll} methods run once
+ * for all protocols and are refused every value but {@link IpcmConfiguration}. Stores and clients
  * live in the extension context store and are closed by JUnit; before that, the test's clean-up
  * disconnects the clients and fails the test when a message was sent and never received
  * ({@link Store#sanityDelta}), unless it is marked {@link IgnoreSanityCheck}.
@@ -48,7 +53,8 @@ import org.opentest4j.AssertionFailedError;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class IpcmExtension implements TestTemplateInvocationContextProvider, ClassTemplateInvocationContextProvider,
-        ExecutionCondition, BeforeEachCallback, AfterEachCallback, AfterAllCallback, ParameterResolver {
+        ExecutionCondition, BeforeEachCallback, AfterEachCallback, AfterAllCallback, ParameterResolver,
+        TestInstantiationAwareExtension {
 
     /** Created by JUnit through {@code @ExtendWith}. */
     public IpcmExtension() {}
@@ -119,6 +125,16 @@ public final class IpcmExtension implements TestTemplateInvocationContextProvide
         }
     }
 
+    /**
+     * Constructor parameters are resolved in the test method's context, so that a class running
+     * once per protocol gives each test instance the store of the protocol it runs on (the class
+     * context of a class template is shared by every protocol: docs/junit.md).
+     */
+    @Override
+    public ExtensionContextScope getTestInstantiationExtensionContextScope(ExtensionContext rootContext) {
+        return ExtensionContextScope.TEST_METHOD;
+    }
+
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         return Injection.isInjectable(parameterContext.getParameter().getType());
@@ -127,6 +143,10 @@ public final class IpcmExtension implements TestTemplateInvocationContextProvide
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext context) {
         Class<?> type = parameterContext.getParameter().getType();
+        if (type != IpcmConfiguration.class && ExtensionContexts.bound(context).isEmpty()
+                && ExtensionContexts.isTemplateContainer(context)) {
+            throw sharedByEveryProtocol(parameterContext, context);
+        }
         Binding binding = ExtensionContexts.effective(context);
         if (type != IpcmConfiguration.class && !binding.plan().isReady()) {
             throw new ParameterResolutionException(binding.label() + " " + binding.plan().unavailable().orElseThrow());
@@ -138,5 +158,22 @@ public final class IpcmExtension implements TestTemplateInvocationContextProvide
             throw new ParameterResolutionException(binding.label() + " could not provide a " + type.getSimpleName()
                     + " for parameter '" + parameterContext.getParameter().getName() + "': " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A class template's own context (its {@code @BeforeAll} and {@code @AfterAll} methods, and its
+     * constructor under {@code @TestInstance(PER_CLASS)}) runs once for all protocols, so no one
+     * protocol's value is the right one there (docs/junit.md).
+     */
+    private static ParameterResolutionException sharedByEveryProtocol(ParameterContext parameter, ExtensionContext context) {
+        java.lang.reflect.Executable declaring = parameter.getDeclaringExecutable();
+        String executable = declaring instanceof java.lang.reflect.Constructor ? "constructor (@TestInstance(PER_CLASS))"
+                : (AnnotationSupport.isAnnotated(declaring, BeforeAll.class) ? "@BeforeAll" : "@AfterAll")
+                + " method " + declaring.getName() + "()";
+        return new ParameterResolutionException("@IpcmTest class " + context.getRequiredTestClass().getSimpleName()
+                + " runs once per protocol, but its " + executable + " runs once for all of them, so its "
+                + parameter.getParameter().getType().getSimpleName() + " parameter (position " + (parameter.getIndex() + 1)
+                + ") cannot be given one protocol's value: ask for it in the constructor"
+                + " (default per-method lifecycle), a @BeforeEach method or the test method instead");
     }
 }

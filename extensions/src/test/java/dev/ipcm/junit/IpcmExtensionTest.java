@@ -16,6 +16,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 import dev.ipcm.Client;
 import dev.ipcm.Store;
 import dev.ipcm.junit.fixtures.ClassTemplateFixture;
+import dev.ipcm.junit.fixtures.ClassTemplateLifecycleFixture;
 import dev.ipcm.junit.fixtures.EchoFixtureTests;
 import dev.ipcm.junit.fixtures.MethodTemplateFixture;
 import dev.ipcm.junit.fixtures.ParallelFixture;
@@ -24,6 +25,7 @@ import dev.ipcm.junit.fixtures.SanityFixture;
 import dev.ipcm.junit.fixtures.UnreachableFixture;
 import java.util.HashSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
@@ -121,6 +123,34 @@ class IpcmExtensionTest {
                 skippedWithReason(r -> r.startsWith("[Twin]") && r.contains("SUSPEND"))));
         assertThat(ClassTemplateFixture.ROUTES).hasSize(8);
         assertThat(new HashSet<>(ClassTemplateFixture.ROUTES.values())).as("each test gets a fresh store").hasSize(8);
+    }
+
+    @Test
+    void classTemplateConstructorGetsTheStoreOfEachProtocol() {
+        ClassTemplateLifecycleFixture.EVENTS.clear();
+        jupiter().selectors(selectClass(ClassTemplateLifecycleFixture.class)).execute().testEvents()
+                .assertStatistics(s -> s.started(4).succeeded(4));
+        assertThat(ClassTemplateLifecycleFixture.EVENTS).as("constructor and test, per protocol, in order").containsExactly(
+                "constructor:LocalMemory", "test:LocalMemory",
+                "constructor:LocalMemory", "nestedBeforeAll:LocalMemory", "nested:LocalMemory",
+                "constructor:Twin", "test:Twin", "constructor:Twin", "nestedBeforeAll:Twin", "nested:Twin");
+    }
+
+    @Test
+    void classTemplateHooksRunOnceForAllProtocolsRefuseOneProtocolsValues() {
+        ClassTemplateLifecycleFixture.EVENTS.clear();
+        assertRefused(ClassTemplateLifecycleFixture.BeforeAllStore.class, "@BeforeAll method before()", "Store");
+        assertRefused(ClassTemplateLifecycleFixture.AfterAllProtocol.class, "@AfterAll method after()", "Protocol");
+        assertRefused(ClassTemplateLifecycleFixture.PerClassInstance.class, "constructor (@TestInstance(PER_CLASS))", "Store");
+        assertThat(ClassTemplateLifecycleFixture.EVENTS).as("hooks given a value of some protocol").isEmpty();
+    }
+
+    private static void assertRefused(Class<?> fixture, String where, String type) {
+        jupiter().selectors(selectClass(fixture)).execute().allEvents().assertThatEvents()
+                .haveAtLeast(1, event(finishedWithFailure(instanceOf(ParameterResolutionException.class), message(m ->
+                        m.contains("runs once per protocol, but its " + where + " runs once for all of them")
+                                && m.contains("its " + type + " parameter (position 1) cannot be given one protocol's value")
+                                && m.contains("a @BeforeEach method")))));
     }
 
     @Test
