@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ConformanceSuite {
     private static final List<Class<?>> EXAMPLES = List.of(MessagingScenarios.class, PeerScenarios.class,
-            LifecycleScenarios.class, CrossProcessScenarios.class, ServiceScenarios.class,
+            LifecycleScenarios.class, ErrorScenarios.class, CrossProcessScenarios.class, ServiceScenarios.class,
             ServiceCallbackScenarios.class, ServiceProbeScenarios.class, ServiceProcessScenarios.class,
             FidelityScenarios.class, NameFidelityScenarios.class);
     private static final List<Class<?>> PROPERTIES = List.of(DeliveryProperties.class, SuspendProperties.class,

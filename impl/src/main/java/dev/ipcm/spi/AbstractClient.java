@@ -73,6 +73,9 @@ public abstract class AbstractClient implements Client {
         this.capabilities = capabilities;
         this.pid = Os.get().pid();
         this.stats = initialStats == null ? new Stats() : initialStats;
+        if (request.reconnect()) {
+            LocalClients.refuseReconnectOfOpen(info.route(), name, pid);
+        }
     }
 
     // ==== hooks ===============================================================================

@@ -28,6 +28,20 @@ final class LocalClients {
         OPEN.remove(client);
     }
 
+    /**
+     * Refuses to reconnect a name this JVM still has connected on the store: a store cannot tell
+     * a live client of this process from a suspended one by its pid, so the JVM is asked, once
+     * for every protocol (docs/conformance.md, "One error per situation").
+     */
+    static void refuseReconnectOfOpen(String route, String name, long pid) {
+        for (AbstractClient c : OPEN) {
+            if (c.info().route().equals(route) && c.name().equals(name) && !c.isDisconnected()) {
+                throw new dev.ipcm.NameTakenException("Connection already running in this process (pid " + pid + ") for '"
+                        + name + "'; only a suspended client can be reconnected: suspend or disconnect it first");
+            }
+        }
+    }
+
     /** The open clients of one store. */
     static List<Client> forRoute(String route) {
         List<Client> out = new ArrayList<>();

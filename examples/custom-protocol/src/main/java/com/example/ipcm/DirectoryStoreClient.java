@@ -33,6 +33,7 @@ import java.util.TreeMap;
  */
 final class DirectoryStoreClient extends AbstractClient {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.util.regex.Pattern SAFE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,128}");
 
     private final Layout layout;
 
@@ -95,18 +96,32 @@ final class DirectoryStoreClient extends AbstractClient {
     @Override
     protected void deliver(Message message) {
         String to = message.toOrNull();
-        Path inbox = layout.clientIfValid(to).map(d -> d.resolve("inbox")).orElseThrow(() -> noSuchPeer(to));
+        if (!SAFE_ID.matcher(message.id()).matches()) {
+            // Ids become file names: a path-like id would write outside the inbox, where nobody reads it.
+            throw new ContentException("Message id '" + message.id() + "' cannot be a DirectoryStore file name: use "
+                    + "letters, digits, '-' and '_' only (a UUID), or let the library generate the id (nothing was sent)");
+        }
+        Path inbox = layout.clientIfValid(to).map(d -> d.resolve("inbox")).orElseThrow(() -> missing(to));
         if (!Files.isDirectory(inbox)) {
-            throw noSuchPeer(to);
+            throw missing(to);
         }
         try {
             // Written under the recipient's tmp, so the rename into its inbox stays on one file system.
             layout.writeAtomically(to, inbox.resolve(message.id() + ".msg"), encode(message));
         } catch (NoSuchFileException e) {
-            throw noSuchPeer(to);
+            throw missing(to);
         } catch (IOException e) {
             throw new IpcmException("Cannot deliver to '" + to + "' in the DirectoryStore: " + e.getMessage(), e);
         }
+    }
+
+    /** An absent peer, or the whole store gone: the two mean different things to the application. */
+    private IpcmException missing(String to) {
+        if (!Files.isDirectory(Path.of(info().route()))) {
+            return new StoreGoneException("The DirectoryStore at '" + info().route() + "' no longer exists (the store was "
+                    + "destroyed); spawn a new store and connect to its info string");
+        }
+        return noSuchPeer(to);
     }
 
     @Override

@@ -15,6 +15,8 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * DirectoryStore: an example protocol plugin. A store is a private directory; each client is a
@@ -49,6 +51,12 @@ public final class DirectoryStoreProtocol implements Protocol {
                     + "cannot be made private", "run on Linux or macOS");
         }
         return Availability.available();
+    }
+
+    /** The only spawn parameter: so {@code Ipcm.spawn} refuses a misspelt one instead of ignoring it. */
+    @Override
+    public Optional<Set<String>> spawnParameters() {
+        return Optional.of(Set.of("route"));
     }
 
     @Override

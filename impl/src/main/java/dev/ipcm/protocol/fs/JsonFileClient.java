@@ -97,13 +97,6 @@ final class JsonFileClient extends dev.ipcm.spi.AbstractClient {
             throw new NameTakenException("Connection already running in pid " + owner + " for '" + name()
                     + "'; only a suspended client can be reconnected");
         }
-        // Suspend keeps the pid, so the store cannot tell a suspended client of this JVM from a live one: ask the JVM.
-        for (dev.ipcm.Client open : openClients(info().route())) {
-            if (open.name().equals(name()) && !open.isDisconnected()) {
-                throw new NameTakenException("Connection already running in this process (pid " + pid() + ") for '"
-                        + name() + "'; suspend or disconnect it before reconnecting");
-            }
-        }
         entry.put(PID, pid());
         entry.remove(SUSPEND);
         tx.changed();

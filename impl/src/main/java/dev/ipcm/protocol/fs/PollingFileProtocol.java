@@ -50,6 +50,11 @@ abstract class PollingFileProtocol implements Protocol {
     }
 
     @Override
+    public java.util.Optional<java.util.Set<String>> spawnParameters() {
+        return base.spawnParameters();
+    }
+
+    @Override
     public Spawned spawn(SpawnRequest request) {
         return base.spawn(request);
     }

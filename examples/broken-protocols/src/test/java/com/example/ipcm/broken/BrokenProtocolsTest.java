@@ -34,7 +34,9 @@ class BrokenProtocolsTest {
                         Set.of("namesExact", "namesDifferingInCase", "namesReachOwnMailbox")),
                 Arguments.of(StampViaFloat.class, "fidelity", Set.of("jsonShapes", "contentsArriveExactly")),
                 Arguments.of(PrefixNamesShareMailbox.class, "fidelity", Set.of("namesSharingPrefixes")),
-                Arguments.of(RefusesMessagesAtTheLimit.class, "fidelity", Set.of("maxSizeMessage")));
+                Arguments.of(RefusesMessagesAtTheLimit.class, "fidelity", Set.of("maxSizeMessage")),
+                Arguments.of(GoneStoreLooksEmpty.class, "errors", Set.of("storeDeleted")),
+                Arguments.of(BadIdIsAStoreError.class, "errors", Set.of("badId")));
     }
 
     @ParameterizedTest(name = "{0}")
