@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** PostgreSQL on the configured server (default: 127.0.0.1:5432, database test, user postgres). */
-class PostgreSQLServerStoreTest extends AbstractPostgreSQLStoreTest implements ConnectErrorTests {
+class PostgreSQLServerStoreTest extends AbstractPostgreSQLStoreTest implements ConnectErrorTests, UuidIdTests {
     @Override
     public DbTargets target() {
         return DbTargets.POSTGRESQL_SERVER;
@@ -51,19 +51,6 @@ class PostgreSQLServerStoreTest extends AbstractPostgreSQLStoreTest implements C
         try (ResultSet rs = s.executeQuery("SHOW " + setting)) {
             rs.next();
             return rs.getString(1);
-        }
-    }
-
-    @org.junit.jupiter.api.Test
-    void aMessageIdThatIsNoUuidIsAContentExceptionAndNothingIsSent() {
-        String a = AbstractDbStoreTest.unique("badid-a");
-        String b = AbstractDbStoreTest.unique("badid-b");
-        try (dev.ipcm.Client ca = store().connect(a); dev.ipcm.Client cb = store().connect(b)) {
-            dev.ipcm.Message bad = dev.ipcm.Message.builder(a).to(b).id("not-a-uuid").content(1).build();
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ca.send(bad))
-                    .isInstanceOf(dev.ipcm.ContentException.class)
-                    .hasMessageContaining("Message id 'not-a-uuid' is not a UUID");
-            org.assertj.core.api.Assertions.assertThat(cb.receive()).isEmpty();
         }
     }
 }
