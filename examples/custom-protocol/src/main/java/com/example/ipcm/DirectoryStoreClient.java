@@ -157,6 +157,10 @@ final class DirectoryStoreClient extends AbstractClient {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(layout.inbox(name()), "*.msg")) {
             files.forEach(out::add);
         } catch (NoSuchFileException e) {
+            if (Files.isDirectory(Path.of(info().route()))) {
+                // The store lives: the inbox went with this client's own disconnect, racing a thread still waiting.
+                return out;
+            }
             throw new StoreGoneException("Client '" + name() + "' is no longer registered in the DirectoryStore at '"
                     + info().route() + "' (the store was destroyed)");
         } catch (IOException e) {
