@@ -11,9 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A user's own Maven build: it imports {@code ipcm-bom}, uses {@code @IpcmTest} and the Surefire
- * block docs/junit.md gives, and its XML reports are read back. This build's jars are laid into a
- * private local repository in front of the user's, so nothing is installed anywhere else.
+ * A user's own Maven build: it imports {@code ipcm-bom}, uses {@code @IpcmTest} on a method and on
+ * a class, asks the certification engine to certify LocalMemory, pastes the Surefire block
+ * docs/junit.md gives, and its XML and text reports are read back (docs/junit.md, "Maven reports
+ * that name protocols"). This build's jars are laid into a private local repository in front of the
+ * user's, so nothing is installed anywhere else.
  */
 class ConsumerBuildTest {
     static final String VERSION = VersionProvider.projectVersion();
@@ -30,9 +32,41 @@ class ConsumerBuildTest {
         lay(repo, "ipcm", ROOT.resolve("impl/pom.xml"), ROOT.resolve("impl/target/ipcm-" + VERSION + ".jar"));
         lay(repo, "ipcm-junit", ROOT.resolve("extensions/pom.xml"),
                 ROOT.resolve("extensions/target/ipcm-junit-" + VERSION + ".jar"));
+        lay(repo, "ipcm-conformance", ROOT.resolve("conformance/pom.xml"),
+                ROOT.resolve("conformance/target/ipcm-conformance-" + VERSION + ".jar"));
+        lay(repo, "ipcm-engine", ROOT.resolve("engine/pom.xml"),
+                ROOT.resolve("engine/target/ipcm-engine-" + VERSION + ".jar"));
         Path project = Files.createDirectories(dir.resolve("consumer"));
         Files.writeString(project.resolve("pom.xml"), pom());
+        Path resources = Files.createDirectories(project.resolve("src/test/resources"));
+        Files.writeString(resources.resolve("junit-platform.properties"), "ipcm.certify.tries=5\n");
         Path tests = Files.createDirectories(project.resolve("src/test/java/com/example"));
+        Files.writeString(tests.resolve("EveryStoreTest.java"), """
+                package com.example;
+
+                import dev.ipcm.Client;
+                import dev.ipcm.junit.IpcmTest;
+                import java.time.Duration;
+                import org.junit.jupiter.api.Assertions;
+                import org.junit.jupiter.api.Test;
+
+                @IpcmTest({"LocalMemory", "MessageFiles"})
+                class EveryStoreTest {
+                    @Test
+                    void hears(Client alice, Client bob) {
+                        alice.send(bob.name(), "hi");
+                        Assertions.assertEquals(1, bob.awaitMessages(Duration.ofSeconds(30)).size());
+                    }
+                }
+                """);
+        Files.writeString(tests.resolve("LocalMemoryCertificationTest.java"), """
+                package com.example;
+
+                import dev.ipcm.engine.IpcmCertification;
+
+                @IpcmCertification(protocols = "LocalMemory")
+                class LocalMemoryCertificationTest {}
+                """);
         Files.writeString(tests.resolve("HearsTest.java"), """
                 package com.example;
 
@@ -59,13 +93,40 @@ class ConsumerBuildTest {
         String log = Files.readString(dir.resolve("build.log"));
         assertThat(mvn.exitValue()).as(log).isZero();
 
-        String xml = Files.readString(project.resolve("target/surefire-reports/TEST-com.example.HearsTest.xml"));
-        assertThat(xml).as(xml).contains("tests=\"2\"")
-                .contains("name=\"bobHearsAlice(Client, Client)[LocalMemory]\"")
-                .contains("name=\"bobHearsAlice(Client, Client)[MessageFiles]\"");
+        Path reports = project.resolve("target/surefire-reports");
+        SurefireReport method = SurefireReport.read(reports, "com.example.HearsTest");
+        assertThat(method.cases()).as("@IpcmTest on a method: one case per protocol, named by it")
+                .extracting(SurefireReport.Case::name)
+                .containsExactly("bobHearsAlice(Client, Client)[LocalMemory]", "bobHearsAlice(Client, Client)[MessageFiles]");
+        method.assertCountsEveryCase();
+
+        // Surefire names a class template's runs by JUnit's legacy name, Class[n]: the n-th protocol.
+        SurefireReport template = SurefireReport.read(reports, "com.example.EveryStoreTest");
+        assertThat(template.cases()).as("@IpcmTest on a class: one case per protocol")
+                .extracting(SurefireReport.Case::className)
+                .containsExactly("com.example.EveryStoreTest[1]", "com.example.EveryStoreTest[2]");
+        template.assertCountsEveryCase();
+
+        SurefireReport engine = SurefireReport.read(reports, "com.example.LocalMemoryCertificationTest");
+        assertThat(engine.cases()).as("certification cases, each classed as Scenario[protocol]").isNotEmpty()
+                .allSatisfy(c -> assertThat(c.className()).matches("[A-Za-z]+(Scenarios|Properties)\\[LocalMemory]"))
+                .extracting(SurefireReport.Case::className).contains("MessagingScenarios[LocalMemory]");
+        engine.assertCountsEveryCase();
     }
 
     private static String pom() throws IOException {
+        String dependencies = """
+                    <dependency>
+                      <groupId>dev.ipcm</groupId>
+                      <artifactId>ipcm-junit</artifactId>
+                      <scope>test</scope>
+                    </dependency>
+                    <dependency>
+                      <groupId>dev.ipcm</groupId>
+                      <artifactId>ipcm-engine</artifactId>
+                      <scope>test</scope>
+                    </dependency>
+                """;
         String junitMd = Files.readString(ROOT.resolve("docs/junit.md"));
         int start = junitMd.indexOf("```xml\n<plugin>");
         assertThat(start).as("docs/junit.md gives the Surefire <plugin> block").isNotNegative();
@@ -99,11 +160,7 @@ class ConsumerBuildTest {
                     </dependencies>
                   </dependencyManagement>
                   <dependencies>
-                    <dependency>
-                      <groupId>dev.ipcm</groupId>
-                      <artifactId>ipcm-junit</artifactId>
-                      <scope>test</scope>
-                    </dependency>
+                %s
                     <dependency>
                       <groupId>org.junit.jupiter</groupId>
                       <artifactId>junit-jupiter</artifactId>
@@ -125,7 +182,8 @@ class ConsumerBuildTest {
                     </plugins>
                   </build>
                 </project>
-                """.formatted(VERSION, org.junit.jupiter.api.Test.class.getPackage().getImplementationVersion(), plugin);
+                """.formatted(VERSION, org.junit.jupiter.api.Test.class.getPackage().getImplementationVersion(), dependencies,
+                        plugin);
     }
 
     /** Lays one artifact into the private repository as an install would. */

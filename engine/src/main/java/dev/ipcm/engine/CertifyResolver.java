@@ -64,11 +64,12 @@ final class CertifyResolver implements SelectorResolver {
         Class<?> type = selector.getJavaClass();
         IpcmCertification certification = type.getAnnotation(IpcmCertification.class);
         if (certification != null) {
-            return protocols(context, selection.protocols(List.of(certification.protocols()), ClassSource.from(type)));
+            Class<?> askedBy = type == RootSelection.EveryProtocol.class ? null : type;
+            return protocols(context, selection.protocols(List.of(certification.protocols()), ClassSource.from(type)), askedBy);
         }
         if (Protocol.class.isAssignableFrom(type) && !type.isInterface() && !Modifier.isAbstract(type.getModifiers())) {
             try {
-                return protocols(context, List.of(CertifiedProtocol.ofClass(type)));
+                return protocols(context, List.of(CertifiedProtocol.ofClass(type)), null);
             } catch (UnknownProtocolException e) {
                 issues.reportIssue(DiscoveryIssue.builder(Severity.ERROR, "Cannot certify protocol plugin "
                         + type.getName() + ": " + e.getMessage()).source(ClassSource.from(type)).cause(e));
@@ -95,7 +96,7 @@ final class CertifyResolver implements SelectorResolver {
         }
         List<UniqueId.Segment> rest = id.getSegments().subList(engineId.getSegments().size(), id.getSegments().size());
         if (rest.isEmpty()) {
-            return protocols(context, selection.defaultProtocols());
+            return protocols(context, selection.defaultProtocols(), null);
         }
         if (!rest.get(0).getType().equals(PROTOCOL) || rest.size() > 3) {
             return unknownId(id, "it does not name a protocol node");
@@ -106,7 +107,7 @@ final class CertifyResolver implements SelectorResolver {
         }
         CertifiedProtocol protocol = named.get();
         if (rest.size() == 1) {
-            return protocols(context, List.of(protocol));
+            return protocols(context, List.of(protocol), null);
         }
         if (!rest.get(1).getType().equals(SCENARIO)) {
             return unknownId(id, "its second segment is not a scenario");
@@ -132,11 +133,13 @@ final class CertifyResolver implements SelectorResolver {
         return Resolution.unresolved();
     }
 
-    private Resolution protocols(Context context, List<CertifiedProtocol> protocols) {
+    /** The protocol nodes, sourced from the annotated class that asked for them, else (null) their plugin class. */
+    private Resolution protocols(Context context, List<CertifiedProtocol> protocols, Class<?> askedBy) {
         Set<Match> matches = new LinkedHashSet<>();
         for (CertifiedProtocol p : protocols) {
+            Class<?> source = askedBy != null ? askedBy : p.protocol().getClass();
             context.addToParent(parent -> Optional.of(new ProtocolDescriptor(parent.getUniqueId().append(PROTOCOL, p.id()),
-                    p, selection.isRequired(p))))
+                    p, selection.isRequired(p), source)))
                     .ifPresent(d -> matches.add(Match.exact(d, () -> selection.scenarioSelectors(d.getUniqueId()))));
         }
         return matches.isEmpty() ? Resolution.unresolved() : Resolution.matches(matches);

@@ -9,14 +9,17 @@ import org.junit.platform.engine.support.hierarchical.Node;
 
 /**
  * One protocol under certification. An unavailable protocol is skipped with its reason and
- * remedy, or fails when the configuration marks it required.
+ * remedy, or fails when the configuration marks it required. Its source is the class that asked
+ * for it: the {@link IpcmCertification} class when one did, so build tools file the results under
+ * the test class the user wrote (Surefire 3.6.1 runs a scanned class only when the tree names it
+ * as a source), else the plugin class.
  */
 final class ProtocolDescriptor extends AbstractTestDescriptor implements Node<CertifyContext> {
     private final CertifiedProtocol protocol;
     private final boolean required;
 
-    ProtocolDescriptor(UniqueId uniqueId, CertifiedProtocol protocol, boolean required) {
-        super(uniqueId, protocol.name(), ClassSource.from(protocol.protocol().getClass()));
+    ProtocolDescriptor(UniqueId uniqueId, CertifiedProtocol protocol, boolean required, Class<?> askedBy) {
+        super(uniqueId, protocol.name(), ClassSource.from(askedBy));
         this.protocol = protocol;
         this.required = required;
     }

@@ -57,6 +57,15 @@ final class ScenarioDescriptor extends AbstractTestDescriptor implements Node<Ce
         return spec;
     }
 
+    /**
+     * The name flat reports use: Surefire's XML takes a case's class name from here, and the
+     * scenario's simple name alone would not tell one protocol's failure from another's.
+     */
+    @Override
+    public String getLegacyReportingName() {
+        return spec.type().getSimpleName() + "[" + protocol.name() + "]";
+    }
+
     /** The group as a tag, so reports (and tag filters) can use it. */
     @Override
     public Set<TestTag> getTags() {
