@@ -27,7 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
@@ -58,6 +60,22 @@ class IpcmCertifyEngineTest {
         assertThat(results.testEvents().failed().count()).isZero();
         assertThat(skipReason(results, "ConnectionsFixture"))
                 .isEqualTo("not applicable: needs CONNECTIONS, which LocalMemory does not declare");
+    }
+
+    /** What build tools file reports under: the class that asked, and a case's class naming scenario and protocol. */
+    @Test
+    void reportsNameTheAskingClassTheScenarioAndTheProtocol() {
+        EngineExecutionResults asked = run(selectClass(LocalMemoryCertification.class));
+        EngineExecutionResults plugin = run(selectClass(DuplicatingProtocol.class));
+
+        assertThat(descriptor(asked, "LocalMemory").getSource()).contains(ClassSource.from(LocalMemoryCertification.class));
+        assertThat(descriptor(asked, "MessagingFixture").getLegacyReportingName()).isEqualTo("MessagingFixture[LocalMemory]");
+        assertThat(descriptor(plugin, "DuplicatingProtocol").getSource()).contains(ClassSource.from(DuplicatingProtocol.class));
+    }
+
+    private static TestDescriptor descriptor(EngineExecutionResults results, String name) {
+        return results.containerEvents().started().stream().map(Event::getTestDescriptor)
+                .filter(d -> d.getDisplayName().equals(name)).findFirst().orElseThrow();
     }
 
     @Test
