@@ -10,27 +10,24 @@ import org.apiguardian.api.API;
  * does not name so that this package imports nothing of the SPI.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
-public abstract class StoreBackend {
-    /** For the one implementation. */
-    protected StoreBackend() {}
-
+public interface StoreBackend {
     /** The backend of a store, for {@code dev.ipcm.spi.Stores}. */
-    public static StoreBackend of(Store store) {
+    static StoreBackend of(Store store) {
         return store.backend();
     }
 
     /** The store's connection info. */
-    protected abstract ConnectionInfo info();
+    ConnectionInfo info();
 
     /** What the store's protocol can do. */
-    protected abstract Capabilities capabilities();
+    Capabilities capabilities();
 
     /** Connects (or reconnects) a client under {@code name}. */
-    protected abstract Client connect(String name, Map<String, String> params, boolean reconnect);
+    Client connect(String name, Map<String, String> params, boolean reconnect);
 
     /** Destroys the store. */
-    protected abstract void unspawn();
+    void unspawn();
 
     /** The clients this JVM has open on the store. */
-    protected abstract List<Client> openClients();
+    List<Client> openClients();
 }
