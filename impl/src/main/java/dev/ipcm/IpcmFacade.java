@@ -6,10 +6,10 @@ import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
- * What {@link Ipcm} and {@link Store} need from the plugin machinery: protocols and serializers
- * found by name, stores spawned and clients connected through them, child JVMs. Its one
- * implementation, {@code dev.ipcm.spi.IpcmFacadeImpl}, is found by name at run time, because the
- * SPI builds on this package and so must not be imported from here.
+ * What the entry point of this package needs from the plugin machinery: protocols and
+ * serializers found by name, stores spawned and clients connected through them, child JVMs. Its
+ * one implementation, {@code dev.ipcm.spi.IpcmFacadeImpl}, is found by name at run time, because
+ * the SPI builds on this package and so must not be imported from here.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public abstract class IpcmFacade {

@@ -73,8 +73,12 @@ public final class Store implements AutoCloseable {
         return backend.capabilities();
     }
 
-    /** The protocol's side of this store (its protocol and serializer), for {@link StoreBackend#of}. */
-    StoreBackend backend() {
+    /**
+     * The protocol's side of this store, which holds its protocol and serializer: ask
+     * {@code dev.ipcm.spi.Stores} for those.
+     */
+    @API(status = API.Status.INTERNAL, since = "0.1")
+    public StoreBackend backend() {
         return backend;
     }
 

@@ -5,17 +5,12 @@ import java.util.Map;
 import org.apiguardian.api.API;
 
 /**
- * The protocol's side of one spawned {@link Store}: its implementation, in
- * {@code dev.ipcm.spi}, holds the store's protocol and serializer, which {@code Store} itself
- * does not name so that this package imports nothing of the SPI.
+ * The protocol's side of one spawned store: its implementation, in {@code dev.ipcm.spi}, holds
+ * the store's protocol and serializer, which this package does not name, so that it imports
+ * nothing of the SPI.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public interface StoreBackend {
-    /** The backend of a store, for {@code dev.ipcm.spi.Stores}. */
-    static StoreBackend of(Store store) {
-        return store.backend();
-    }
-
     /** The store's connection info. */
     ConnectionInfo info();
 

@@ -7,9 +7,9 @@ import java.util.Map;
 import org.apiguardian.api.API;
 
 /**
- * What the value types of this package ({@link Message}, {@link ConnectionInfo}, {@link Stats})
- * need from the library's machinery: the JSON codec that writes what IPC::Manager writes,
- * message ids and stamps. Its one implementation, {@code dev.ipcm.internal.ValuesFacadeImpl},
+ * What the value types of this package (messages, connection info, stats) need from the
+ * library's machinery: the JSON codec that writes what IPC::Manager writes, message ids and
+ * stamps. Its one implementation, {@code dev.ipcm.internal.ValuesFacadeImpl},
  * is found by name at run time, because that package throws this package's exceptions and so
  * must not be imported from here.
  */

@@ -1,7 +1,6 @@
 package dev.ipcm.spi;
 
 import dev.ipcm.Store;
-import dev.ipcm.StoreBackend;
 import dev.ipcm.serial.Serializer;
 import org.apiguardian.api.API;
 
@@ -24,6 +23,6 @@ public final class Stores {
     }
 
     private static ProtocolStoreBackend backend(Store store) {
-        return (ProtocolStoreBackend) StoreBackend.of(store);
+        return (ProtocolStoreBackend) store.backend();
     }
 }
