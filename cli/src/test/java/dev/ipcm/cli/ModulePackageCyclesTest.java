@@ -30,7 +30,7 @@ class ModulePackageCyclesTest {
                 .map(type -> type.getProtectionDomain().getCodeSource().getLocation()).collect(Collectors.toList());
         JavaClasses classes = new ClassFileImporter().importUrls(mainClasses);
         assertThat(oneClassPerModule).as("every module's classes are checked").allMatch(classes::contain);
-        // "dev.(**)" gives every package its own slice, dev.ipcm itself included.
+        // "dev.(**)" gives every package its own slice, dev.ipcm itself included (PackageCyclesTest).
         slices().matching("dev.(**)").should().beFreeOfCycles().check(classes);
     }
 }
