@@ -1,6 +1,5 @@
 package dev.ipcm;
 
-import dev.ipcm.serial.Serializer;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,9 +31,6 @@ public interface Client extends AutoCloseable {
 
     /** The store's connection info. */
     ConnectionInfo info();
-
-    /** The store's serializer. */
-    Serializer serializer();
 
     /** What this client's protocol can do. */
     Capabilities capabilities();

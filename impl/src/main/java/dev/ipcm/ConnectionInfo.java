@@ -3,7 +3,6 @@ package dev.ipcm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.ipcm.internal.Json;
 import java.util.Objects;
 import org.apiguardian.api.API;
 
@@ -49,7 +48,7 @@ public final class ConnectionInfo {
         }
         JsonNode node;
         try {
-            node = Json.decode(text.trim());
+            node = ValuesFacade.get().decode(text.trim());
         } catch (ContentException e) {
             throw new InvalidInfoException("Connection info is not valid JSON (" + e.getMessage()
                     + "); it may be truncated: got " + abbreviate(text), e);
@@ -101,11 +100,11 @@ public final class ConnectionInfo {
     /** The info string: compact ASCII JSON, no trailing newline. */
     @Override
     public String toString() {
-        ArrayNode a = Json.mapper().createArrayNode();
+        ArrayNode a = ValuesFacade.get().mapper().createArrayNode();
         a.add(TextNode.valueOf(protocol));
         a.add(serializer);
         a.add(TextNode.valueOf(route));
-        return Json.encodeToString(a);
+        return ValuesFacade.get().encodeToString(a);
     }
 
     @Override

@@ -1,16 +1,5 @@
 package dev.ipcm;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.ipcm.internal.Json;
-import dev.ipcm.serial.Serializer;
-import dev.ipcm.serial.Serializers;
-import dev.ipcm.spi.Availability;
-import dev.ipcm.spi.ConnectRequest;
-import dev.ipcm.spi.Protocol;
-import dev.ipcm.spi.Protocols;
-import dev.ipcm.spi.SpawnRequest;
-import dev.ipcm.spi.Spawned;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,46 +34,12 @@ public final class Ipcm {
      *     protocol is available (each one's reason is given)
      */
     public static Store spawn(SpawnOptions options) {
-        Protocol protocol = options.protocol().or(() -> options.protocols().isPresent()
-                ? Optional.empty() : SpawnDefaults.protocol()).map(Protocols::byName).orElseGet(() -> firstAvailable(options));
-        Serializer serializer = options.serializer().or(SpawnDefaults::serializer).map(Ipcm::serializer)
-                .orElseGet(Serializers::defaultSerializer);
-        requireKnownParameters(protocol, options.params().keySet());
-        Spawned spawned = protocol.spawn(new SpawnRequest(serializer, options.params()));
-        ConnectionInfo info = new ConnectionInfo(protocol.referenceName(), serializer.infoSpec(), spawned.route());
-        return new Store(protocol, serializer, info, spawned.stash(), options);
-    }
-
-    private static Protocol firstAvailable(SpawnOptions options) {
+        Optional<String> protocol = options.protocol().or(() -> options.protocols().isPresent()
+                ? Optional.empty() : SpawnDefaults.protocol());
         List<String> candidates = options.protocols().orElseGet(SpawnDefaults::protocols);
-        List<String> reasons = new ArrayList<>();
-        for (String name : candidates) {
-            try {
-                Protocol p = Protocols.byName(name);
-                Availability a = p.availability();
-                if (a.isAvailable()) {
-                    return p;
-                }
-                reasons.add(name + ": " + a);
-            } catch (UnknownProtocolException e) {
-                reasons.add(name + ": not on the class path");
-            }
-        }
-        throw new UnknownProtocolException("Could not find a viable protocol among " + candidates + ": " + reasons);
-    }
-
-    private static Serializer serializer(String nameOrSpec) {
-        String t = nameOrSpec.trim();
-        if (t.startsWith("[") || t.startsWith("\"")) {
-            JsonNode spec;
-            try {
-                spec = Json.decode(t);
-            } catch (ContentException e) {
-                throw new UnknownProtocolException("Serializer spec is not valid JSON: " + nameOrSpec, e);
-            }
-            return Serializers.fromSpec(spec);
-        }
-        return Serializers.byName(t);
+        StoreBackend backend = IpcmFacade.get().spawn(protocol, candidates,
+                options.serializer().or(SpawnDefaults::serializer), options.params());
+        return new Store(backend, options);
     }
 
     /**
@@ -98,7 +53,7 @@ public final class Ipcm {
     @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static void setDefaultProtocol(String name) {
         if (name != null) {
-            Protocols.byName(name);
+            IpcmFacade.get().requireProtocol(name);
         }
         SpawnDefaults.setProtocol(name);
     }
@@ -136,7 +91,7 @@ public final class Ipcm {
     @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static void setDefaultSerializer(String nameOrSpec) {
         if (nameOrSpec != null) {
-            serializer(nameOrSpec);
+            IpcmFacade.get().requireSerializer(nameOrSpec);
         }
         SpawnDefaults.setSerializer(nameOrSpec);
     }
@@ -144,7 +99,7 @@ public final class Ipcm {
     /** The serializer name or spec a spawn uses when its options name none. */
     @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static String defaultSerializer() {
-        return SpawnDefaults.serializer().orElse(Serializers.defaultSerializer().referenceName());
+        return SpawnDefaults.serializer().orElseGet(IpcmFacade.get()::defaultSerializerName);
     }
 
     /** Connects a client named {@code name} to the store an info string describes. */
@@ -164,7 +119,7 @@ public final class Ipcm {
      */
     @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static Client connect(String name, String info, javax.sql.DataSource pool) {
-        return connect(name, info, Map.of(dev.ipcm.internal.DataSources.PARAM, dev.ipcm.internal.DataSources.register(pool)));
+        return connect(name, info, IpcmFacade.get().poolParams(pool));
     }
 
     /**
@@ -174,7 +129,7 @@ public final class Ipcm {
      */
     @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static Client connect(String name, String info, java.sql.Connection connection) {
-        return connect(name, info, new dev.ipcm.internal.OneConnection(connection));
+        return connect(name, info, IpcmFacade.get().connectionParams(connection));
     }
 
     /** Re-attaches a suspended client. */
@@ -188,24 +143,6 @@ public final class Ipcm {
     }
 
     private static Client open(String name, ConnectionInfo info, boolean reconnect, Map<String, String> params) {
-        Protocol protocol = Protocols.byName(info.protocol());
-        Serializer serializer = Serializers.fromSpec(info.serializer());
-        if (!protocol.storeExists(info.route())) {
-            throw new StoreGoneException("The " + protocol.name() + " store at '" + info.route()
-                    + "' does not exist (it was destroyed, or the info string is stale); spawn a new store");
-        }
-        return protocol.connect(new ConnectRequest(name, info, serializer, reconnect, params));
-    }
-
-    private static void requireKnownParameters(Protocol protocol, java.util.Set<String> given) {
-        protocol.spawnParameters().ifPresent(known -> {
-            java.util.Set<String> unknown = new java.util.TreeSet<>(given);
-            unknown.removeAll(known);
-            if (!unknown.isEmpty()) {
-                throw new NotSupportedException("Unknown spawn parameter" + (unknown.size() > 1 ? "s " : " ")
-                        + String.join(", ", unknown) + " for the " + protocol.name() + " protocol: it knows "
-                        + String.join(", ", new java.util.TreeSet<>(known)) + "; check the spelling (nothing was created)");
-            }
-        });
+        return IpcmFacade.get().connect(name, info, reconnect, params);
     }
 }

@@ -2,9 +2,6 @@ package dev.ipcm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ipcm.internal.Json;
-import dev.ipcm.internal.MessageIds;
-import dev.ipcm.internal.Stamps;
 import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.Comparator;
@@ -114,7 +111,7 @@ public final class Message {
     /** The payload mapped onto a Java type with Jackson. */
     public <T> T contentAs(Class<T> type) {
         try {
-            return Json.mapper().treeToValue(content, type);
+            return ValuesFacade.get().mapper().treeToValue(content, type);
         } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
             throw new ContentException("Content of message " + id + " cannot be read as " + type.getName()
                     + ": " + e.getMessage(), e);
@@ -128,7 +125,7 @@ public final class Message {
 
     /** True when the content is an object whose {@code terminate} member is truthy (store shutdown). */
     public boolean isTerminate() {
-        return content.isObject() && Json.truthy(content.get("terminate"));
+        return content.isObject() && ValuesFacade.get().truthy(content.get("terminate"));
     }
 
     /** This message with another stamp ordinal (a receiver numbers messages that came without one). */
@@ -138,12 +135,12 @@ public final class Message {
 
     /** A copy with a fresh id addressed to {@code recipient}; used for broadcast copies. */
     public Message copyTo(String recipient, boolean asBroadcast) {
-        return new Message(MessageIds.next(), from, recipient, asBroadcast, stamp, stampOrd, content, extras);
+        return new Message(ValuesFacade.get().nextMessageId(), from, recipient, asBroadcast, stamp, stampOrd, content, extras);
     }
 
     /** The wire object, ready for a serializer. */
     public ObjectNode toJson() {
-        ObjectNode node = Json.mapper().createObjectNode();
+        ObjectNode node = ValuesFacade.get().mapper().createObjectNode();
         node.put("id", id);
         node.put("from", from);
         if (to != null) {
@@ -174,7 +171,7 @@ public final class Message {
         String from = text(node.get("from"));
         JsonNode content = node.get("content");
         String to = text(node.get("to"));
-        boolean broadcast = Json.truthy(node.get("broadcast"));
+        boolean broadcast = ValuesFacade.get().truthy(node.get("broadcast"));
         String problem = envelopeProblem(from, to, broadcast, content);
         if (problem != null) {
             throw new ContentException(problem + ": " + describe(node));
@@ -231,8 +228,8 @@ public final class Message {
 
     private static Message withDefaults(String id, String from, String to, boolean broadcast, BigDecimal stamp,
             Long stampOrd, JsonNode content, Map<String, JsonNode> extras) {
-        return new Message(id == null ? MessageIds.next() : id, from, to, broadcast,
-                stamp == null ? Stamps.now() : stamp, stampOrd, content,
+        return new Message(id == null ? ValuesFacade.get().nextMessageId() : id, from, to, broadcast,
+                stamp == null ? ValuesFacade.get().now() : stamp, stampOrd, content,
                 extras == null ? Map.of() : Collections.unmodifiableMap(extras));
     }
 
@@ -279,7 +276,7 @@ public final class Message {
 
     @Override
     public String toString() {
-        return Json.encodeToString(toJson());
+        return ValuesFacade.get().encodeToString(toJson());
     }
 
     /** Builds a message; the sender is fixed, everything else is optional until {@link #build()}. */
@@ -310,7 +307,7 @@ public final class Message {
 
         /** The payload: a {@link JsonNode} or any value Jackson can map. */
         public Builder content(Object value) {
-            this.content = Json.toTree(value);
+            this.content = ValuesFacade.get().toTree(value);
             return this;
         }
 
@@ -328,7 +325,7 @@ public final class Message {
             if (extras == null) {
                 extras = new LinkedHashMap<>();
             }
-            extras.put(key, Json.toTree(value));
+            extras.put(key, ValuesFacade.get().toTree(value));
             return this;
         }
 
@@ -340,8 +337,8 @@ public final class Message {
             if ((to == null || to.isEmpty()) && !broadcast) {
                 throw new ContentException("Message must either have a 'to' or 'broadcast' attribute");
             }
-            Stamps.Stamp s = Stamps.next();
-            return new Message(id == null ? MessageIds.next() : id, from, to, broadcast, s.stamp(), s.ord(),
+            Map.Entry<BigDecimal, Long> s = ValuesFacade.get().nextStamp();
+            return new Message(id == null ? ValuesFacade.get().nextMessageId() : id, from, to, broadcast, s.getKey(), s.getValue(),
                     content, extras == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extras)));
         }
     }

@@ -1,6 +1,5 @@
 package dev.ipcm;
 
-import dev.ipcm.spi.Protocols;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +30,7 @@ final class SpawnDefaults {
         if (set != null) {
             return set;
         }
-        return property(PROTOCOLS_PROPERTY).map(SpawnDefaults::commaList).orElseGet(Protocols::defaultList);
+        return property(PROTOCOLS_PROPERTY).map(SpawnDefaults::commaList).orElseGet(IpcmFacade.get()::defaultProtocolList);
     }
 
     static Optional<String> serializer() {

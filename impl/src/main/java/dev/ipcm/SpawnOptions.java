@@ -60,9 +60,9 @@ public final class SpawnOptions {
      */
     @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public SpawnOptions dataSource(javax.sql.DataSource pool) {
-        params.put(dev.ipcm.internal.DataSources.PARAM, dev.ipcm.internal.DataSources.register(pool));
+        params.putAll(IpcmFacade.get().poolParams(pool));
         if (protocol == null && protocols == null) {
-            protocol = dev.ipcm.internal.DataSources.protocolOf(pool);
+            protocol = IpcmFacade.get().protocolOf(pool);
         }
         return this;
     }

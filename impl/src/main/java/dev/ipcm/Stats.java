@@ -2,7 +2,6 @@ package dev.ipcm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ipcm.internal.Json;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.Map;
@@ -50,7 +49,7 @@ public final class Stats {
 
     /** The stored JSON form. */
     public ObjectNode toJson() {
-        ObjectNode node = Json.mapper().createObjectNode();
+        ObjectNode node = ValuesFacade.get().mapper().createObjectNode();
         ObjectNode r = node.putObject("read");
         snapshot(read).forEach(r::put);
         ObjectNode s = node.putObject("sent");
@@ -95,6 +94,6 @@ public final class Stats {
 
     @Override
     public String toString() {
-        return Json.encodeToString(toJson());
+        return ValuesFacade.get().encodeToString(toJson());
     }
 }

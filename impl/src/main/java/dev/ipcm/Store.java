@@ -1,12 +1,7 @@
 package dev.ipcm;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ipcm.internal.Json;
 import dev.ipcm.os.Os;
-import dev.ipcm.serial.Serializer;
-import dev.ipcm.spi.AbstractClient;
-import dev.ipcm.spi.ConnectRequest;
-import dev.ipcm.spi.Protocol;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,10 +36,8 @@ public final class Store implements AutoCloseable {
         }, "ipcm-store-exit"));
     }
 
-    private final Protocol protocol;
-    private final Serializer serializer;
+    private final StoreBackend backend;
     private final ConnectionInfo info;
-    private final AutoCloseable stash;
     private final boolean sanityCheck;
     private final Duration peerTimeout;
     private volatile boolean guard;
@@ -52,11 +45,9 @@ public final class Store implements AutoCloseable {
     private volatile long ownerPid;
     private volatile boolean destroyed;
 
-    Store(Protocol protocol, Serializer serializer, ConnectionInfo info, AutoCloseable stash, SpawnOptions options) {
-        this.protocol = protocol;
-        this.serializer = serializer;
-        this.info = info;
-        this.stash = stash;
+    Store(StoreBackend backend, SpawnOptions options) {
+        this.backend = backend;
+        this.info = backend.info();
         this.guard = options.guard();
         this.sanityCheck = options.sanityCheck();
         this.signal = options.signal().orElse(null);
@@ -77,19 +68,18 @@ public final class Store implements AutoCloseable {
         return info;
     }
 
-    /** The store's protocol. */
-    public Protocol protocol() {
-        return protocol;
-    }
-
     /** What the store's protocol can do. */
     public Capabilities capabilities() {
-        return protocol.capabilities();
+        return backend.capabilities();
     }
 
-    /** The store's serializer. */
-    public Serializer serializer() {
-        return serializer;
+    /**
+     * The protocol's side of this store, which holds its protocol and serializer: ask
+     * {@code dev.ipcm.spi.Stores} for those.
+     */
+    @API(status = API.Status.INTERNAL, since = "0.1")
+    public StoreBackend backend() {
+        return backend;
     }
 
     /** The path or DSN of the store. */
@@ -104,12 +94,12 @@ public final class Store implements AutoCloseable {
 
     /** Connects a new client with protocol parameters (credentials, {@code listen}, ...). */
     public Client connect(String name, Map<String, String> params) {
-        return protocol.connect(new ConnectRequest(name, info, serializer, false, params));
+        return backend.connect(name, params, false);
     }
 
     /** Re-attaches a suspended client. */
     public Client reconnect(String name) {
-        return protocol.connect(new ConnectRequest(name, info, serializer, true, Map.of()));
+        return backend.connect(name, Map.of(), true);
     }
 
     /** Keeps the store after close and after this JVM exits; destroy it later with {@link #unspawn()}. */
@@ -162,7 +152,7 @@ public final class Store implements AutoCloseable {
         java.util.List<String> jvmArgs = new java.util.ArrayList<>();
         jvmArgs.add(info());
         jvmArgs.addAll(java.util.List.of(args));
-        cmd.addAll(dev.ipcm.internal.ChildJvm.of(ownerMain).args(jvmArgs).command());
+        cmd.addAll(IpcmFacade.get().childJvmCommand(ownerMain, jvmArgs));
         try {
             Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -197,7 +187,7 @@ public final class Store implements AutoCloseable {
                 }
             }
         }
-        ObjectNode terminate = Json.mapper().createObjectNode().put("terminate", 1);
+        ObjectNode terminate = ValuesFacade.get().mapper().createObjectNode().put("terminate", 1);
         con.broadcast(terminate);
     }
 
@@ -279,7 +269,7 @@ public final class Store implements AutoCloseable {
     }
 
     private void waitForPeers(Client con, Set<Long> pids) {
-        for (Client local : AbstractClient.openClients(info.route())) {
+        for (Client local : backend.openClients()) {
             if (local != con) {
                 try {
                     local.disconnect(messages -> { });
@@ -326,7 +316,7 @@ public final class Store implements AutoCloseable {
         }
         destroyed = true;
         GUARDED.remove(this);
-        protocol.unspawn(info.route(), stash);
+        backend.unspawn();
     }
 
     private void unspawnQuietly() {

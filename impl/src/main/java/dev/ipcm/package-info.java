@@ -9,5 +9,8 @@
  *
  * <p>Stores are plugins ({@code dev.ipcm.spi}, implemented in {@code dev.ipcm.protocol.*}),
  * bytes go through a serializer ({@code dev.ipcm.serial}); docs/architecture.md draws the whole.
+ * Those packages build on this one, so this one imports none of them: it reaches them through
+ * the {@code INTERNAL} facades {@link dev.ipcm.IpcmFacade}, {@link dev.ipcm.StoreBackend} and
+ * {@link dev.ipcm.ValuesFacade}, whose implementations are found by class name at run time.
  */
 package dev.ipcm;

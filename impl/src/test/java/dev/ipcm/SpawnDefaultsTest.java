@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ipcm.serial.JsonSerializer;
 import dev.ipcm.serial.ZstdJsonSerializer;
+import dev.ipcm.spi.Stores;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -58,8 +59,8 @@ class SpawnDefaultsTest {
         assertThat(Ipcm.defaultSerializer()).isEqualTo(JsonSerializer.REFERENCE_NAME);
         Ipcm.setDefaultSerializer("[\"JSON::Zstd\",\"level\",5]");
         try (Store store = Ipcm.spawn(SpawnOptions.defaults().protocol("LocalMemory"))) {
-            assertThat(store.serializer()).isInstanceOf(ZstdJsonSerializer.class);
-            assertThat(((ZstdJsonSerializer) store.serializer()).level()).isEqualTo(5);
+            assertThat(Stores.serializer(store)).isInstanceOf(ZstdJsonSerializer.class);
+            assertThat(((ZstdJsonSerializer) Stores.serializer(store)).level()).isEqualTo(5);
         }
         assertThatThrownBy(() -> Ipcm.setDefaultSerializer("YAML")).isInstanceOf(UnknownProtocolException.class)
                 .hasMessageContaining("Unknown serializer 'YAML'");
@@ -77,13 +78,13 @@ class SpawnDefaultsTest {
         assertThat(Ipcm.defaultProtocolList()).containsExactly("LocalMemory", "MessageFiles");
         try (Store store = Ipcm.spawn()) {
             assertThat(ConnectionInfo.parse(store.info()).protocol()).endsWith("LocalMemory");
-            assertThat(store.serializer()).isInstanceOf(ZstdJsonSerializer.class);
+            assertThat(Stores.serializer(store)).isInstanceOf(ZstdJsonSerializer.class);
         }
         Ipcm.setDefaultProtocol("MessageFiles");
         Ipcm.setDefaultSerializer("JSON");
         try (Store store = Ipcm.spawn()) {
             assertThat(ConnectionInfo.parse(store.info()).protocol()).endsWith("MessageFiles");
-            assertThat(store.serializer()).isSameAs(JsonSerializer.INSTANCE);
+            assertThat(Stores.serializer(store)).isSameAs(JsonSerializer.INSTANCE);
         }
     }
 
@@ -104,7 +105,7 @@ class SpawnDefaultsTest {
                     List<String> seen = new ArrayList<>();
                     for (int i = 0; i < 50; i++) {
                         try (Store store = Ipcm.spawn(SpawnOptions.defaults().protocol("LocalMemory"))) {
-                            seen.add(store.serializer().infoSpec().toString());
+                            seen.add(Stores.serializer(store).infoSpec().toString());
                         }
                     }
                     return seen;

@@ -18,6 +18,7 @@ import dev.ipcm.junit.IpcmConfiguration;
 import dev.ipcm.junit.IpcmTest;
 import dev.ipcm.spi.Protocol;
 import dev.ipcm.spi.Protocols;
+import dev.ipcm.spi.Stores;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -112,7 +113,7 @@ public class ErrorScenarios {
     @Test
     @ScenarioName("unknown_spawn_parameter")
     void unknownSpawnParameter(Store store) {
-        Protocol protocol = store.protocol();
+        Protocol protocol = Stores.protocol(store);
         Set<String> known = protocol.spawnParameters().orElse(Set.of());
         assumeTrue(protocol.spawnParameters().isPresent(),
                 protocol.name() + " does not declare its spawn parameters (Protocol.spawnParameters() is empty)");

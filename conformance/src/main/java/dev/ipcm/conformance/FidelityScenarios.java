@@ -13,6 +13,7 @@ import dev.ipcm.Store;
 import dev.ipcm.junit.ClientName;
 import dev.ipcm.junit.IpcmConfiguration;
 import dev.ipcm.junit.IpcmTest;
+import dev.ipcm.spi.Stores;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,7 +86,7 @@ public class FidelityScenarios {
         assumeTrue(caps.maxMessageBytes() <= MAX_PROBED_LIMIT,
                 "the protocol declares no message size limit up to " + MAX_PROBED_LIMIT + " bytes");
         int limit = (int) caps.maxMessageBytes();
-        String fill = MessageSizes.textFilling(store.serializer(), "a", "b", limit);
+        String fill = MessageSizes.textFilling(Stores.serializer(store), "a", "b", limit);
         Receiving receiving = Receiving.start(b, 3, wait);
         List<Fidelity.Sent> sent = new ArrayList<>();
         sent.add(Fidelity.send(a, "b", FidelityContents.NODES.textNode("before")));

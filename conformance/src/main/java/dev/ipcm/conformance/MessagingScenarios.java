@@ -24,6 +24,7 @@ import dev.ipcm.junit.ClientName;
 import dev.ipcm.junit.IgnoreSanityCheck;
 import dev.ipcm.junit.IpcmConfiguration;
 import dev.ipcm.junit.IpcmTest;
+import dev.ipcm.spi.Stores;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -58,9 +59,9 @@ public class MessagingScenarios {
     void generic(Store store) {
         ConnectionInfo info = ConnectionInfo.parse(store.info());
         assertThat(info.toString()).as("the info string parsed and written back").isEqualTo(store.info());
-        assertThat(info.protocol()).as("the protocol named in the info string").isEqualTo(store.protocol().referenceName());
+        assertThat(info.protocol()).as("the protocol named in the info string").isEqualTo(Stores.protocol(store).referenceName());
         assertThat(info.route()).as("the route in the info string").isEqualTo(store.route());
-        assertThat(info.serializer()).as("the serializer in the info string").isEqualTo(store.serializer().infoSpec());
+        assertThat(info.serializer()).as("the serializer in the info string").isEqualTo(Stores.serializer(store).infoSpec());
 
         Client con1 = store.connect("con1");
         Client con2 = store.connect("con2");

@@ -8,6 +8,7 @@ import dev.ipcm.SpawnOptions;
 import dev.ipcm.Store;
 import dev.ipcm.os.Os;
 import dev.ipcm.Capability;
+import dev.ipcm.spi.Stores;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -129,7 +130,7 @@ final class ServiceLauncher {
         SpawnOptions so = options.spawnOptions().orElseGet(SpawnOptions::defaults);
         Store store = Ipcm.spawn(so);
         if (!options.isInThread() && !store.capabilities().has(Capability.CROSS_PROCESS)) {
-            String protocol = store.protocol().name();
+            String protocol = Stores.protocol(store).name();
             store.unspawn();
             throw new ServiceConfigException("Protocol " + protocol + " cannot cross processes, so service '"
                     + options.name() + "' cannot run in a child JVM on it; use options.inThread() or another protocol");

@@ -259,7 +259,7 @@ public abstract class AbstractClient implements Client {
         return info;
     }
 
-    @Override
+    /** The store's serializer. */
     public final Serializer serializer() {
         return serializer;
     }

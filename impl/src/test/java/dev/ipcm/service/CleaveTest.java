@@ -6,6 +6,7 @@ import dev.ipcm.Client;
 import dev.ipcm.Ipcm;
 import dev.ipcm.Store;
 import dev.ipcm.os.Os;
+import dev.ipcm.spi.Stores;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,7 +42,7 @@ class CleaveTest {
             }
             store.shutdown();
             assertThat(store.isDestroyed()).as("the old owner's shutdown does not act").isFalse();
-            assertThat(store.protocol().storeExists(store.route())).isTrue();
+            assertThat(Stores.protocol(store).storeExists(store.route())).isTrue();
             Os.get().kill(owner, "TERM");
             Optional<ProcessHandle> h = ProcessHandle.of(owner);
             if (h.isPresent()) {
@@ -50,6 +51,6 @@ class CleaveTest {
         } finally {
             store.unspawn();
         }
-        assertThat(store.protocol().storeExists(store.route())).isFalse();
+        assertThat(Stores.protocol(store).storeExists(store.route())).isFalse();
     }
 }

@@ -7,6 +7,7 @@ import dev.ipcm.Client;
 import dev.ipcm.Store;
 import dev.ipcm.junit.IpcmExtension;
 import dev.ipcm.junit.IpcmProtocol;
+import dev.ipcm.spi.Stores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class PlainExtensionExampleTest {
     @Test
     void seesItsPeers(Store store, Client me, Client you, Capabilities capabilities) {
-        assertThat(store.protocol().name()).isEqualTo("LocalMemory");
+        assertThat(Stores.protocol(store).name()).isEqualTo("LocalMemory");
         assertThat(me.peers()).containsExactly(you.name());
         assertThat(capabilities.maxMessageBytes()).isPositive();
     }

@@ -32,7 +32,7 @@ public final class RefusesMessagesAtTheLimit extends ForwardingProtocol {
             @Override
             public Message send(String peer, Object content) {
                 Message m = Message.builder(name()).to(peer).content(content).build();
-                int size = serializer().serializeMessage(m).length;
+                int size = request.serializer().serializeMessage(m).length;
                 if (size + ENVELOPE_RESERVE > LIMIT) {
                     throw new MessageTooLargeException("Message to '" + peer + "' is " + size
                             + " bytes serialized; this protocol carries at most " + LIMIT + " bytes");
