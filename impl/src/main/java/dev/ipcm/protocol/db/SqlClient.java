@@ -321,6 +321,16 @@ final class SqlClient extends AbstractClient {
     }
 
     @Override
+    protected Optional<dev.ipcm.PeerHost> recordedHost(String peer) {
+        if (!liveness.enabled()) {
+            return Optional.empty();
+        }
+        ServerLiveness.Owner owner = db.call("look up the host of '" + peer + "'", c -> liveness.owner(c, peer));
+        return owner == null ? Optional.empty() : Optional.of(new dev.ipcm.PeerHost(owner.hostId(), owner.hostName(),
+                dev.ipcm.os.HostIdentity.isLocal(owner.hostId())));
+    }
+
+    @Override
     protected Optional<BigDecimal> recordedSuspendDeadline(String peer) {
         SqlStore.PeerRow row = db.call("look up peer '" + peer + "'", c -> sql.peerRow(c, peer));
         return row == null ? Optional.empty() : Optional.ofNullable(row.suspendExpires());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ipcm.Client;
 import dev.ipcm.NameTakenException;
+import dev.ipcm.PeerHost;
 import dev.ipcm.Store;
 import dev.ipcm.internal.Stamps;
 import dev.ipcm.os.HostIdentity;
@@ -80,6 +81,9 @@ interface LivenessTokenTests {
                 registerForeign(c, ghost, Os.get().pid());
             }
             assertThat(looker.peerPid(ghost)).hasValue(Os.get().pid());
+            assertThat(looker.peerHost(ghost)).hasValue(new PeerHost("another-boot-id/pid:1", "host-b", false));
+            assertThat(looker.peerHost(self)).hasValue(
+                    new PeerHost(HostIdentity.local().id(), HostIdentity.local().name(), true));
             assertThat(looker.peerActive(ghost)).isFalse();
             assertThat(looker.peers()).doesNotContain(ghost);
             assertThat(looker.peerLeft()).isGreaterThanOrEqualTo(1);
@@ -125,6 +129,7 @@ interface LivenessTokenTests {
             assertThat(looker.peerActive(perl)).isTrue();
             assertThat(looker.peerActive(dead)).isFalse();
             assertThat(looker.peers()).contains(perl).doesNotContain(dead);
+            assertThat(looker.peerHost(perl)).as("no host recorded").isEmpty();
             sql.unregister(c, perl);
         }
     }
