@@ -35,6 +35,8 @@ final class ServerLiveness {
     private final String ownerOf;
     /** False once the table could not be created (no right to): then the pid check alone applies, as on one host. */
     private boolean usable;
+    /** Whether this client made sure of the table already (a reconnect need not ask again). */
+    private boolean tableReady;
 
     ServerLiveness(Dialect d) {
         this.d = d;
@@ -70,7 +72,10 @@ final class ServerLiveness {
             return true;
         }
         try (Statement s = c.createStatement()) {
-            s.execute(create);
+            if (!tableReady) {
+                s.execute(create);
+                tableReady = true;
+            }
         } catch (SQLException e) {
             if (!raced(e)) {
                 usable = false;

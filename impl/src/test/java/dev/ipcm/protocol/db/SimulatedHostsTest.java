@@ -97,6 +97,8 @@ class SimulatedHostsTest {
         assertThat(b.peerActive("a-peer")).isTrue();
         assertThat(b.peers()).contains("a-peer", "a-svc");
         assertThat(handle.ready()).isTrue();
+        assertThat(handle.serviceHost()).hasValueSatisfying(h -> assertThat(h.name()).isEqualTo("host-a"));
+        assertThat(handle.servicePid()).hasValue(1);
         b.send("a-peer", "ping");
         assertThat(b.awaitMessages(WAIT)).singleElement().satisfies(m -> {
             assertThat(m.from()).isEqualTo("a-peer");
