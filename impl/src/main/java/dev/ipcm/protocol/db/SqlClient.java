@@ -149,7 +149,33 @@ final class SqlClient extends AbstractClient {
                     + " server broke, and meanwhile pid " + row.pid() + " registered the name; this client cannot go"
                     + " on under it: connect under another name");
         }
+        if (row == null) {
+            registerAgain(c);
+        }
         return null;
+    }
+
+    /**
+     * While the session was down this client's token was free, so to the others it was dead, and
+     * one of them swept its row and inbox (docs/protocols/databases.md, "Across machines"): it
+     * registers again, so that it can send and receive; what its inbox held then is gone.
+     */
+    private void registerAgain(Connection c) throws SQLException {
+        BigDecimal now = Stamps.now();
+        try {
+            sql.insertPeer(c, name(), pid(), now);
+        } catch (SQLException e) {
+            if (dialect.isDuplicateKey(e)) {
+                liveness.release(c, name());
+                throw new NameTakenException("The connection of '" + name() + "' to the " + dialect.protocolName()
+                        + " server broke, and meanwhile another client registered the name; connect under another name", e);
+            }
+            throw e;
+        }
+        liveness.record(c, name(), pid(), now);
+        System.getLogger("dev.ipcm").log(System.Logger.Level.WARNING, "Client '" + name() + "' was swept as dead while"
+                + " its session to the " + dialect.protocolName() + " server was down; registered again (mail that"
+                + " waited for it then was removed with its row)");
     }
 
     /**
@@ -189,10 +215,15 @@ final class SqlClient extends AbstractClient {
 
     /**
      * Whether the holder of a peer row is alive: its token says so when a Java client recorded the
-     * registration ({@code owner}); otherwise (a Perl peer) its pid, which is this host's.
+     * registration ({@code owner}), or on this host its running pid too; otherwise (a Perl peer)
+     * its pid, which is this host's.
      */
     private static boolean alive(long pid, ServerLiveness.Owner owner) {
-        return owner != null ? owner.held() : isRunning(pid);
+        if (owner == null) {
+            return isRunning(pid);
+        }
+        // On this host the pid also counts: a running owner whose session was cut is reconnecting, not dead.
+        return owner.held() || (dev.ipcm.os.HostIdentity.isLocal(owner.hostId()) && isRunning(pid));
     }
 
     // ==== sending =============================================================================
@@ -343,7 +374,8 @@ final class SqlClient extends AbstractClient {
             Map<String, ServerLiveness.Owner> owners = liveness.owners(c);
             for (Map.Entry<String, Long> e : sql.activePeers(c, name()).entrySet()) {
                 Long pid = e.getValue();
-                if (pid != null && !alive(pid, owners.get(e.getKey()))) {
+                ServerLiveness.Owner owner = owners.get(e.getKey());
+                if (pid != null && !alive(pid, owner) && (owner == null || stillGone(c, e.getKey()))) {
                     sql.deleteInbox(c, e.getKey());
                     sql.deletePeer(c, e.getKey());
                     liveness.forget(c, e.getKey());
@@ -352,6 +384,16 @@ final class SqlClient extends AbstractClient {
             }
             return n;
         });
+    }
+
+    /**
+     * Asked again right before a Java peer's row is deleted: a client whose session was cut may
+     * have reconnected and taken its token back since the sweep looked (then its record is held,
+     * or replaced by a new registration).
+     */
+    private boolean stillGone(Connection c, String peer) throws SQLException {
+        ServerLiveness.Owner now = liveness.owner(c, peer);
+        return now != null && !now.held();
     }
 
     // ==== life cycle ==========================================================================

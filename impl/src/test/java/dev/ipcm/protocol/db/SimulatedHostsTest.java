@@ -55,6 +55,7 @@ class SimulatedHostsTest {
                 try (Client b = store.connect("b-peer");
                         ServiceHandle handle = ServiceHandle.builder("a-svc", store.info()).name("b-handle").build()) {
                     acrossHosts(b, handle);
+                    sessionsCutByTheServer(target, store, b, handle);
                     String hanging = handle.sendRequest("a-svc", "hang");
                     CompletableFuture<Throwable> pending = CompletableFuture.supplyAsync(() -> {
                         try {
@@ -105,6 +106,21 @@ class SimulatedHostsTest {
             assertThat(m.content().asText()).isEqualTo("pong:ping");
         });
         assertThat(handle.syncRequest("a-svc", "hi", WAIT).text()).isEqualTo("echo: hi");
+    }
+
+    /**
+     * The server ends every session of the store ({@code pg_terminate_backend}, {@code KILL}):
+     * both hosts reconnect, take their tokens again, and go on; nothing sent is lost.
+     */
+    private static void sessionsCutByTheServer(DbTargets target, Store store, Client b, ServiceHandle handle)
+            throws Exception {
+        ServerStoreTests.kill(target, store, java.util.Set.of());
+        b.send("a-peer", "after the cut");
+        assertThat(b.awaitMessages(WAIT)).singleElement()
+                .satisfies(m -> assertThat(m.content().asText()).isEqualTo("pong:after the cut"));
+        assertThat(handle.syncRequest("a-svc", "again", WAIT).text()).isEqualTo("echo: again");
+        assertThat(AbstractDbStoreTest.eventually(() -> b.peerActive("a-peer") && b.peerActive("a-svc")))
+                .as("host A's clients hold their tokens again").isTrue();
     }
 
     private static void requireNamespaces() throws InterruptedException {
