@@ -34,8 +34,7 @@ final class SqlClient extends AbstractClient {
     private final ActivityWaiter waiter;
     private final InboxReceiver receiver;
     private final ServerLiveness liveness;
-    /** How long a refused token is tried again after a reconnect (the old session may still be ending). */
-    private static final long RETAKE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    private final ClientToken token;
 
     private SqlClient(ConnectRequest request, DatabaseProtocol protocol, DbSession db, Stats initial) {
         super(request, protocol.capabilities(), initial);
@@ -43,11 +42,12 @@ final class SqlClient extends AbstractClient {
         this.dialect = protocol.dialect;
         this.sql = protocol.sql;
         this.liveness = new ServerLiveness(dialect);
+        this.token = new ClientToken(sql, dialect, liveness, name(), pid());
         db.once("register client '" + name() + "'", c -> {
             register(c, request.reconnect());
             return null;
         });
-        db.onReopen(this::retakeToken);
+        db.onReopen(token::afterReconnect);
         this.waiter = protocol.waiter(db, name());
         this.receiver = new InboxReceiver(db, sql, serializer(), name(), waiter);
         connected();
@@ -82,7 +82,7 @@ final class SqlClient extends AbstractClient {
             throw new NoSuchPeerException("The '" + name() + "' peer does not exist on this " + dialect.protocolName()
                     + " store, so it cannot reconnect; connect instead");
         }
-        if (!liveness.claim(c, name()) && !(ownerGoneHere(c, row) && retake(c))) {
+        if (!liveness.claim(c, name()) && !(token.ownerGoneHere(c, row) && token.retake(c))) {
             ServerLiveness.Owner owner = row == null ? null : liveness.owner(c, row.id());
             throw new NameTakenException("Looks like the connection is already running"
                     + (row == null || row.pid() == null ? "" : " in pid " + row.pid())
@@ -127,103 +127,6 @@ final class SqlClient extends AbstractClient {
                     + " choose another name");
         }
         liveness.record(c, name(), pid(), now);
-    }
-
-    /**
-     * On a connection that replaced a lost one: takes the token again, and refuses to go on when
-     * another client took the name while the session was down (never two live clients of one name).
-     */
-    private Void retakeToken(Connection c) throws SQLException {
-        if (!liveness.enabled()) {
-            return null;
-        }
-        if (!retake(c)) {
-            throw new NameTakenException("The connection of '" + name() + "' to the " + dialect.protocolName()
-                    + " server broke, and meanwhile another client took the name (it holds the token now); this client"
-                    + " cannot go on under it: connect under another name");
-        }
-        SqlStore.PeerRow row = sql.peerRow(c, name());
-        if (row != null && row.pid() != null && row.pid() != pid()) {
-            liveness.release(c, name());
-            throw new NameTakenException("The connection of '" + name() + "' to the " + dialect.protocolName()
-                    + " server broke, and meanwhile pid " + row.pid() + " registered the name; this client cannot go"
-                    + " on under it: connect under another name");
-        }
-        if (row == null) {
-            registerAgain(c);
-        }
-        return null;
-    }
-
-    /**
-     * While the session was down this client's token was free, so to the others it was dead, and
-     * one of them swept its row and inbox (docs/protocols/databases.md, "Across machines"): it
-     * registers again, so that it can send and receive; what its inbox held then is gone.
-     */
-    private void registerAgain(Connection c) throws SQLException {
-        BigDecimal now = Stamps.now();
-        try {
-            sql.insertPeer(c, name(), pid(), now);
-        } catch (SQLException e) {
-            if (dialect.isDuplicateKey(e)) {
-                liveness.release(c, name());
-                throw new NameTakenException("The connection of '" + name() + "' to the " + dialect.protocolName()
-                        + " server broke, and meanwhile another client registered the name; connect under another name", e);
-            }
-            throw e;
-        }
-        liveness.record(c, name(), pid(), now);
-        System.getLogger("dev.ipcm").log(System.Logger.Level.WARNING, "Client '" + name() + "' was swept as dead while"
-                + " its session to the " + dialect.protocolName() + " server was down; registered again (mail that"
-                + " waited for it then was removed with its row)");
-    }
-
-    /**
-     * Whether the row's recorded owner was a process of this host that no longer runs: its token
-     * is released as soon as the server has ended its session, a moment after the process died.
-     */
-    private boolean ownerGoneHere(Connection c, SqlStore.PeerRow row) throws SQLException {
-        if (row == null || row.pid() == null) {
-            return false;
-        }
-        ServerLiveness.Owner owner = liveness.owner(c, row.id());
-        return owner != null && dev.ipcm.os.HostIdentity.isLocal(owner.hostId()) && !isRunning(row.pid());
-    }
-
-    /**
-     * Takes the token again. The server releases the old session's token only when that session
-     * has finished ending, which can be just after the client already reconnected, so a refusal
-     * is believed only once it lasts {@link #RETAKE_NANOS}.
-     */
-    private boolean retake(Connection c) throws SQLException {
-        long deadline = System.nanoTime() + RETAKE_NANOS;
-        long pause = 5;
-        while (!liveness.claim(c, name())) {
-            if (System.nanoTime() + pause * 1_000_000 > deadline) {
-                return false;
-            }
-            try {
-                Thread.sleep(pause);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-            pause = Math.min(pause * 2, 200);
-        }
-        return true;
-    }
-
-    /**
-     * Whether the holder of a peer row is alive: its token says so when a Java client recorded the
-     * registration ({@code owner}), or on this host its running pid too; otherwise (a Perl peer)
-     * its pid, which is this host's.
-     */
-    private static boolean alive(long pid, ServerLiveness.Owner owner) {
-        if (owner == null) {
-            return isRunning(pid);
-        }
-        // On this host the pid also counts: a running owner whose session was cut is reconnecting, not dead.
-        return owner.held() || (dev.ipcm.os.HostIdentity.isLocal(owner.hostId()) && isRunning(pid));
     }
 
     // ==== sending =============================================================================
@@ -315,7 +218,7 @@ final class SqlClient extends AbstractClient {
             Map<String, ServerLiveness.Owner> owners = liveness.owners(c);
             List<String> out = new ArrayList<>();
             rows.forEach((id, pid) -> {
-                if (pid == null || alive(pid, owners.get(id))) {
+                if (pid == null || ClientToken.alive(pid, owners.get(id))) {
                     out.add(id);
                 }
             });
@@ -346,7 +249,7 @@ final class SqlClient extends AbstractClient {
         synchronized (io) {
             return db.call("look up peer '" + peer + "'", c -> {
                 SqlStore.PeerRow row = sql.peerRow(c, peer);
-                return row != null && row.active() && row.pid() != null && alive(row.pid(), liveness.owner(c, row.id()));
+                return row != null && row.active() && row.pid() != null && ClientToken.alive(row.pid(), liveness.owner(c, row.id()));
             });
         }
     }
@@ -375,7 +278,7 @@ final class SqlClient extends AbstractClient {
             for (Map.Entry<String, Long> e : sql.activePeers(c, name()).entrySet()) {
                 Long pid = e.getValue();
                 ServerLiveness.Owner owner = owners.get(e.getKey());
-                if (pid != null && !alive(pid, owner) && (owner == null || stillGone(c, e.getKey()))) {
+                if (pid != null && !ClientToken.alive(pid, owner) && (owner == null || token.stillGone(c, e.getKey()))) {
                     sql.deleteInbox(c, e.getKey());
                     sql.deletePeer(c, e.getKey());
                     liveness.forget(c, e.getKey());
@@ -384,16 +287,6 @@ final class SqlClient extends AbstractClient {
             }
             return n;
         });
-    }
-
-    /**
-     * Asked again right before a Java peer's row is deleted: a client whose session was cut may
-     * have reconnected and taken its token back since the sweep looked (then its record is held,
-     * or replaced by a new registration).
-     */
-    private boolean stillGone(Connection c, String peer) throws SQLException {
-        ServerLiveness.Owner now = liveness.owner(c, peer);
-        return now != null && !now.held();
     }
 
     // ==== life cycle ==========================================================================
