@@ -194,8 +194,20 @@ public interface Client extends AutoCloseable {
     /** The pid recorded for a peer, which may belong to a dead process; empty when none. */
     OptionalLong peerPid(String peer);
 
-    /** Whether a peer has a recorded pid that is running now. */
+    /**
+     * Whether a peer is connected now: its recorded pid runs here, or, on a server store, the
+     * token of its session is held on the server, whatever host it runs on.
+     */
     boolean peerActive(String peer);
+
+    /**
+     * Where a peer runs, when its store recorded it (server stores, for Java peers); empty means
+     * this host or unknown, as for every peer of a store on one machine. A pid from a host that is
+     * not {@link PeerHost#local() local} names no process here: never signal or watch it.
+     */
+    default java.util.Optional<PeerHost> peerHost(String peer) {
+        return java.util.Optional.empty();
+    }
 
     /**
      * Waits until a peer is active or the timeout passes.

@@ -178,7 +178,7 @@ public final class Store implements AutoCloseable {
             long self = Os.get().pid();
             for (String peer : con.peers()) {
                 try {
-                    long pid = con.peerPid(peer).orElse(0);
+                    long pid = localPid(con, peer);
                     if (pid > 0 && pid != self) {
                         Os.get().kill(pid, signal);
                     }
@@ -251,16 +251,23 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /** A peer's pid when it names a process of this host; 0 for a peer of another host (or none recorded). */
+    private static long localPid(Client con, String peer) {
+        if (con.peerHost(peer).map(h -> !h.local()).orElse(false)) {
+            return 0; // its number belongs to another process table: signalling or waiting for it would hit a stranger
+        }
+        return con.peerPid(peer).orElse(0);
+    }
+
     private Set<Long> peerPids(Client con) {
         Set<Long> pids = new LinkedHashSet<>();
         long self = Os.get().pid();
         for (String peer : con.peers()) {
             try {
-                con.peerPid(peer).ifPresent(p -> {
-                    if (p > 0 && p != self) {
-                        pids.add(p);
-                    }
-                });
+                long p = localPid(con, peer);
+                if (p > 0 && p != self) {
+                    pids.add(p);
+                }
             } catch (RuntimeException ignored) {
                 // A peer that vanished between listing and lookup has nothing to wait for.
             }
@@ -282,11 +289,10 @@ public final class Store implements AutoCloseable {
         List<String> left = con.peers();
         while (!left.isEmpty()) {
             for (String peer : left) {
-                con.peerPid(peer).ifPresent(p -> {
-                    if (p > 0 && p != Os.get().pid()) {
-                        pids.add(p);
-                    }
-                });
+                long p = localPid(con, peer);
+                if (p > 0 && p != Os.get().pid()) {
+                    pids.add(p);
+                }
             }
             long rest = deadline - System.nanoTime();
             if (rest <= 0) {

@@ -1,7 +1,10 @@
 package dev.ipcm.cli;
 
+import dev.ipcm.Client;
 import dev.ipcm.NameTakenException;
+import dev.ipcm.PeerHost;
 import dev.ipcm.os.Os;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
@@ -29,6 +32,11 @@ final class PeersCommand implements Callable<Integer> {
                     + "-PID-N while another look is under way).")
     String name;
 
+    @Option(names = "--long", description = {"Print each peer as NAME<TAB>PID<TAB>HOST: its recorded pid ('-' while"
+            + " suspended) and the host it runs on, as server stores record it for Java peers ('-' where the store"
+            + " records none: this machine, or a Perl peer)."})
+    boolean longFormat;
+
     @Mixin
     Credentials credentials;
 
@@ -39,11 +47,19 @@ final class PeersCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Session session = open()) {
-            for (String peer : session.client().peers()) {
-                ctx.println(peer);
+            Client client = session.client();
+            for (String peer : client.peers()) {
+                ctx.println(longFormat ? describe(client, peer) : peer);
             }
         }
         return ExitCodes.OK;
+    }
+
+    /** One peer as {@code NAME<TAB>PID<TAB>HOST}. */
+    private static String describe(Client client, String peer) {
+        OptionalLong pid = client.peerPid(peer);
+        String host = client.peerHost(peer).map(PeerHost::name).orElse("-");
+        return peer + "\t" + (pid.isPresent() ? Long.toString(pid.getAsLong()) : "-") + "\t" + host;
     }
 
     private Session open() {

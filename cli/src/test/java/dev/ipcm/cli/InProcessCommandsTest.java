@@ -173,6 +173,16 @@ class InProcessCommandsTest {
         assertThat(cli.run("peers", info, "--name", "looker").out()).isEmpty();
     }
 
+    /** A LocalMemory store records no host: every peer is in this process. */
+    @Test
+    void peersLongShowsPidAndHost() {
+        try (Client b = Ipcm.connect("bob", info)) {
+            Cli.Result r = cli.run("peers", info, "--long");
+            assertThat(r.code()).as(r.toString()).isZero();
+            assertThat(r.out()).isEqualTo("bob\t" + ProcessHandle.current().pid() + "\t-\n");
+        }
+    }
+
     @Test
     void peersLooksUnderAnotherNameWhenTheDefaultIsTaken() {
         try (Client other = Ipcm.connect(PeersCommand.DEFAULT_NAME, info)) {

@@ -27,8 +27,9 @@ final class PeerLiveness {
             }
             if (pidAtSend > 0) {
                 OptionalLong now = client.peerPid(peer);
-                // Same pid still recorded but not running: killed without deregistering.
-                if (now.isPresent() && now.getAsLong() == pidAtSend && !running(pidAtSend)) {
+                // Same registration still recorded but not active (its pid not running here, or on a server store
+                // its token released, on whatever host it ran): killed without deregistering.
+                if (now.isPresent() && now.getAsLong() == pidAtSend && !client.peerActive(peer)) {
                     return false;
                 }
             }

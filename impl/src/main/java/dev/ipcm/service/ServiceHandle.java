@@ -136,7 +136,12 @@ public final class ServiceHandle extends Requester implements AutoCloseable {
         return service.servicePid();
     }
 
-    /** The pid of the process launched for the service; empty for handles not made by a launch. */
+    /** Where the service's registered process runs, when the store recorded it (server stores); empty: this host or unknown. */
+    public Optional<dev.ipcm.PeerHost> serviceHost() {
+        return service.serviceHost();
+    }
+
+    /** The pid of the process launched for the service (one of this host); empty for handles not made by a launch. */
     public OptionalLong childPid() {
         return service.childPid();
     }

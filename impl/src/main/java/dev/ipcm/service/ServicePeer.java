@@ -1,5 +1,6 @@
 package dev.ipcm.service;
 
+import dev.ipcm.PeerHost;
 import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.Optional;
@@ -69,7 +70,16 @@ public final class ServicePeer {
         return requester().client().peerPid(name);
     }
 
-    /** The pid of the process launched for the peer; empty unless this process launched it. */
+    /**
+     * Where the process behind {@link #servicePid()} runs, when the store recorded it (server
+     * stores, for Java services); empty: this host or unknown. A pid of another host names no
+     * process here.
+     */
+    public Optional<PeerHost> serviceHost() {
+        return requester().client().peerHost(name);
+    }
+
+    /** The pid of the process launched for the peer, always one of this host; empty unless this process launched it. */
     public OptionalLong childPid() {
         long p = childPid;
         return p > 0 ? OptionalLong.of(p) : OptionalLong.empty();

@@ -122,6 +122,11 @@ public abstract class AbstractClient implements Client {
     /** The pid recorded for a client, if any. */
     protected abstract OptionalLong recordedPid(String peer);
 
+    /** Where a client runs, when the store recorded it; empty (the default): this host or unknown. */
+    protected Optional<dev.ipcm.PeerHost> recordedHost(String peer) {
+        return Optional.empty();
+    }
+
     /** A suspended client's deadline, if any. */
     protected Optional<BigDecimal> recordedSuspendDeadline(String peer) {
         return Optional.empty();
@@ -373,6 +378,16 @@ public abstract class AbstractClient implements Client {
     @Override
     public OptionalLong peerPid(String peer) {
         return peers.pid(peer);
+    }
+
+    @Override
+    public Optional<dev.ipcm.PeerHost> peerHost(String peer) {
+        if (peer == null || peer.isEmpty()) {
+            return Optional.empty();
+        }
+        synchronized (io) {
+            return recordedHost(peer);
+        }
     }
 
     @Override

@@ -21,6 +21,9 @@ final class DbSession implements AutoCloseable {
     }
 
     private static final int VALID_SECONDS = 2;
+    /** How long a client tries to reach the server again after its session broke (a restart takes seconds). */
+    static final long RECONNECT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    private static final long RECONNECT_PAUSE_MAX_MILLIS = 1000;
 
     final Dialect dialect;
     final DbLocation location;
@@ -31,6 +34,12 @@ final class DbSession implements AutoCloseable {
     private final DataSource pool;
     private Connection connection;
     private StatementCache statements;
+    /** Run on each connection that replaces a lost one, before the work is retried (the client re-takes its token). */
+    private Work<Void> onReopen;
+    /** Why this session may not go on (the client's name was taken while it reconnected); then every call fails with it. */
+    private IpcmException broken;
+    /** Whether a connection was opened before: the next one replaces a lost one. */
+    private boolean opened;
 
     DbSession(Dialect dialect, DbLocation location, DbCredentials credentials) {
         this(dialect, location, credentials, null);
@@ -45,6 +54,23 @@ final class DbSession implements AutoCloseable {
         this.listenerTarget = dialect instanceof PostgreSQLDialect ? PostgreSQLDialect.listenerTarget(target) : target;
     }
 
+    /** Sets the work run on every connection that replaces a lost one. */
+    void onReopen(Work<Void> work) {
+        this.onReopen = work;
+    }
+
+    /** Whether the session was refused on reconnect and serves no more calls. */
+    boolean broken() {
+        return broken != null;
+    }
+
+    /** Runs work on the current connection if there is one, without opening or replacing one. */
+    void ifConnected(Work<Void> work) throws SQLException {
+        if (connection != null) {
+            work.run(connection);
+        }
+    }
+
     /** Whether {@link #openAnother()} gives a connection of its own (not so on the application's one connection). */
     boolean canOpenAnother() {
         return !(pool instanceof dev.ipcm.internal.OneConnection);
@@ -57,11 +83,34 @@ final class DbSession implements AutoCloseable {
 
     /** The current connection, opening one if needed. */
     Connection connection() {
+        if (broken != null) {
+            throw broken;
+        }
         if (connection == null) {
             connection = pool != null ? open(dialect, location, pool) : open(dialect, location, target, credentials);
             statements = new StatementCache(connection);
+            if (opened && onReopen != null) {
+                reopened(connection);
+            }
+            opened = true;
         }
         return connection;
+    }
+
+    /** Runs the reopen work on a connection that replaced a lost one; a refusal ends the session for good. */
+    private void reopened(Connection c) {
+        try {
+            onReopen.run(c);
+        } catch (IpcmException refused) {
+            broken = refused;
+        } catch (SQLException e) {
+            reset();
+            throw SqlErrors.statementFailed(dialect, location, "take the client's token again after a reconnect", e);
+        }
+        if (broken != null) {
+            reset();
+            throw broken;
+        }
     }
 
     /** The prepared statements of the current connection, opening one if needed. */
@@ -75,6 +124,9 @@ final class DbSession implements AutoCloseable {
      * more. Other failures are translated.
      */
     <T> T call(String what, Work<T> work) {
+        if (broken != null) {
+            throw broken;
+        }
         try {
             return work.run(connection());
         } catch (SQLException e) {
@@ -83,9 +135,38 @@ final class DbSession implements AutoCloseable {
             }
             reset();
             try {
-                return work.run(connection());
+                return work.run(reopen(what, e));
             } catch (SQLException again) {
                 throw SqlErrors.statementFailed(dialect, location, what, again);
+            }
+        }
+    }
+
+    /**
+     * A new connection after the old one was lost, trying again while the server cannot be reached
+     * (restarting, or a network cut) for at most {@link #RECONNECT_NANOS}; the application's own
+     * single connection cannot be replaced.
+     */
+    private Connection reopen(String what, SQLException lost) {
+        if (!canOpenAnother()) {
+            throw SqlErrors.statementFailed(dialect, location, what, lost);
+        }
+        long deadline = System.nanoTime() + RECONNECT_NANOS;
+        long pause = 50;
+        while (true) {
+            try {
+                return connection();
+            } catch (DatabaseAccessException e) {
+                if (System.nanoTime() + pause * 1_000_000 > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(pause); // the server is restarting or out of reach: ask again shortly
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                pause = Math.min(pause * 2, RECONNECT_PAUSE_MAX_MILLIS);
             }
         }
     }

@@ -34,6 +34,7 @@ abstract class Dialect {
     private final char quoteChar;
     private final long maxContentBytes;
     private final List<String> createTables;
+    private final String secondsColumn;
 
     /**
      * @param quoteChar the identifier quote character
@@ -44,6 +45,7 @@ abstract class Dialect {
         this.driver = driver;
         this.quoteChar = quoteChar;
         this.maxContentBytes = maxContentBytes;
+        this.secondsColumn = columns.seconds();
         this.createTables = List.of(
                 "CREATE TABLE IF NOT EXISTS ipcm_peers("
                         + q("id") + " VARCHAR(512) NOT NULL PRIMARY KEY, "
@@ -78,6 +80,19 @@ abstract class Dialect {
     /** The two CREATE TABLE IF NOT EXISTS statements, in order: the reference's tables. */
     final List<String> createTables() {
         return createTables;
+    }
+
+    /** The column type of epoch seconds, for tables of our own beside the reference's. */
+    final String secondsColumn() {
+        return secondsColumn;
+    }
+
+    /**
+     * The server-side tokens of client life, or null where the store has no server to hold them
+     * (SQLite: every client is on this machine, and the pid says enough).
+     */
+    LivenessTokens tokens() {
+        return null;
     }
 
     /** The largest serialized content one message may have. */

@@ -29,6 +29,11 @@ abstract class MySQLFamilyDialect extends Dialect {
     abstract void useSocket(Properties properties, String socketFile);
 
     @Override
+    LivenessTokens tokens() {
+        return MySQLFamilyTokens.INSTANCE;
+    }
+
+    @Override
     boolean caseInsensitiveNames() {
         return true;
     }

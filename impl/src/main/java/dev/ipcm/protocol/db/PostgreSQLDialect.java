@@ -25,6 +25,11 @@ final class PostgreSQLDialect extends Dialect {
     }
 
     @Override
+    LivenessTokens tokens() {
+        return PostgreSQLTokens.INSTANCE;
+    }
+
+    @Override
     void bindId(PreparedStatement ps, int index, String id) throws SQLException {
         ps.setObject(index, uuidId(id));
     }

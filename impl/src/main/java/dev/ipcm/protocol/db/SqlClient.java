@@ -33,16 +33,21 @@ final class SqlClient extends AbstractClient {
     private final Dialect dialect;
     private final ActivityWaiter waiter;
     private final InboxReceiver receiver;
+    private final ServerLiveness liveness;
+    private final ClientToken token;
 
     private SqlClient(ConnectRequest request, DatabaseProtocol protocol, DbSession db, Stats initial) {
         super(request, protocol.capabilities(), initial);
         this.db = db;
         this.dialect = protocol.dialect;
         this.sql = protocol.sql;
+        this.liveness = new ServerLiveness(dialect);
+        this.token = new ClientToken(sql, dialect, liveness, name(), pid());
         db.once("register client '" + name() + "'", c -> {
             register(c, request.reconnect());
             return null;
         });
+        db.onReopen(token::afterReconnect);
         this.waiter = protocol.waiter(db, name());
         this.receiver = new InboxReceiver(db, sql, serializer(), name(), waiter);
         connected();
@@ -77,7 +82,24 @@ final class SqlClient extends AbstractClient {
             throw new NoSuchPeerException("The '" + name() + "' peer does not exist on this " + dialect.protocolName()
                     + " store, so it cannot reconnect; connect instead");
         }
-        if (row != null && row.pid() != null && isRunning(row.pid())) {
+        if (!liveness.claim(c, name()) && !(token.ownerGoneHere(c, row) && token.retake(c))) {
+            ServerLiveness.Owner owner = row == null ? null : liveness.owner(c, row.id());
+            throw new NameTakenException("Looks like the connection is already running"
+                    + (row == null || row.pid() == null ? "" : " in pid " + row.pid())
+                    + (owner == null ? "" : " on host " + owner.hostName()) + " for '" + name() + "' (it holds its token"
+                    + " on the " + dialect.protocolName() + " server); choose another name or disconnect that client first");
+        }
+        try {
+            claimRow(c, row, reconnect);
+        } catch (SQLException | RuntimeException e) {
+            liveness.release(c, name()); // the connection may be the application's and outlive this attempt
+            throw e;
+        }
+    }
+
+    private void claimRow(Connection c, SqlStore.PeerRow row, boolean reconnect) throws SQLException {
+        // We hold the name's token now, so a Java owner recorded for the row is gone; a row without a record is a Perl peer's.
+        if (row != null && row.pid() != null && liveness.owner(c, row.id()) == null && isRunning(row.pid())) {
             throw new NameTakenException("Looks like the connection is already running in pid " + row.pid()
                     + " for '" + name() + "'; choose another name or disconnect that client first");
         }
@@ -92,6 +114,7 @@ final class SqlClient extends AbstractClient {
                 }
                 throw e;
             }
+            liveness.record(c, name(), pid(), now);
             return;
         }
         if (row.pid() != null && !reconnect) {
@@ -103,6 +126,7 @@ final class SqlClient extends AbstractClient {
             throw new NameTakenException("Client '" + name() + "' was taken over by another process at the same moment;"
                     + " choose another name");
         }
+        liveness.record(c, name(), pid(), now);
     }
 
     // ==== sending =============================================================================
@@ -145,6 +169,9 @@ final class SqlClient extends AbstractClient {
 
     @Override
     protected boolean hasReady() {
+        if (db.broken()) {
+            return false; // nothing more arrives for a client whose name was taken; its next receive says why
+        }
         return db.call("check the inbox of '" + name() + "'", c -> sql.hasMessages(db.statements(), name()));
     }
 
@@ -186,14 +213,17 @@ final class SqlClient extends AbstractClient {
 
     @Override
     protected List<String> listPeers() {
-        Map<String, Long> rows = db.call("list peers", c -> sql.activePeers(c, name()));
-        List<String> out = new ArrayList<>();
-        rows.forEach((id, pid) -> {
-            if (pid == null || isRunning(pid)) {
-                out.add(id);
-            }
+        return db.call("list peers", c -> {
+            Map<String, Long> rows = sql.activePeers(c, name());
+            Map<String, ServerLiveness.Owner> owners = liveness.owners(c);
+            List<String> out = new ArrayList<>();
+            rows.forEach((id, pid) -> {
+                if (pid == null || ClientToken.alive(pid, owners.get(id))) {
+                    out.add(id);
+                }
+            });
+            return out;
         });
-        return out;
     }
 
     @Override
@@ -210,6 +240,30 @@ final class SqlClient extends AbstractClient {
         return row == null || !row.active() || row.pid() == null ? OptionalLong.empty() : OptionalLong.of(row.pid());
     }
 
+    /** Whether the peer is connected now: its token on the server when it holds one, else its pid here. */
+    @Override
+    public boolean peerActive(String peer) {
+        if (!liveness.enabled() || peer == null || peer.isEmpty()) {
+            return super.peerActive(peer);
+        }
+        synchronized (io) {
+            return db.call("look up peer '" + peer + "'", c -> {
+                SqlStore.PeerRow row = sql.peerRow(c, peer);
+                return row != null && row.active() && row.pid() != null && ClientToken.alive(row.pid(), liveness.owner(c, row.id()));
+            });
+        }
+    }
+
+    @Override
+    protected Optional<dev.ipcm.PeerHost> recordedHost(String peer) {
+        if (!liveness.enabled()) {
+            return Optional.empty();
+        }
+        ServerLiveness.Owner owner = db.call("look up the host of '" + peer + "'", c -> liveness.owner(c, peer));
+        return owner == null ? Optional.empty() : Optional.of(new dev.ipcm.PeerHost(owner.hostId(), owner.hostName(),
+                dev.ipcm.os.HostIdentity.isLocal(owner.hostId())));
+    }
+
     @Override
     protected Optional<BigDecimal> recordedSuspendDeadline(String peer) {
         SqlStore.PeerRow row = db.call("look up peer '" + peer + "'", c -> sql.peerRow(c, peer));
@@ -220,11 +274,14 @@ final class SqlClient extends AbstractClient {
     protected int reapDeadPeers() {
         return db.call("remove dead peers", c -> {
             int n = 0;
+            Map<String, ServerLiveness.Owner> owners = liveness.owners(c);
             for (Map.Entry<String, Long> e : sql.activePeers(c, name()).entrySet()) {
                 Long pid = e.getValue();
-                if (pid != null && !isRunning(pid)) {
+                ServerLiveness.Owner owner = owners.get(e.getKey());
+                if (pid != null && !ClientToken.alive(pid, owner) && (owner == null || token.stillGone(c, e.getKey()))) {
                     sql.deleteInbox(c, e.getKey());
                     sql.deletePeer(c, e.getKey());
+                    liveness.forget(c, e.getKey());
                     n++;
                 }
             }
@@ -236,7 +293,7 @@ final class SqlClient extends AbstractClient {
 
     @Override
     protected void unregister() {
-        if (dialect.storeFileGone(db.location)) {
+        if (dialect.storeFileGone(db.location) || db.broken()) {
             return; // the store's file was deleted: nothing is left to clean, so leaving just completes
         }
         db.call("unregister '" + name() + "'", c -> {
@@ -252,6 +309,9 @@ final class SqlClient extends AbstractClient {
 
     @Override
     protected void markSuspended(BigDecimal expiresAt) {
+        if (db.broken()) {
+            return; // the name belongs to another client now; there is nothing of ours to suspend
+        }
         db.call("suspend '" + name() + "'", c -> {
             sql.suspend(c, name(), expiresAt);
             return null;
@@ -260,7 +320,7 @@ final class SqlClient extends AbstractClient {
 
     @Override
     protected void persistStats(Stats stats) {
-        if (dialect.storeFileGone(db.location)) {
+        if (dialect.storeFileGone(db.location) || db.broken()) {
             return; // as in unregister: a deleted store keeps no stats
         }
         byte[] bytes = serializer().serialize(stats.toJson());
@@ -292,12 +352,32 @@ final class SqlClient extends AbstractClient {
         }
     }
 
+    /**
+     * Releases the token before the connection closes: the server ends a closed session a moment
+     * later, and a reconnect under the name right after must not find the token still held; a
+     * connection of the application's outlives the client and would keep it.
+     */
+    private void releaseToken() {
+        if (!liveness.enabled() || db.broken()) {
+            return;
+        }
+        try {
+            db.ifConnected(c -> {
+                liveness.release(c, name());
+                return null;
+            });
+        } catch (SQLException e) {
+            System.getLogger("dev.ipcm").log(System.Logger.Level.DEBUG, "token of '" + name() + "' not released", e);
+        }
+    }
+
     @Override
     protected void closeResources() {
         try {
             if (waiter != null) {
                 waiter.close();
             }
+            releaseToken();
         } finally {
             db.close();
         }

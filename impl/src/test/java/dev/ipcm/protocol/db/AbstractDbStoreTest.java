@@ -97,6 +97,23 @@ abstract class AbstractDbStoreTest {
         return out;
     }
 
+    /** Something that may throw, looked at again and again. */
+    interface Look {
+        boolean holds() throws SQLException;
+    }
+
+    /** Whether {@code look} holds within {@link #WAIT}, asking again every few milliseconds. */
+    static boolean eventually(Look look) throws SQLException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!look.holds()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(5));
+        }
+        return true;
+    }
+
     static String unique(String base) {
         return base + "-" + NAMES.incrementAndGet();
     }

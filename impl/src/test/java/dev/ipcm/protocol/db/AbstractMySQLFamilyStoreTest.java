@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** MariaDB and MySQL specifics. */
 abstract class AbstractMySQLFamilyStoreTest extends AbstractDbStoreTest
-        implements ServerStoreTests, MySQLFamilyTests {
+        implements ServerStoreTests, MySQLFamilyTests, LivenessTokenTests {
     @Override
     public Store store() {
         return store;

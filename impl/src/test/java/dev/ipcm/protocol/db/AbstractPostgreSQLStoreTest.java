@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** PostgreSQL specifics, on a configured server and on a temporary one. */
-abstract class AbstractPostgreSQLStoreTest extends AbstractDbStoreTest implements ManyWritersTests, ReceiverCrashTests, ServerStoreTests {
+abstract class AbstractPostgreSQLStoreTest extends AbstractDbStoreTest implements ManyWritersTests, ReceiverCrashTests, ServerStoreTests,
+        LivenessTokenTests {
     @Override
     public Store store() {
         return store;

@@ -24,27 +24,44 @@ interface ServerStoreTests {
 
     /** Kills, from the server side, every connection to the store's database but the caller's. */
     default void killOtherConnections() throws SQLException {
-        try (Connection c = DbTargets.raw(target().protocol, store().route()); Statement s = c.createStatement()) {
-            if (target().dialect() instanceof PostgreSQLDialect) {
-                s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                        + "WHERE datname = current_database() AND pid <> pg_backend_pid()");
-            } else {
-                List<Long> ids = new ArrayList<>();
-                try (ResultSet rs = s.executeQuery("SELECT id FROM information_schema.processlist "
-                        + "WHERE db = DATABASE() AND id <> CONNECTION_ID()")) {
-                    while (rs.next()) {
-                        ids.add(rs.getLong(1));
-                    }
-                }
-                assertThat(ids).as("client connections to kill").isNotEmpty();
-                for (long id : ids) {
-                    try {
-                        s.execute("KILL " + id); // a number read from the server, not text from a message
-                    } catch (SQLException gone) {
-                        // The connection ended by itself meanwhile.
-                    }
+        kill(target(), store(), Set.of());
+    }
+
+    /** Kills, from the server side, every connection to the store's database but {@code spared} ones. */
+    static void kill(DbTargets target, Store store, Set<Connection> spared) throws SQLException {
+        boolean pg = target.dialect() instanceof PostgreSQLDialect;
+        Set<Long> keep = new HashSet<>();
+        for (Connection c : spared) {
+            keep.add(sessionId(c, pg));
+        }
+        try (Connection c = DbTargets.raw(target.protocol, store.route()); Statement s = c.createStatement()) {
+            keep.add(sessionId(c, pg));
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery(pg
+                    ? "SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
+                    : "SELECT id FROM information_schema.processlist WHERE db = DATABASE()")) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
                 }
             }
+            ids.removeAll(keep);
+            assertThat(ids).as("client connections to kill").isNotEmpty();
+            for (long id : ids) {
+                try {
+                    // a number read from the server, not text from a message
+                    s.execute(pg ? "SELECT pg_terminate_backend(" + id + ")" : "KILL " + id);
+                } catch (SQLException gone) {
+                    // The connection ended by itself meanwhile.
+                }
+            }
+        }
+    }
+
+    private static long sessionId(Connection c, boolean pg) throws SQLException {
+        try (Statement v = c.createStatement();
+                ResultSet rs = v.executeQuery(pg ? "SELECT pg_backend_pid()" : "SELECT CONNECTION_ID()")) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
@@ -83,12 +100,7 @@ interface ServerStoreTests {
     private void killFromOutside(Connection victim) {
         try (Connection admin = DbTargets.raw(target().protocol, store().route()); Statement s = admin.createStatement()) {
             boolean pg = target().dialect() instanceof PostgreSQLDialect;
-            long id;
-            try (Statement v = victim.createStatement();
-                    ResultSet rs = v.executeQuery(pg ? "SELECT pg_backend_pid()" : "SELECT CONNECTION_ID()")) {
-                rs.next();
-                id = rs.getLong(1);
-            }
+            long id = sessionId(victim, pg);
             s.execute(pg ? "SELECT pg_terminate_backend(" + id + ")" : "KILL " + id); // a number the server gave
         } catch (SQLException e) {
             throw new AssertionError("could not kill the receiving connection", e);
