@@ -37,6 +37,7 @@ final class TextReport {
                 b.append("    raw transport not measured: ").append(r.failure()).append('\n');
             }
         }
+        TextReferenceTable.appendTo(b, report);
         TextFigureTables.appendTo(b, report);
         return b.toString();
     }

@@ -56,4 +56,24 @@ class BenchCommandTest {
         assertThat(r.code()).as(r.toString()).isEqualTo(1);
         assertThat(r.out()).contains("NoSuchThing", "not measured", "Unknown protocol 'NoSuchThing'");
     }
+
+    @Test
+    void anAbsentPerlReferenceIsNamedInTheTableAndFailsNothing(@TempDir Path dir) {
+        Cli.Result r = cli.run("bench", "--protocols", "UnixSocket", "--size", "100", "--round-trips", "20",
+                "--warmup", "5", "--messages", "50", "--no-raw", "--no-service", "--no-limits", "--reference", "perl",
+                "--reference-env", dir.resolve("nothing-here").toString(), "--report", dir.resolve("report").toString());
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("Beside the Perl reference", "perl IPC::Manager UnixSocket: not measured",
+                "the Perl reference is not at");
+        assertThat(r.err()).contains("ipcm bench: Perl reference skipped: ");
+    }
+
+    @Test
+    void anUnknownReferenceIsAUsageMistake(@TempDir Path dir) {
+        Cli.Result r = cli.run("bench", "--reference", "python", "--report", dir.toString());
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).contains("the reference must be perl or none, got 'python'");
+    }
 }
