@@ -31,6 +31,7 @@ public final class BenchOptions {
     private IdleSettings idle = IdleSettings.DEFAULTS;
     private ScalingSettings scaling = ScalingSettings.DEFAULTS;
     private ReferenceSettings references = ReferenceSettings.DEFAULTS;
+    private ColdSettings cold = ColdSettings.DEFAULTS;
     private final Map<String, Map<String, String>> spawnParams = new LinkedHashMap<>();
     private final Map<String, Database> databases = new LinkedHashMap<>();
 
@@ -258,6 +259,27 @@ public final class BenchOptions {
         return this;
     }
 
+    /**
+     * Whether to measure each protocol cold (default true): fresh JVMs that send one message and
+     * then stream, and Echo services started in a thread.
+     */
+    public BenchOptions cold(boolean value) {
+        cold = new ColdSettings(value, cold.messages(), cold.runs());
+        return this;
+    }
+
+    /** Messages a fresh JVM streams after its first (default 20,000). */
+    public BenchOptions coldMessages(int count) {
+        cold = new ColdSettings(cold.enabled(), OptionChecks.positive("coldMessages", count), cold.runs());
+        return this;
+    }
+
+    /** Fresh JVMs started per protocol (default 3). */
+    public BenchOptions coldRuns(int count) {
+        cold = new ColdSettings(cold.enabled(), cold.messages(), OptionChecks.positive("coldRuns", count));
+        return this;
+    }
+
     /** A spawn parameter for one protocol's stores. */
     public BenchOptions spawnParam(String protocol, String key, String value) {
         spawnParams.computeIfAbsent(protocol, k -> new LinkedHashMap<>()).put(key, value);
@@ -332,6 +354,10 @@ public final class BenchOptions {
         return scaling;
     }
 
+    ColdSettings cold() {
+        return cold;
+    }
+
     ReferenceSettings references() {
         return references;
     }
@@ -362,6 +388,7 @@ public final class BenchOptions {
         m.put("echoService", service.describe());
         m.put("idleQueries", idle.describe());
         m.put("scaling", scaling.describe());
+        m.put("cold", cold.describe());
         m.put("references", references.describe()
                 + " (closed loop: a round trip is sent when the previous reply arrives; no fixed schedule)");
         return m;

@@ -94,6 +94,7 @@ public final class BenchRunner {
         List<ServiceFigures> services = new ArrayList<>();
         List<ScalingPoint> scaling = new ArrayList<>();
         List<IdleFigures> idle = new ArrayList<>();
+        List<ColdFigures> cold = new ArrayList<>();
         int size = options.sizes().get(0);
         long timeout = options.sessionTimeout().toNanos();
         for (String name : MeasurableProtocols.names(options)) {
@@ -106,6 +107,10 @@ public final class BenchRunner {
                 services.add(ServiceBench.measure(name, options.spawnParams(name), size, options.warmupRoundTrips(),
                         options.roundTrips(), 0, options.service().starts(), progress)
                         .withReference(external.echo(name, options, progress)));
+            }
+            if (options.cold().enabled()) {
+                cold.add(ColdBench.measure(name, options.spawnParams(name), size, options.cold(),
+                        options.service().starts(), timeout, progress));
             }
             if (options.idle().enabled() && (name.equals("MariaDB") || name.equals("MySQL"))) {
                 idle.add(IdleBench.measure(name, options.idle().receivers(), options.idle().window().toMillis(), timeout,
@@ -123,7 +128,7 @@ public final class BenchRunner {
             }
         }
         return new BenchReport(facts.finished(), options.describe(), measurements, comparisons, services, scaling,
-                idle);
+                idle, cold);
     }
 
     /** The schedule a raw baseline follows: the one given, else the one the protocol's run settled on. */

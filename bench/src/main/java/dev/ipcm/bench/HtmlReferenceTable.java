@@ -24,7 +24,8 @@ final class HtmlReferenceTable {
         return h.toString();
     }
 
-    private static void table(StringBuilder h, List<String> header, List<List<String>> rows) {
+    /** A header and rows as an HTML table. */
+    static void table(StringBuilder h, List<String> header, List<List<String>> rows) {
         h.append("<table>\n<tr>");
         header.forEach(cell -> h.append("<th>").append(HtmlText.escape(cell)).append("</th>"));
         h.append("</tr>\n");

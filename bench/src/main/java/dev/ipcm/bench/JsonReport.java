@@ -56,6 +56,16 @@ final class JsonReport {
             }
         }
         putIdle(root.putArray("idleQueries"), report.idle());
+        ArrayNode cold = root.putArray("cold");
+        for (ColdFigures f : report.cold()) {
+            ObjectNode n = cold.addObject().put("protocol", f.protocol()).put("size", f.size());
+            if (f.failure() == null) {
+                n.set("firstMessage", latencyJson(f.firstMessage()));
+                n.set("freshStream", throughputJson(f.freshStream()));
+                n.set("threadServiceReady", latencyJson(f.threadServiceReady()));
+            }
+            putFigures(n, null, null, f.failure());
+        }
         ArrayNode sc = root.putArray("scaling");
         for (ScalingPoint p : report.scaling()) {
             putFigures(sc.addObject().put("protocol", p.protocol()).put("dimension", p.dimension()).put("n", p.n())

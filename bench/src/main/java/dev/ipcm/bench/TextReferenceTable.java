@@ -22,7 +22,8 @@ final class TextReferenceTable {
         }
     }
 
-    private static void table(StringBuilder b, List<String> header, List<List<String>> rows) {
+    /** A header and rows, each column padded to its widest cell. */
+    static void table(StringBuilder b, List<String> header, List<List<String>> rows) {
         int[] widths = new int[header.size()];
         for (int i = 0; i < widths.length; i++) {
             widths[i] = header.get(i).length();

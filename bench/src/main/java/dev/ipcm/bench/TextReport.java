@@ -38,6 +38,7 @@ final class TextReport {
             }
         }
         TextReferenceTable.appendTo(b, report);
+        ColdRows.appendText(b, report);
         TextFigureTables.appendTo(b, report);
         return b.toString();
     }

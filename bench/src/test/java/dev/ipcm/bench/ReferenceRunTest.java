@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReferenceRunTest {
     private static BenchOptions tiny() {
         return BenchOptions.defaults().protocols(List.of("UnixSocket")).sizes(List.of(100)).warmupRoundTrips(5)
-                .roundTrips(30).messages(60).raw(false).service(false);
+                .roundTrips(30).messages(60).raw(false).service(false).cold(false);
     }
 
     @Test

@@ -83,6 +83,16 @@ final class BenchCommand implements Callable<Integer> {
                     + "ratios (default: when gcc is on the PATH; --no-limits skips them).")
     Boolean limits;
 
+    @Option(names = "--no-cold", description = "Skip the cold figures (fresh JVMs, Echo services in a thread).")
+    boolean noCold;
+
+    @Option(names = "--cold-messages", paramLabel = "N",
+            description = "Messages a fresh JVM streams after its first one (default: 20000).")
+    Integer coldMessages;
+
+    @Option(names = "--cold-runs", paramLabel = "N", description = "Fresh JVMs started per protocol (default: 3).")
+    Integer coldRuns;
+
     @Option(names = "--no-service", description = "Skip the Echo service (request round trips and child-JVM start-up).")
     boolean noService;
 
@@ -151,7 +161,8 @@ final class BenchCommand implements Callable<Integer> {
         boolean failed = result.measurements().stream().map(Measurement::failure).anyMatch(f -> f != null)
                 || result.services().stream().anyMatch(f -> f.failure() != null)
                 || result.scaling().stream().anyMatch(p -> p.failure() != null)
-                || result.idle().stream().anyMatch(f -> f.failure() != null);
+                || result.idle().stream().anyMatch(f -> f.failure() != null)
+                || result.cold().stream().anyMatch(f -> f.failure() != null);
         return failed ? ExitCodes.FAILURE : ExitCodes.OK;
     }
 
@@ -191,6 +202,13 @@ final class BenchCommand implements Callable<Integer> {
             o.sessionTimeout(Duration.ofSeconds(sessionTimeout));
         }
         o.raw(!noRaw);
+        o.cold(!noCold);
+        if (coldMessages != null) {
+            o.coldMessages(coldMessages);
+        }
+        if (coldRuns != null) {
+            o.coldRuns(coldRuns);
+        }
         if (reference != null) {
             o.reference(reference);
         }
