@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The machine's limits: {@code bench/limits/ipcbench.c} (shipped in this jar), built with gcc
@@ -39,7 +40,7 @@ final class CLimits {
             throw new BenchException("could not copy the C limits' source into " + dir + ": " + e.getMessage(), e);
         }
         Path program = dir.resolve("ipcbench");
-        ExternalCommand.run(List.of("gcc", "-O2", "-o", program.toString(), source.toString(), "-lsqlite3"), dir,
+        ExternalCommand.run(List.of("gcc", "-O2", "-o", program.toString(), source.toString(), "-lsqlite3"), Map.of(), dir,
                 BUILD_TIMEOUT_NANOS);
         return new CLimits(program);
     }
@@ -101,6 +102,6 @@ final class CLimits {
     private String run(String transport, String mode, int size, int n, int warmup, Path dir, long timeoutNanos) {
         return ExternalCommand.figuresLine(List.of(program.toString(), "-t", transport, "-m", mode, "-s",
                 Integer.toString(size), "-n", Integer.toString(n), "-w", Integer.toString(warmup), "-d", dir.toString()),
-                dir, timeoutNanos, l -> l.startsWith("RESULT "));
+                Map.of(), dir, timeoutNanos, l -> l.startsWith("RESULT "));
     }
 }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -21,29 +22,32 @@ final class ExternalCommand {
      *
      * @throws BenchException as {@link #run} does, or when it prints no such line
      */
-    static String figuresLine(List<String> command, Path dir, long timeoutNanos, Predicate<String> figures) {
-        return run(command, dir, timeoutNanos).stream().filter(figures).findFirst().orElseThrow(() -> new BenchException(
+    static String figuresLine(List<String> command, Map<String, String> env, Path dir, long timeoutNanos,
+            Predicate<String> figures) {
+        return run(command, env, dir, timeoutNanos).stream().filter(figures).findFirst().orElseThrow(() -> new BenchException(
                 String.join(" ", command) + " printed no figures"));
     }
 
     /**
-     * Runs {@code command} in {@code dir} to its end and returns its output lines (standard error
-     * included).
+     * Runs {@code command} in {@code dir}, with {@code env} added to its environment, to its end
+     * and returns its output lines (standard error included).
      *
      * @throws BenchException when it cannot start, outlives {@code timeoutNanos} (it and its
      *     children are killed) or fails; the message holds its output's end
      */
-    static List<String> run(List<String> command, Path dir, long timeoutNanos) {
+    static List<String> run(List<String> command, Map<String, String> env, Path dir, long timeoutNanos) {
         Path out = null;
         try {
             out = Files.createTempFile(dir, "external-", ".out");
-            Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(out.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+            ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(out.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
+            pb.environment().putAll(env);
+            Process p = pb.start();
             p.getOutputStream().close();
             if (!p.waitFor(timeoutNanos, TimeUnit.NANOSECONDS)) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly().waitFor();
-                throw new BenchException(command.get(0) + " did not finish within " + timeoutNanos / 1_000_000_000
+                throw new BenchException(String.join(" ", command) + " did not finish within " + timeoutNanos / 1_000_000_000
                         + " s (raise --session-timeout, or lower the counts): " + tail(out));
             }
             if (p.exitValue() != 0) {

@@ -83,14 +83,8 @@ final class PerlReference {
         if (!mode.equals("echo")) {
             command.add(Integer.toString(size));
         }
-        String route = spawnParams.getOrDefault("route", "");
-        return ExternalCommand.figuresLine(prefixed(route, command), dir, timeoutNanos, l -> l.startsWith("{"));
-    }
-
-    /** The command with the store's route (a DBI DSN, for the database stores) in its environment. */
-    private static List<String> prefixed(String route, List<String> command) {
-        List<String> all = new ArrayList<>(List.of("env", "IPCM_ROUTE=" + route));
-        all.addAll(command);
-        return all;
+        // The store's route (a DBI DSN, for the database stores) goes through the environment.
+        return ExternalCommand.figuresLine(command, Map.of("IPCM_ROUTE", spawnParams.getOrDefault("route", "")), dir,
+                timeoutNanos, l -> l.startsWith("{"));
     }
 }
