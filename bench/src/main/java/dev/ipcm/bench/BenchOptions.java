@@ -1,5 +1,6 @@
 package dev.ipcm.bench;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +30,8 @@ public final class BenchOptions {
     private ServiceSettings service = ServiceSettings.DEFAULTS;
     private IdleSettings idle = IdleSettings.DEFAULTS;
     private ScalingSettings scaling = ScalingSettings.DEFAULTS;
+    private ReferenceSettings references = ReferenceSettings.DEFAULTS;
+    private ColdSettings cold = ColdSettings.DEFAULTS;
     private final Map<String, Map<String, String>> spawnParams = new LinkedHashMap<>();
     private final Map<String, Database> databases = new LinkedHashMap<>();
 
@@ -224,6 +227,59 @@ public final class BenchOptions {
         return this;
     }
 
+    /**
+     * Also measure a reference implementation on the same stores, sizes and counts (default: none).
+     *
+     * @param name {@code perl} (IPC::Manager, found through {@link #referenceEnv} or the
+     *     {@code IPCM_PERL_REFERENCE} environment variable), or {@code none}
+     */
+    public BenchOptions reference(String name) {
+        if (!name.equals("perl") && !name.equals("none")) {
+            throw new BenchException("the reference must be perl or none, got '" + name + "'");
+        }
+        references = new ReferenceSettings(name.equals("perl"), references.env(), references.limits());
+        return this;
+    }
+
+    /**
+     * Where the Perl reference is: its {@code env.sh}, or the folder that holds {@code env.sh} and
+     * {@code bench.pl} (default: the {@code IPCM_PERL_REFERENCE} environment variable).
+     */
+    public BenchOptions referenceEnv(Path env) {
+        references = new ReferenceSettings(references.perl(), env, references.limits());
+        return this;
+    }
+
+    /**
+     * Whether to build and run the C limits of the transports under the protocols (default: when
+     * gcc is on the PATH). Asked for and not buildable, every row says why.
+     */
+    public BenchOptions limits(boolean value) {
+        references = new ReferenceSettings(references.perl(), references.env(), value);
+        return this;
+    }
+
+    /**
+     * Whether to measure each protocol cold (default true): fresh JVMs that send one message and
+     * then stream, and Echo services started in a thread.
+     */
+    public BenchOptions cold(boolean value) {
+        cold = new ColdSettings(value, cold.messages(), cold.runs());
+        return this;
+    }
+
+    /** Messages a fresh JVM streams after its first (default 20,000). */
+    public BenchOptions coldMessages(int count) {
+        cold = new ColdSettings(cold.enabled(), OptionChecks.positive("coldMessages", count), cold.runs());
+        return this;
+    }
+
+    /** Fresh JVMs started per protocol (default 3). */
+    public BenchOptions coldRuns(int count) {
+        cold = new ColdSettings(cold.enabled(), cold.messages(), OptionChecks.positive("coldRuns", count));
+        return this;
+    }
+
     /** A spawn parameter for one protocol's stores. */
     public BenchOptions spawnParam(String protocol, String key, String value) {
         spawnParams.computeIfAbsent(protocol, k -> new LinkedHashMap<>()).put(key, value);
@@ -298,6 +354,14 @@ public final class BenchOptions {
         return scaling;
     }
 
+    ColdSettings cold() {
+        return cold;
+    }
+
+    ReferenceSettings references() {
+        return references;
+    }
+
     Map<String, String> spawnParams(String protocol) {
         return spawnParams.getOrDefault(protocol, Map.of());
     }
@@ -324,6 +388,9 @@ public final class BenchOptions {
         m.put("echoService", service.describe());
         m.put("idleQueries", idle.describe());
         m.put("scaling", scaling.describe());
+        m.put("cold", cold.describe());
+        m.put("references", references.describe()
+                + " (closed loop: a round trip is sent when the previous reply arrives; no fixed schedule)");
         return m;
     }
 

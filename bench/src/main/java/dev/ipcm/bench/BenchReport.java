@@ -26,10 +26,18 @@ public final class BenchReport {
     private final List<ServiceFigures> services;
     private final List<ScalingPoint> scaling;
     private final List<IdleFigures> idle;
+    private final List<ColdFigures> cold;
 
     BenchReport(MachineFacts facts, Map<String, Object> settings, List<Measurement> measurements,
             List<Comparison> comparisons, List<ServiceFigures> services, List<ScalingPoint> scaling,
             List<IdleFigures> idle) {
+        this(facts, settings, measurements, comparisons, services, scaling, idle, List.of());
+    }
+
+    BenchReport(MachineFacts facts, Map<String, Object> settings, List<Measurement> measurements,
+            List<Comparison> comparisons, List<ServiceFigures> services, List<ScalingPoint> scaling,
+            List<IdleFigures> idle, List<ColdFigures> cold) {
+        this.cold = List.copyOf(cold);
         this.idle = List.copyOf(idle);
         this.facts = facts;
         this.settings = settings;
@@ -42,6 +50,11 @@ public final class BenchReport {
     /** The Echo service figures, one per protocol (empty when not measured). */
     public List<ServiceFigures> services() {
         return services;
+    }
+
+    /** The cold figures, one per protocol (empty when not measured). */
+    public List<ColdFigures> cold() {
+        return cold;
     }
 
     /** Queries of idle receivers on polled database stores (empty when not measured). */

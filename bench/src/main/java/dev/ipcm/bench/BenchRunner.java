@@ -42,6 +42,13 @@ public final class BenchRunner {
 
     private static BenchReport measureAll(BenchOptions options, MachineFacts facts, Consumer<String> progress) {
         progress.accept("machine: " + facts.summary());
+        try (ExternalRuns external = ExternalRuns.prepare(options.references(), progress)) {
+            return measureAll(options, facts, external, progress);
+        }
+    }
+
+    private static BenchReport measureAll(BenchOptions options, MachineFacts facts, ExternalRuns external,
+            Consumer<String> progress) {
         List<Measurement> measurements = new ArrayList<>();
         List<Comparison> comparisons = new ArrayList<>();
         Map<String, Measurement> rawDone = new HashMap<>();
@@ -80,12 +87,14 @@ public final class BenchRunner {
                         }
                     }
                 }
-                comparisons.add(new Comparison(name, size, ipcm, raw));
+                comparisons.add(new Comparison(name, size, ipcm, raw, external.reference(name, size, counts, options,
+                        progress), external.limit(name, size, counts, options, progress)));
             }
         }
         List<ServiceFigures> services = new ArrayList<>();
         List<ScalingPoint> scaling = new ArrayList<>();
         List<IdleFigures> idle = new ArrayList<>();
+        List<ColdFigures> cold = new ArrayList<>();
         int size = options.sizes().get(0);
         long timeout = options.sessionTimeout().toNanos();
         for (String name : MeasurableProtocols.names(options)) {
@@ -96,7 +105,12 @@ public final class BenchRunner {
                 // The Echo and scaling schedules always follow their own warm-up: a fixed interval chosen
                 // for plain round trips would overload a slower request path or many senders.
                 services.add(ServiceBench.measure(name, options.spawnParams(name), size, options.warmupRoundTrips(),
-                        options.roundTrips(), 0, options.service().starts(), progress));
+                        options.roundTrips(), 0, options.service().starts(), progress)
+                        .withReference(external.echo(name, options, progress)));
+            }
+            if (options.cold().enabled()) {
+                cold.add(ColdBench.measure(name, options.spawnParams(name), size, options.cold(),
+                        options.service().starts(), timeout, progress));
             }
             if (options.idle().enabled() && (name.equals("MariaDB") || name.equals("MySQL"))) {
                 idle.add(IdleBench.measure(name, options.idle().receivers(), options.idle().window().toMillis(), timeout,
@@ -114,7 +128,7 @@ public final class BenchRunner {
             }
         }
         return new BenchReport(facts.finished(), options.describe(), measurements, comparisons, services, scaling,
-                idle);
+                idle, cold);
     }
 
     /** The schedule a raw baseline follows: the one given, else the one the protocol's run settled on. */

@@ -27,7 +27,8 @@ final class HtmlReport {
         h.append("<h2>Settings</h2>\n<table>\n");
         report.settings().forEach((k, v) -> h.append("<tr><th>").append(HtmlText.escape(k)).append("</th><td>")
                 .append(HtmlText.escape(String.valueOf(v))).append("</td></tr>\n"));
-        h.append("</table>\n<h2>Protocols beside their raw transports</h2>\n").append(HtmlComparisonTable.render(report.comparisons()));
+        h.append("</table>\n<h2>Protocols beside their raw transports</h2>\n").append(HtmlComparisonTable.render(report.comparisons()))
+                .append(HtmlReferenceTable.render(report)).append(ColdRows.html(report));
         Set<Integer> sizes = new LinkedHashSet<>();
         report.comparisons().forEach(c -> sizes.add(c.size()));
         for (int size : sizes) {

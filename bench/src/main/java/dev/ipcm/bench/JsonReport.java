@@ -32,6 +32,8 @@ final class JsonReport {
             n.put("raw", c.raw() == null ? null : c.raw().label());
             putRatio(n, "p50Ratio", c.latencyRatio());
             putRatio(n, "throughputRatio", c.throughputRatio());
+            putExternal(n, "reference", c.reference(), c);
+            putExternal(n, "limit", c.limit(), c);
         }
         ArrayNode ss = root.putArray("services");
         for (ServiceFigures f : report.services()) {
@@ -43,8 +45,27 @@ final class JsonReport {
                 n.set("ready", latencyJson(f.ready()));
             }
             putFigures(n, null, null, f.failure());
+            if (f.reference() != null) {
+                ServiceFigures perl = f.reference();
+                ObjectNode r = n.putObject("reference");
+                if (perl.requests() != null) {
+                    r.set("requests", latencyJson(perl.requests()));
+                    r.set("ready", latencyJson(perl.ready()));
+                }
+                putFigures(r, null, null, perl.failure());
+            }
         }
         putIdle(root.putArray("idleQueries"), report.idle());
+        ArrayNode cold = root.putArray("cold");
+        for (ColdFigures f : report.cold()) {
+            ObjectNode n = cold.addObject().put("protocol", f.protocol()).put("size", f.size());
+            if (f.failure() == null) {
+                n.set("firstMessage", latencyJson(f.firstMessage()));
+                n.set("freshStream", throughputJson(f.freshStream()));
+                n.set("threadServiceReady", latencyJson(f.threadServiceReady()));
+            }
+            putFigures(n, null, null, f.failure());
+        }
         ArrayNode sc = root.putArray("scaling");
         for (ScalingPoint p : report.scaling()) {
             putFigures(sc.addObject().put("protocol", p.protocol()).put("dimension", p.dimension()).put("n", p.n())
@@ -81,6 +102,20 @@ final class JsonReport {
                 n.put("failure", f.failure());
             }
         }
+    }
+
+    /**
+     * The Perl reference's or the C limit's figures beside a comparison, with ipcm's ratios to them
+     * (nothing when it was not asked for).
+     */
+    private static void putExternal(ObjectNode n, String key, Measurement other, Comparison c) {
+        if (other == null) {
+            return;
+        }
+        ObjectNode o = n.putObject(key).put("label", other.label());
+        putFigures(o, other.latency(), other.throughput(), other.failure());
+        putRatio(o, "p50Ratio", c.latencyRatio(other));
+        putRatio(o, "throughputRatio", c.throughputRatio(other));
     }
 
     /** The latency, throughput and failure of one measured point, each when it is there. */

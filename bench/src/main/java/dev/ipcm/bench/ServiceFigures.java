@@ -11,6 +11,19 @@ import org.apiguardian.api.API;
  * @param requests request round-trip latency (fixed schedule), or {@code null} when it failed
  * @param ready start-up times, as a latency over the starts measured, or {@code null} when it failed
  * @param failure why figures are missing, or {@code null}
+ * @param reference the Perl reference's Echo on the same store (closed loop, one start), or
+ *     {@code null} when it was not asked for
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public record ServiceFigures(String protocol, int requestSize, Latency requests, Latency ready, String failure) {}
+public record ServiceFigures(String protocol, int requestSize, Latency requests, Latency ready, String failure,
+        ServiceFigures reference) {
+    /** The figures of ipcm's Echo alone. */
+    public ServiceFigures(String protocol, int requestSize, Latency requests, Latency ready, String failure) {
+        this(protocol, requestSize, requests, ready, failure, null);
+    }
+
+    /** The same figures beside the reference's. */
+    ServiceFigures withReference(ServiceFigures perl) {
+        return new ServiceFigures(protocol, requestSize, requests, ready, failure, perl);
+    }
+}

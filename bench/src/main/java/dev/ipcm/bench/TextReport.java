@@ -37,6 +37,8 @@ final class TextReport {
                 b.append("    raw transport not measured: ").append(r.failure()).append('\n');
             }
         }
+        TextReferenceTable.appendTo(b, report);
+        ColdRows.appendText(b, report);
         TextFigureTables.appendTo(b, report);
         return b.toString();
     }

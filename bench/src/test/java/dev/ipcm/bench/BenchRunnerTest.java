@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The runner end to end with tiny counts: figures, skip reasons, and the three report forms. */
 class BenchRunnerTest {
     private static BenchOptions tiny() {
-        return BenchOptions.defaults().sizes(List.of(100)).warmupRoundTrips(5).roundTrips(30).messages(60).service(false);
+        return BenchOptions.defaults().sizes(List.of(100)).warmupRoundTrips(5).roundTrips(30).messages(60).service(false).cold(false);
     }
 
     @Test
@@ -81,6 +81,27 @@ class BenchRunnerTest {
         assertThat(report.table()).contains("Echo service", "Scaling", "senders", "peers");
         assertThat(report.toHtml()).contains("Echo request p50", "p99 round trip by senders");
         assertThat(report.toJson()).contains("\"services\"", "\"scaling\"");
+    }
+
+    @Test
+    void aFreshJvmsFirstMessageAndStreamAndAThreadServicesStartAreMeasuredCold() {
+        List<String> progress = new ArrayList<>();
+        BenchOptions options = tiny().raw(false).protocols(List.of("UnixSocket")).cold(true).coldMessages(40).coldRuns(2)
+                .serviceStarts(2);
+
+        BenchReport report = BenchRunner.run(options, progress::add);
+
+        assertThat(report.cold()).singleElement().satisfies(f -> {
+            assertThat(f.failure()).as("progress %s", progress).isNull();
+            assertThat(f.firstMessage().roundTrips()).isEqualTo(2);
+            assertThat(f.firstMessage().p50()).isPositive();
+            assertThat(f.freshStream().messages()).isEqualTo(40);
+            assertThat(f.freshStream().perSecond()).isPositive();
+            assertThat(f.threadServiceReady().roundTrips()).isEqualTo(2);
+        });
+        assertThat(report.table()).contains("Cold: a fresh JVM", "fresh x warm", "UnixSocket");
+        assertThat(report.toJson()).contains("\"firstMessage\"", "\"freshStream\"", "\"threadServiceReady\"");
+        assertThat(report.toHtml()).contains("<h2>Cold</h2>");
     }
 
     @Test

@@ -67,6 +67,32 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-raw", description = "Measure the protocols only, not the raw transports.")
     boolean noRaw;
 
+    @Option(names = "--reference", paramLabel = "IMPL",
+            description = "Also measure the reference implementation on the same stores, sizes and counts: perl "
+                    + "(IPC::Manager, found through --reference-env or IPCM_PERL_REFERENCE; skipped with the reason "
+                    + "when absent), and print ipcm/Perl ratios.")
+    String reference;
+
+    @Option(names = "--reference-env", paramLabel = "PATH",
+            description = "The Perl reference's env.sh, or the folder holding env.sh and bench.pl "
+                    + "(default: the IPCM_PERL_REFERENCE environment variable).")
+    Path referenceEnv;
+
+    @Option(names = "--limits", negatable = true,
+            description = "Build (gcc) and run the C limits of the transports under the protocols and print ipcm/C "
+                    + "ratios (default: when gcc is on the PATH; --no-limits skips them).")
+    Boolean limits;
+
+    @Option(names = "--no-cold", description = "Skip the cold figures (fresh JVMs, Echo services in a thread).")
+    boolean noCold;
+
+    @Option(names = "--cold-messages", paramLabel = "N",
+            description = "Messages a fresh JVM streams after its first one (default: 20000).")
+    Integer coldMessages;
+
+    @Option(names = "--cold-runs", paramLabel = "N", description = "Fresh JVMs started per protocol (default: 3).")
+    Integer coldRuns;
+
     @Option(names = "--no-service", description = "Skip the Echo service (request round trips and child-JVM start-up).")
     boolean noService;
 
@@ -135,7 +161,8 @@ final class BenchCommand implements Callable<Integer> {
         boolean failed = result.measurements().stream().map(Measurement::failure).anyMatch(f -> f != null)
                 || result.services().stream().anyMatch(f -> f.failure() != null)
                 || result.scaling().stream().anyMatch(p -> p.failure() != null)
-                || result.idle().stream().anyMatch(f -> f.failure() != null);
+                || result.idle().stream().anyMatch(f -> f.failure() != null)
+                || result.cold().stream().anyMatch(f -> f.failure() != null);
         return failed ? ExitCodes.FAILURE : ExitCodes.OK;
     }
 
@@ -175,6 +202,22 @@ final class BenchCommand implements Callable<Integer> {
             o.sessionTimeout(Duration.ofSeconds(sessionTimeout));
         }
         o.raw(!noRaw);
+        o.cold(!noCold);
+        if (coldMessages != null) {
+            o.coldMessages(coldMessages);
+        }
+        if (coldRuns != null) {
+            o.coldRuns(coldRuns);
+        }
+        if (reference != null) {
+            o.reference(reference);
+        }
+        if (referenceEnv != null) {
+            o.referenceEnv(referenceEnv);
+        }
+        if (limits != null) {
+            o.limits(limits);
+        }
         o.service(!noService);
         if (serviceProtocols != null) {
             o.serviceProtocols(serviceProtocols);

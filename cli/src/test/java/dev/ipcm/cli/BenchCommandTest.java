@@ -17,10 +17,12 @@ class BenchCommandTest {
     void measuresAProtocolBesideItsRawTransportAndWritesTheReports(@TempDir Path dir) throws Exception {
         Path report = dir.resolve("report");
         Cli.Result r = cli.run("bench", "--protocols", "MessageFiles", "--size", "100", "--round-trips", "20",
-                "--warmup", "5", "--messages", "50", "--service-starts", "1", "--report", report.toString());
+                "--warmup", "5", "--messages", "50", "--service-starts", "1", "--cold-messages", "50", "--cold-runs", "1",
+                "--report", report.toString());
 
         assertThat(r.code()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("cores", "JDK", "MessageFiles", "100 B", "raw rename into watched dir", "Echo service");
+        assertThat(r.out()).contains("cores", "JDK", "MessageFiles", "100 B", "raw rename into watched dir", "Echo service",
+                "Cold: a fresh JVM", "first msg p50", "thread ready p50");
         assertThat(r.err()).contains("ipcm bench: MessageFiles 100 B: 20 round trips", "ipcm-bench.html");
         JsonNode json = Json.decode(Files.readString(report.resolve("ipcm-bench.json")));
         assertThat(json.get("machine").get("cores").asInt()).isPositive();
@@ -55,5 +57,25 @@ class BenchCommandTest {
 
         assertThat(r.code()).as(r.toString()).isEqualTo(1);
         assertThat(r.out()).contains("NoSuchThing", "not measured", "Unknown protocol 'NoSuchThing'");
+    }
+
+    @Test
+    void anAbsentPerlReferenceIsNamedInTheTableAndFailsNothing(@TempDir Path dir) {
+        Cli.Result r = cli.run("bench", "--protocols", "UnixSocket", "--size", "100", "--round-trips", "20",
+                "--warmup", "5", "--messages", "50", "--no-raw", "--no-service", "--no-cold", "--no-limits", "--reference", "perl",
+                "--reference-env", dir.resolve("nothing-here").toString(), "--report", dir.resolve("report").toString());
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("Beside the Perl reference", "perl IPC::Manager UnixSocket: not measured",
+                "the Perl reference is not at");
+        assertThat(r.err()).contains("ipcm bench: Perl reference skipped: ");
+    }
+
+    @Test
+    void anUnknownReferenceIsAUsageMistake(@TempDir Path dir) {
+        Cli.Result r = cli.run("bench", "--reference", "python", "--report", dir.toString());
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).contains("the reference must be perl or none, got 'python'");
     }
 }

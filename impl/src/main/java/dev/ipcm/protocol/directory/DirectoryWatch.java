@@ -75,6 +75,11 @@ public final class DirectoryWatch implements AutoCloseable {
                 fileName::equals, watch);
     }
 
+    /** The kinds of event this watch wakes for. */
+    Set<WatchEvent.Kind<?>> kinds() {
+        return kinds;
+    }
+
     /** Whether events come from the operating system (false: every wait is a poll). */
     boolean isEventDriven() {
         return key != null;

@@ -3,15 +3,19 @@ package dev.ipcm.protocol.directory;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The one {@link WatchService} of this JVM and the daemon thread that hands its events to the
@@ -22,9 +26,13 @@ import java.util.Map;
  */
 final class WatchHub {
     private static final WatchHub INSTANCE = create();
+    private static final Set<WatchEvent.Kind<?>> ALL_KINDS = Set.of(StandardWatchEventKinds.ENTRY_CREATE,
+            StandardWatchEventKinds.ENTRY_DELETE, StandardWatchEventKinds.ENTRY_MODIFY);
 
     private final WatchService service;
     private final Map<WatchKey, List<DirectoryWatch>> listeners = new HashMap<>();
+    /** Each watched directory's key by its file key (device and inode), as inotify itself tells directories apart. */
+    private final Map<Object, WatchKey> keysByFile = new HashMap<>();
 
     private WatchHub(WatchService service) {
         this.service = service;
@@ -49,15 +57,37 @@ final class WatchHub {
     }
 
     /**
-     * Starts delivering {@code dir}'s events to {@code watch}. Every registration asks for all
-     * three kinds, because registering a directory again replaces the kinds of the shared key.
+     * Starts delivering {@code dir}'s events to {@code watch}. Registering a directory again
+     * replaces the kinds of its shared key, so the key asks for the kinds of every watch of that
+     * directory together; a directory whose identity cannot be read asks for all three. Asking for
+     * no more than the watches want matters on a MessageFiles inbox: each message there is
+     * created, written, renamed and unlinked, and each event that nobody waits for would still
+     * wake the JDK's poller thread and this hub's.
      */
     @SuppressWarnings("unchecked")
     synchronized WatchKey register(Path dir, DirectoryWatch watch) throws IOException {
-        WatchKey key = dir.register(service, new WatchEvent.Kind[] {StandardWatchEventKinds.ENTRY_CREATE,
-                StandardWatchEventKinds.ENTRY_DELETE, StandardWatchEventKinds.ENTRY_MODIFY});
+        Object file = fileKey(dir);
+        Set<WatchEvent.Kind<?>> kinds = new HashSet<>(watch.kinds());
+        WatchKey known = file == null ? null : keysByFile.get(file);
+        if (file == null) {
+            kinds.addAll(ALL_KINDS);
+        } else if (known != null && known.isValid()) {
+            listeners.getOrDefault(known, List.of()).forEach(w -> kinds.addAll(w.kinds()));
+        }
+        WatchKey key = dir.register(service, kinds.toArray(new WatchEvent.Kind[0]));
         listeners.computeIfAbsent(key, k -> new ArrayList<>()).add(watch);
+        if (file != null) {
+            keysByFile.put(file, key);
+        }
         return key;
+    }
+
+    private static Object fileKey(Path dir) {
+        try {
+            return Files.readAttributes(dir, BasicFileAttributes.class).fileKey();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** Stops delivering to {@code watch}; the directory's key is cancelled with its last listener. */
@@ -69,6 +99,7 @@ final class WatchHub {
         list.remove(watch);
         if (list.isEmpty()) {
             listeners.remove(key);
+            keysByFile.values().remove(key);
             key.cancel();
         }
     }

@@ -73,6 +73,29 @@ class DirectoryWatchTest {
     }
 
     @Test
+    void aNarrowerWatchOfTheSameDirectoryKeepsTheWiderOnesKinds() throws Exception {
+        Files.writeString(dir.resolve("store.json"), "{}");
+        try (DirectoryWatch wide = DirectoryWatch.file(dir, "store.json", true);
+                DirectoryWatch narrow = DirectoryWatch.creations(dir.resolve(".").normalize(), n -> n.endsWith(".ready"), true)) {
+            // Registered second and asking only for creations: the shared key must still report the modification.
+            Files.writeString(dir.resolve("store.json"), "{\"a\":1}");
+            assertThat(seen(wide)).isTrue();
+            Files.writeString(dir.resolve("z.ready"), "");
+            assertThat(seen(narrow)).isTrue();
+        }
+    }
+
+    @Test
+    void aWatchOfCreationsAloneAsksForNothingElse() throws Exception {
+        try (DirectoryWatch w = DirectoryWatch.creations(dir, n -> n.endsWith(".ready"), true)) {
+            assertThat(w.kinds()).containsExactly(ENTRY_CREATE);
+            Files.writeString(dir.resolve("q.pend"), "");
+            Files.move(dir.resolve("q.pend"), dir.resolve("q.ready"));
+            assertThat(seen(w)).isTrue();
+        }
+    }
+
+    @Test
     void aFileWatchMatchesOnlyItsOwnNameAndKinds() {
         try (DirectoryWatch w = DirectoryWatch.file(dir, "store.json", true)) {
             assertThat(w.matchesAny(List.of(event(ENTRY_MODIFY, "other.json")))).isFalse();
