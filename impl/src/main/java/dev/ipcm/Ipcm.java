@@ -50,9 +50,21 @@ public final class Ipcm {
         Serializer serializer = options.serializer().or(SpawnDefaults::serializer).map(Ipcm::serializer)
                 .orElseGet(Serializers::defaultSerializer);
         requireKnownParameters(protocol, options.params().keySet());
-        Spawned spawned = protocol.spawn(new SpawnRequest(serializer, options.params()));
+        SpawnRequest request = new SpawnRequest(serializer, options.params());
+        sweepDeadOwners(protocol, request);
+        Spawned spawned = protocol.spawn(request);
         ConnectionInfo info = new ConnectionInfo(protocol.referenceName(), serializer.infoSpec(), spawned.route());
         return new Store(protocol, serializer, info, spawned.stash(), options);
+    }
+
+    /** Never fails the spawn: a store left by a killed owner is cleaned up here or by a later spawn. */
+    private static void sweepDeadOwners(Protocol protocol, SpawnRequest request) {
+        try {
+            protocol.sweepDeadOwners(request);
+        } catch (RuntimeException e) {
+            System.getLogger("dev.ipcm").log(System.Logger.Level.WARNING, "could not sweep " + protocol.name()
+                    + " stores whose owner died: " + e);
+        }
     }
 
     private static Protocol firstAvailable(SpawnOptions options) {

@@ -4,6 +4,7 @@ import dev.ipcm.IpcmException;
 import dev.ipcm.spi.Protocol;
 import dev.ipcm.spi.SpawnRequest;
 import dev.ipcm.spi.Spawned;
+import dev.ipcm.spi.StoreOwner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,10 +36,23 @@ public abstract class DirectoryProtocol implements Protocol {
         return StoreLocations.spawn(request, DIRECTORY_PREFIX, "", Sidecars::createPrivateDirectory);
     }
 
+    /** Beside the store directory ({@link OwnerFiles}). */
+    @Override
+    public void recordOwner(String route, AutoCloseable stash, java.util.Optional<StoreOwner> owner) {
+        OwnerFiles.record(Path.of(route), referenceName(), owner);
+    }
+
+    /** Store directories of this protocol in the spawn's parent directory. */
+    @Override
+    public void sweepDeadOwners(SpawnRequest request) {
+        OwnerFiles.sweepOnce(StoreLocations.parentOf(request), referenceName(), route -> unspawn(route, null));
+    }
+
     @Override
     public void unspawn(String route, AutoCloseable stash) {
         try {
             Sidecars.deleteTree(Path.of(route));
+            OwnerFiles.remove(Path.of(route));
         } catch (IOException e) {
             throw new IpcmException("Could not remove the " + name() + " store directory '" + route + "': " + e, e);
         } finally {

@@ -4,6 +4,7 @@ import dev.ipcm.Capabilities;
 import dev.ipcm.Capability;
 import dev.ipcm.Client;
 import dev.ipcm.IpcmException;
+import dev.ipcm.protocol.directory.OwnerFiles;
 import dev.ipcm.protocol.directory.Sidecars;
 import dev.ipcm.protocol.directory.StoreLocations;
 import dev.ipcm.spi.Availability;
@@ -11,6 +12,7 @@ import dev.ipcm.spi.ConnectRequest;
 import dev.ipcm.spi.Protocol;
 import dev.ipcm.spi.SpawnRequest;
 import dev.ipcm.spi.Spawned;
+import dev.ipcm.spi.StoreOwner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,11 +65,24 @@ public final class JsonFileProtocol implements Protocol {
         return StoreLocations.spawn(request, FILE_PREFIX, ".json", p -> Sidecars.writeNew(p, EMPTY_STORE));
     }
 
+    /** Beside the store file ({@link OwnerFiles}). */
+    @Override
+    public void recordOwner(String route, AutoCloseable stash, java.util.Optional<StoreOwner> owner) {
+        OwnerFiles.record(Path.of(route), referenceName(), owner);
+    }
+
+    /** Store files of this protocol in the spawn's parent directory. */
+    @Override
+    public void sweepDeadOwners(SpawnRequest request) {
+        OwnerFiles.sweepOnce(StoreLocations.parentOf(request), referenceName(), route -> unspawn(route, null));
+    }
+
     @Override
     public void unspawn(String route, AutoCloseable stash) {
         try {
             Files.deleteIfExists(Path.of(route));
             Files.deleteIfExists(Path.of(route + JsonJournal.SUFFIX));
+            OwnerFiles.remove(Path.of(route));
         } catch (IOException e) {
             throw new IpcmException("Could not delete the JSONFile store '" + route + "': " + e, e);
         }
