@@ -126,6 +126,15 @@ public final class SQLiteProtocol extends DatabaseProtocol {
         return Files.exists(Path.of(location(route).database));
     }
 
+    /** Refuses a route that is no SQLite database before the driver opens it ({@link SQLiteFileCheck}). */
+    @Override
+    public dev.ipcm.Client connect(dev.ipcm.spi.ConnectRequest request) {
+        if (request.param(DataSources.PARAM).isEmpty() && DataSources.byRoute(request.route()).isEmpty()) {
+            SQLiteFileCheck.require(Path.of(location(request.route()).database));
+        }
+        return super.connect(request);
+    }
+
     @Override
     ActivityWaiter waiter(DbSession session, String clientName) {
         String journalMode = session.call("read the journal mode of '" + session.location.database + "'", c -> {

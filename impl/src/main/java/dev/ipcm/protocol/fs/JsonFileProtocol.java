@@ -88,9 +88,14 @@ public final class JsonFileProtocol implements Protocol {
         }
     }
 
+    /**
+     * Whether anything is at the route: connect then tells a store file from something that is
+     * none (a directory, another kind of file) with {@code InvalidInfoException}, rather than
+     * calling it gone.
+     */
     @Override
     public boolean storeExists(String route) {
-        return Files.isRegularFile(Path.of(route));
+        return Files.exists(Path.of(route), java.nio.file.LinkOption.NOFOLLOW_LINKS);
     }
 
     @Override
