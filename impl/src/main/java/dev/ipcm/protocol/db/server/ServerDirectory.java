@@ -10,12 +10,17 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
  * The private directory of a temporary server, as DBIx::QuickDB makes it for IPC::Manager:
  * {@code DB-QUICK-<pid>-...}, mode 0700, in {@code $QDB_TMPDIR}, {@code $TMPDIR} or the temporary
- * directory, owned by the account the server runs as.
+ * directory, owned by the account the server runs as. Without {@code QDB_TMPDIR}, the first of
+ * {@code $TMPDIR}, the JVM's temporary directory and {@code /tmp} that account can reach is
+ * used, so a private {@code TMPDIR} (a user's 0700 directory) does not stop a server that runs as
+ * {@code postgres} or {@code mysql}; a {@code QDB_TMPDIR} it cannot reach is refused naming the
+ * directory in the way.
  */
 final class ServerDirectory {
     private ServerDirectory() {}
@@ -26,8 +31,18 @@ final class ServerDirectory {
      * @param account the system account that will own it, or null for this JVM's user
      */
     static Path create(String account) throws TemporaryServerException {
-        return create(account, firstSet(System.getenv("QDB_TMPDIR"), System.getenv("TMPDIR"),
-                System.getProperty("java.io.tmpdir", "/tmp")));
+        String chosen = System.getenv("QDB_TMPDIR");
+        if (chosen != null && !chosen.isBlank()) {
+            return create(account, chosen);
+        }
+        List<String> bases = Stream.of(System.getenv("TMPDIR"), System.getProperty("java.io.tmpdir"), "/tmp")
+                .filter(b -> b != null && !b.isBlank()).distinct().toList();
+        for (String base : bases) {
+            if (account == null || ServerAccountReach.reaches(account, Path.of(base).toAbsolutePath())) {
+                return create(account, base);
+            }
+        }
+        return create(account, bases.get(0)); // refused, naming the directory in the way
     }
 
     /** Creates the directory in {@code base}. */
@@ -53,14 +68,6 @@ final class ServerDirectory {
         }
     }
 
-    private static String firstSet(String... values) {
-        for (String v : values) {
-            if (v != null && !v.isBlank()) {
-                return v;
-            }
-        }
-        return "/tmp";
-    }
 
     /** Deletes the directory and everything in it; a failure is logged, as it can only leave files behind. */
     static void delete(Path root) {
