@@ -35,12 +35,13 @@ import org.junit.jupiter.api.io.TempDir;
  * A store whose owner is killed with SIGKILL is destroyed by the next spawn of its protocol in
  * the same place (docs/delivery.md, "Stores outliving their owner"), and nothing else is: not a
  * store of a live owner, not one without an owner record, not one kept as {@code ipcm spawn}
- * keeps it. Each test starts two child JVMs: the owner, killed, and the next spawn.
+ * keeps it. Each test starts two child JVMs: the owner, killed, and the next spawn. The server
+ * test takes every server configured here (PostgreSQL, MariaDB, MySQL).
  */
 class OwnerSweepTest {
     private static final Pattern DATABASE = Pattern.compile("ipcm_[0-9a-f]{16}");
     private static final Map<String, String> SERVER_ENV = Map.of("PostgreSQL", "IPCM_POSTGRESQL_URL",
-            "MariaDB", "IPCM_MARIADB_URL");
+            "MariaDB", "IPCM_MARIADB_URL", "MySQL", "IPCM_MYSQL_URL");
 
     @TempDir
     Path dir;
@@ -84,7 +85,7 @@ class OwnerSweepTest {
     @Test
     void serverDatabasesOfAKilledOwnerAreDroppedAtTheNextSpawnAndNoOthers() throws Exception {
         List<String> protocols = SERVER_ENV.keySet().stream().sorted().filter(p -> System.getenv(SERVER_ENV.get(p)) != null).toList();
-        assumeTrue(!protocols.isEmpty(), "needs a configured server: set IPCM_POSTGRESQL_URL or IPCM_MARIADB_URL");
+        assumeTrue(!protocols.isEmpty(), "needs a configured server: set IPCM_POSTGRESQL_URL, IPCM_MARIADB_URL or IPCM_MYSQL_URL");
         List<Store> live = new ArrayList<>();
         List<String> kept = new ArrayList<>();
         List<String> killed = new ArrayList<>();
