@@ -1,10 +1,8 @@
 package dev.ipcm.protocol.directory;
 
 import dev.ipcm.IpcmException;
-import dev.ipcm.spi.Protocol;
 import dev.ipcm.spi.SpawnRequest;
 import dev.ipcm.spi.Spawned;
-import dev.ipcm.spi.StoreOwner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +19,7 @@ import org.apiguardian.api.API;
  * participant must run as the same user.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public abstract class DirectoryProtocol implements Protocol {
+public abstract class DirectoryProtocol implements OwnedFileStores {
     /** The name prefix of spawned store directories, as the reference names them. */
     public static final String DIRECTORY_PREFIX = "PerlIPCManager";
 
@@ -34,18 +32,6 @@ public abstract class DirectoryProtocol implements Protocol {
     @Override
     public Spawned spawn(SpawnRequest request) {
         return StoreLocations.spawn(request, DIRECTORY_PREFIX, "", Sidecars::createPrivateDirectory);
-    }
-
-    /** Beside the store directory ({@link OwnerFiles}). */
-    @Override
-    public void recordOwner(String route, AutoCloseable stash, java.util.Optional<StoreOwner> owner) {
-        OwnerFiles.record(Path.of(route), referenceName(), owner);
-    }
-
-    /** Store directories of this protocol in the spawn's parent directory. */
-    @Override
-    public void sweepDeadOwners(SpawnRequest request) {
-        OwnerFiles.sweepOnce(StoreLocations.parentOf(request), referenceName(), route -> unspawn(route, null));
     }
 
     @Override

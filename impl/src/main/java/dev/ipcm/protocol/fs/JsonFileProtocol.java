@@ -4,15 +4,14 @@ import dev.ipcm.Capabilities;
 import dev.ipcm.Capability;
 import dev.ipcm.Client;
 import dev.ipcm.IpcmException;
+import dev.ipcm.protocol.directory.OwnedFileStores;
 import dev.ipcm.protocol.directory.OwnerFiles;
 import dev.ipcm.protocol.directory.Sidecars;
 import dev.ipcm.protocol.directory.StoreLocations;
 import dev.ipcm.spi.Availability;
 import dev.ipcm.spi.ConnectRequest;
-import dev.ipcm.spi.Protocol;
 import dev.ipcm.spi.SpawnRequest;
 import dev.ipcm.spi.Spawned;
-import dev.ipcm.spi.StoreOwner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,7 +28,7 @@ import org.apiguardian.api.API;
  * {@code route} (exact path), {@code dir}, {@code template} ({@code .json} is appended).
  */
 @API(status = API.Status.STABLE, since = "0.1")
-public final class JsonFileProtocol implements Protocol {
+public final class JsonFileProtocol implements OwnedFileStores {
     /** The name prefix of spawned store files, as the reference names them. */
     public static final String FILE_PREFIX = "PerlIPCMgr";
 
@@ -63,18 +62,6 @@ public final class JsonFileProtocol implements Protocol {
     @Override
     public Spawned spawn(SpawnRequest request) {
         return StoreLocations.spawn(request, FILE_PREFIX, ".json", p -> Sidecars.writeNew(p, EMPTY_STORE));
-    }
-
-    /** Beside the store file ({@link OwnerFiles}). */
-    @Override
-    public void recordOwner(String route, AutoCloseable stash, java.util.Optional<StoreOwner> owner) {
-        OwnerFiles.record(Path.of(route), referenceName(), owner);
-    }
-
-    /** Store files of this protocol in the spawn's parent directory. */
-    @Override
-    public void sweepDeadOwners(SpawnRequest request) {
-        OwnerFiles.sweepOnce(StoreLocations.parentOf(request), referenceName(), route -> unspawn(route, null));
     }
 
     @Override
