@@ -1,26 +1,31 @@
 package dev.ipcm.protocol.db;
 
 import dev.ipcm.InvalidInfoException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
- * Connect's test that a SQLite route is a SQLite database, made before the driver opens it: a
- * directory, a text file or a JSONFile store is refused with {@link InvalidInfoException}, and
- * nothing is written there. Every SQLite database file begins with the 16 bytes
- * {@code "SQLite format 3\0"} (the SQLite file format's header); a spawned store always has
- * them, because spawn creates its tables.
+ * Connect's test that a SQLite route is an ipcm SQLite store, made before a client registers: a
+ * directory, a text file, an empty file, a JSONFile store or another application's database is
+ * refused with {@link InvalidInfoException}, and nothing is written there.
+ *
+ * <p>The file is looked into through SQLite itself, read-only, never with a plain open and close:
+ * closing any descriptor of a database file drops every POSIX lock this process holds on it, so
+ * a read of its header would take the locks of another thread's SQLite connection away. SQLite
+ * shares one record of its open files and locks among all its connections in the process.
  */
 final class SQLiteFileCheck {
-    private static final byte[] HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+    /** SQLite's result code for a file that is not a database. */
+    private static final int SQLITE_NOTADB = 26;
 
     private SQLiteFileCheck() {}
 
-    /** Throws unless {@code file}, when it exists, is a SQLite database; a missing file is left to connect's own error. */
+    /** Throws unless {@code file}, when it exists, is an ipcm SQLite store; a missing file is left to connect's own error. */
     static void require(Path file) {
         if (!Files.exists(file)) {
             return;
@@ -31,15 +36,19 @@ final class SQLiteFileCheck {
         if (!Files.isRegularFile(file)) {
             throw refusal(file, "it is not a regular file");
         }
-        byte[] start;
-        try (InputStream in = Files.newInputStream(file)) {
-            start = in.readNBytes(HEADER.length);
-        } catch (IOException e) {
+        JdbcTarget target = SQLiteDialect.INSTANCE.readOnlyTarget(file.toString());
+        try (Connection c = DriverManager.getConnection(target.url(), target.properties());
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+                        + " AND name IN ('ipcm_peers', 'ipcm_messages')")) {
+            if (!rs.next() || rs.getInt(1) < 2) {
+                throw refusal(file, "it holds no ipcm tables (ipcm_peers, ipcm_messages), which spawn creates");
+            }
+        } catch (SQLException e) {
+            if ((e.getErrorCode() & 0xff) == SQLITE_NOTADB) {
+                throw refusal(file, "it is no SQLite database");
+            }
             throw new DatabaseAccessException("Could not read the SQLite store '" + file + "': " + e.getMessage(), e);
-        }
-        if (!Arrays.equals(start, HEADER)) {
-            throw refusal(file, start.length == 0 ? "it is empty, and a SQLite store has its tables from spawn on"
-                    : "it does not begin with the SQLite header, so it is no SQLite database");
         }
     }
 

@@ -126,10 +126,11 @@ public final class SQLiteProtocol extends DatabaseProtocol {
         return Files.exists(Path.of(location(route).database));
     }
 
-    /** Refuses a route that is no SQLite database before the driver opens it ({@link SQLiteFileCheck}). */
+    /** Refuses a route that is no ipcm SQLite store before a client registers there ({@link SQLiteFileCheck}). */
     @Override
     public dev.ipcm.Client connect(dev.ipcm.spi.ConnectRequest request) {
         if (request.param(DataSources.PARAM).isEmpty() && DataSources.byRoute(request.route()).isEmpty()) {
+            DbSession.requireDriver(dialect);
             SQLiteFileCheck.require(Path.of(location(request.route()).database));
         }
         return super.connect(request);
