@@ -55,6 +55,20 @@ public final class Store implements AutoCloseable {
         this.ownerPid = Os.get().pid();
         if (guard) {
             GUARDED.add(this);
+            recordOwner(ownerPid);
+        }
+    }
+
+    /**
+     * Records next to the store who will destroy it, so the next spawn sweeps it if that process is
+     * killed (docs/delivery.md, "Stores outliving their owner"); {@code 0} removes the record. A
+     * failure only costs the sweep, so it is a warning.
+     */
+    private void recordOwner(long pid) {
+        try {
+            backend.recordOwner(pid);
+        } catch (RuntimeException e) {
+            warn("could not record the owner of store " + info + " (it will not be swept if its owner is killed): " + e);
         }
     }
 
@@ -104,6 +118,9 @@ public final class Store implements AutoCloseable {
 
     /** Keeps the store after close and after this JVM exits; destroy it later with {@link #unspawn()}. */
     public Store keep() {
+        if (guard && !destroyed) {
+            recordOwner(0); // nobody destroys a kept store, so no sweep may either
+        }
         guard = false;
         GUARDED.remove(this);
         return this;
@@ -163,9 +180,16 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    /** Hands ownership to another process (e.g. a child JVM); this process's close then does nothing. */
+    /**
+     * Hands ownership to another process (e.g. a child JVM); this process's close then does nothing.
+     * The owner record next to a guarded store names that process from now on, so a store whose new
+     * owner is killed is swept by a later spawn.
+     */
     public void transferOwnership(long pid) {
         this.ownerPid = pid;
+        if (guard && !destroyed) {
+            recordOwner(pid); // the new owner's death, not this process's, leaves the store to sweep
+        }
     }
 
     /**

@@ -23,6 +23,13 @@ public interface StoreBackend {
     /** Destroys the store. */
     void unspawn();
 
+    /**
+     * Records next to the store that process {@code pid} destroys it, so a later spawn sweeps the
+     * store if that process is killed; {@code 0} removes the record (docs/delivery.md, "Stores
+     * outliving their owner").
+     */
+    void recordOwner(long pid);
+
     /** The clients this JVM has open on the store. */
     List<Client> openClients();
 }

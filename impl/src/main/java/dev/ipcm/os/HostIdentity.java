@@ -25,6 +25,15 @@ public record HostIdentity(String id, String name) {
         return LOCAL;
     }
 
+    /**
+     * This host's id when the kernel told it (boot id and pid namespace), or empty when it had to
+     * be the host name alone ({@code read} then uses the name as the id): a guess that a decision
+     * destroying something, such as the owner sweep, must not rest on.
+     */
+    public static java.util.Optional<String> kernelId() {
+        return LOCAL.id.equals(LOCAL.name) ? java.util.Optional.empty() : java.util.Optional.of(LOCAL.id);
+    }
+
     /** Whether pids recorded on {@code hostId} belong to this process's process table. */
     public static boolean isLocal(String hostId) {
         return hostId == null || hostId.equals(LOCAL.id);

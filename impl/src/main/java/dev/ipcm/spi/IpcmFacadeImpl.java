@@ -35,9 +35,21 @@ public final class IpcmFacadeImpl extends IpcmFacade {
         Protocol protocol = protocolName.map(Protocols::byName).orElseGet(() -> firstAvailable(candidates));
         Serializer serializer = serializerName.map(IpcmFacadeImpl::serializer).orElseGet(Serializers::defaultSerializer);
         requireKnownParameters(protocol, params.keySet());
-        Spawned spawned = protocol.spawn(new SpawnRequest(serializer, params));
+        SpawnRequest request = new SpawnRequest(serializer, params);
+        sweepDeadOwners(protocol, request);
+        Spawned spawned = protocol.spawn(request);
         ConnectionInfo info = new ConnectionInfo(protocol.referenceName(), serializer.infoSpec(), spawned.route());
         return new ProtocolStoreBackend(protocol, serializer, info, spawned.stash());
+    }
+
+    /** Never fails the spawn: a store left by a killed owner is cleaned up here or by a later spawn. */
+    private static void sweepDeadOwners(Protocol protocol, SpawnRequest request) {
+        try {
+            protocol.sweepDeadOwners(request);
+        } catch (RuntimeException e) {
+            System.getLogger("dev.ipcm").log(System.Logger.Level.WARNING, "could not sweep " + protocol.name()
+                    + " stores whose owner died: " + e);
+        }
     }
 
     @Override

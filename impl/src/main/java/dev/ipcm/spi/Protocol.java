@@ -47,6 +47,26 @@ public interface Protocol {
     /** Destroys a store created by {@link #spawn}; the stash is the one spawn returned. */
     void unspawn(String route, AutoCloseable stash);
 
+    /**
+     * Records, next to a store this protocol spawned, the process that will destroy it when it
+     * ends, or removes the record when {@code owner} is empty (the store was kept, so nobody
+     * destroys it). A store with no record is never swept. The default records nothing.
+     *
+     * @param stash the stash spawn returned
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    default void recordOwner(String route, AutoCloseable stash, Optional<StoreOwner> owner) {}
+
+    /**
+     * Destroys this protocol's stores where a spawn of {@code request} would create one (the same
+     * parent directory, the same server) whose recorded owner is dead on this host
+     * ({@link StoreOwner#isDeadHere()}), and only those. Called by {@code Ipcm.spawn} before the
+     * spawn; an exception is logged as a warning and never fails the spawn. The default sweeps
+     * nothing.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    default void sweepDeadOwners(SpawnRequest request) {}
+
     /** Whether the store at a route still exists. */
     boolean storeExists(String route);
 

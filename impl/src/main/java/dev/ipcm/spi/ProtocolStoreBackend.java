@@ -7,6 +7,7 @@ import dev.ipcm.StoreBackend;
 import dev.ipcm.serial.Serializer;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** A spawned store as its protocol sees it: the protocol, the serializer, and what unspawn closes. */
 record ProtocolStoreBackend(Protocol protocol, Serializer serializer, ConnectionInfo info, AutoCloseable stash)
@@ -24,6 +25,11 @@ record ProtocolStoreBackend(Protocol protocol, Serializer serializer, Connection
     @Override
     public void unspawn() {
         protocol.unspawn(info.route(), stash);
+    }
+
+    @Override
+    public void recordOwner(long pid) {
+        protocol.recordOwner(info.route(), stash, pid == 0 ? Optional.empty() : StoreOwner.of(pid));
     }
 
     @Override

@@ -44,6 +44,15 @@ final class SQLiteDialect extends Dialect {
         return new JdbcTarget("jdbc:sqlite:" + location.database, config.toProperties());
     }
 
+    /** A read-only target that never creates the file, for connect's check of what the route is. */
+    JdbcTarget readOnlyTarget(String path) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        config.setReadOnly(true);
+        config.resetOpenMode(SQLiteOpenMode.CREATE);
+        return new JdbcTarget("jdbc:sqlite:" + path, config.toProperties());
+    }
+
     /** The target used by spawn, which may create the file. */
     JdbcTarget creatingTarget(String path) {
         SQLiteConfig config = new SQLiteConfig();

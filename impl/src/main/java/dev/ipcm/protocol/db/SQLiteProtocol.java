@@ -4,9 +4,11 @@ import dev.ipcm.Capabilities;
 import dev.ipcm.Capability;
 import dev.ipcm.StoreGoneException;
 import dev.ipcm.internal.DataSources;
+import dev.ipcm.protocol.directory.OwnerFiles;
 import dev.ipcm.spi.Availability;
 import dev.ipcm.spi.SpawnRequest;
 import dev.ipcm.spi.Spawned;
+import dev.ipcm.spi.StoreOwner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -85,6 +87,26 @@ public final class SQLiteProtocol extends DatabaseProtocol {
         return Path.of(tmp != null && !tmp.isBlank() ? tmp : System.getProperty("java.io.tmpdir", "/tmp"));
     }
 
+    /** Beside the database file ({@link OwnerFiles}); a store on the application's pool gets none. */
+    @Override
+    public void recordOwner(String route, AutoCloseable stash, Optional<StoreOwner> owner) {
+        if (DataSources.byRoute(route).isPresent()) {
+            return;
+        }
+        OwnerFiles.record(Path.of(location(route).database), referenceName(), owner);
+    }
+
+    /** Database files of this protocol in the directory a spawn of {@code request} creates its file in. */
+    @Override
+    public void sweepDeadOwners(SpawnRequest request) {
+        if (request.param(DataSources.PARAM).isPresent()) {
+            return;
+        }
+        Path parent = request.param("route").map(r -> Path.of(location(r).database).toAbsolutePath().getParent())
+                .orElseGet(SQLiteProtocol::tempDir);
+        OwnerFiles.sweepOnce(parent, referenceName(), route -> unspawn(route, null));
+    }
+
     /** Deletes the database file (and a leftover rollback journal), as the reference does, even for a given route. */
     @Override
     public void unspawn(String route, AutoCloseable stash) {
@@ -93,6 +115,7 @@ public final class SQLiteProtocol extends DatabaseProtocol {
         try {
             Files.deleteIfExists(Path.of(path));
             Files.deleteIfExists(Path.of(path + "-journal"));
+            OwnerFiles.remove(Path.of(path));
         } catch (IOException e) {
             throw new StoreGoneException("Could not delete the SQLite store '" + path + "': " + e.getMessage(), e);
         }
@@ -101,6 +124,16 @@ public final class SQLiteProtocol extends DatabaseProtocol {
     @Override
     public boolean storeExists(String route) {
         return Files.exists(Path.of(location(route).database));
+    }
+
+    /** Refuses a route that is no ipcm SQLite store before a client registers there ({@link SQLiteFileCheck}). */
+    @Override
+    public dev.ipcm.Client connect(dev.ipcm.spi.ConnectRequest request) {
+        if (request.param(DataSources.PARAM).isEmpty() && DataSources.byRoute(request.route()).isEmpty()) {
+            DbSession.requireDriver(dialect);
+            SQLiteFileCheck.require(Path.of(location(request.route()).database));
+        }
+        return super.connect(request);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.ipcm.protocol.db;
 
+import dev.ipcm.internal.SweepOnce;
+import dev.ipcm.protocol.db.server.DatabaseOwners;
 import dev.ipcm.protocol.db.server.DatabaseServers;
 import dev.ipcm.protocol.db.server.ServerDatabase;
 import dev.ipcm.protocol.db.server.TempServer;
@@ -8,10 +10,12 @@ import dev.ipcm.spi.Availability;
 import dev.ipcm.Capabilities;
 import dev.ipcm.spi.SpawnRequest;
 import dev.ipcm.spi.Spawned;
+import dev.ipcm.spi.StoreOwner;
 import dev.ipcm.internal.DataSources;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -98,6 +102,51 @@ abstract class ServerProtocol extends DatabaseProtocol {
             throw new DatabaseAccessException(e.getMessage(), e.getCause());
         }
         return withTables(temp.route(), new DbCredentials(temp.user(), ""), temp);
+    }
+
+    /** A database on a configured server records its owner ({@link DatabaseOwners}); other stores record none. */
+    @Override
+    public void recordOwner(String route, AutoCloseable stash, Optional<StoreOwner> owner) {
+        if (stash instanceof ServerDatabase db) {
+            db.recordOwner(owner);
+        }
+    }
+
+    /**
+     * Databases on the server a spawn of {@code request} creates its database on. A temporary
+     * server needs no sweep: its watchdog stops it and deletes its directory when its JVM dies.
+     */
+    @Override
+    public void sweepDeadOwners(SpawnRequest request) {
+        if (request.param("route").isPresent() || request.param(DataSources.PARAM).isPresent()) {
+            return;
+        }
+        Optional<String> server = request.param(SERVER_PARAM).or(() -> DatabaseServers.configuredUrl(kind));
+        if (server.isEmpty() || server.get().equals(TEMPORARY)) {
+            return;
+        }
+        DbLocation location = location(server.get());
+        DbCredentials credentials = DbCredentials.resolve(request.params(), location);
+        SweepOnce.run(name() + " databases on " + location, () -> sweepServer(location, credentials));
+    }
+
+    /** Drops every ipcm database on {@code server} whose recorded owner is dead here; every time it is called. */
+    void sweepServer(DbLocation server, DbCredentials credentials) {
+        boolean postgres = dialect instanceof PostgreSQLDialect;
+        List<String> dead;
+        try (Connection c = DbSession.open(dialect, server, dialect.target(server, credentials), credentials)) {
+            dead = DatabaseOwners.deadOwners(c, postgres);
+        } catch (SQLException e) {
+            throw DbSession.failure(dialect, server, "list the ipcm databases and their owners", e);
+        }
+        for (String name : dead) {
+            try {
+                ServerDatabase.existing(admin(server, credentials), name, postgres, server.toString()).close();
+                SweepOnce.swept("database " + name + " on " + server);
+            } catch (RuntimeException e) {
+                SweepOnce.warn("could not drop database " + name + " on " + server + " although its owner died: " + e);
+            }
+        }
     }
 
     /** A fresh database on a configured server; its stash drops it. */

@@ -1,7 +1,6 @@
 package dev.ipcm.protocol.directory;
 
 import dev.ipcm.IpcmException;
-import dev.ipcm.spi.Protocol;
 import dev.ipcm.spi.SpawnRequest;
 import dev.ipcm.spi.Spawned;
 import java.io.IOException;
@@ -20,7 +19,7 @@ import org.apiguardian.api.API;
  * participant must run as the same user.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public abstract class DirectoryProtocol implements Protocol {
+public abstract class DirectoryProtocol implements OwnedFileStores {
     /** The name prefix of spawned store directories, as the reference names them. */
     public static final String DIRECTORY_PREFIX = "PerlIPCManager";
 
@@ -39,6 +38,7 @@ public abstract class DirectoryProtocol implements Protocol {
     public void unspawn(String route, AutoCloseable stash) {
         try {
             Sidecars.deleteTree(Path.of(route));
+            OwnerFiles.remove(Path.of(route));
         } catch (IOException e) {
             throw new IpcmException("Could not remove the " + name() + " store directory '" + route + "': " + e, e);
         } finally {

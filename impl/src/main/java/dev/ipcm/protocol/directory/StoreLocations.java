@@ -83,6 +83,12 @@ public final class StoreLocations {
                 + "' after " + ATTEMPTS + " attempts; use a template with more trailing X characters", last);
     }
 
+    /** The directory a spawn of {@code request} creates its store in: the route's, {@code dir}, or {@link #tempDir()}. */
+    public static Path parentOf(SpawnRequest request) {
+        return request.param("route").map(r -> Path.of(r).toAbsolutePath().getParent())
+                .or(() -> request.param("dir").map(Path::of)).orElseGet(StoreLocations::tempDir).toAbsolutePath();
+    }
+
     /** {@code $TMPDIR} when it is set and names a writable directory, else {@code /tmp}. */
     static Path tempDir() {
         String env = System.getenv("TMPDIR");

@@ -51,7 +51,7 @@ final class JsonFileClient extends dev.ipcm.spi.AbstractClient {
         boolean watching = dev.ipcm.protocol.directory.FileWatching.enabled(request);
         this.store = new JsonStore(Path.of(request.route()).toAbsolutePath());
         synchronized (io) {
-            Stats persisted = store.update(request.reconnect() ? this::reattach : this::register);
+            Stats persisted = store.connect(request.reconnect() ? this::reattach : this::register);
             persisted.read().forEach((k, v) -> stats().countRead(k, v));
             persisted.sent().forEach((k, v) -> stats().countSent(k, v));
             Path file = store.path();

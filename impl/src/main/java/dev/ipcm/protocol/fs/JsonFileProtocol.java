@@ -4,11 +4,12 @@ import dev.ipcm.Capabilities;
 import dev.ipcm.Capability;
 import dev.ipcm.Client;
 import dev.ipcm.IpcmException;
+import dev.ipcm.protocol.directory.OwnedFileStores;
+import dev.ipcm.protocol.directory.OwnerFiles;
 import dev.ipcm.protocol.directory.Sidecars;
 import dev.ipcm.protocol.directory.StoreLocations;
 import dev.ipcm.spi.Availability;
 import dev.ipcm.spi.ConnectRequest;
-import dev.ipcm.spi.Protocol;
 import dev.ipcm.spi.SpawnRequest;
 import dev.ipcm.spi.Spawned;
 import java.io.IOException;
@@ -27,7 +28,7 @@ import org.apiguardian.api.API;
  * {@code route} (exact path), {@code dir}, {@code template} ({@code .json} is appended).
  */
 @API(status = API.Status.STABLE, since = "0.1")
-public final class JsonFileProtocol implements Protocol {
+public final class JsonFileProtocol implements OwnedFileStores {
     /** The name prefix of spawned store files, as the reference names them. */
     public static final String FILE_PREFIX = "PerlIPCMgr";
 
@@ -68,14 +69,20 @@ public final class JsonFileProtocol implements Protocol {
         try {
             Files.deleteIfExists(Path.of(route));
             Files.deleteIfExists(Path.of(route + JsonJournal.SUFFIX));
+            OwnerFiles.remove(Path.of(route));
         } catch (IOException e) {
             throw new IpcmException("Could not delete the JSONFile store '" + route + "': " + e, e);
         }
     }
 
+    /**
+     * Whether anything is at the route: connect then tells a store file from something that is
+     * none (a directory, another kind of file) with {@code InvalidInfoException}, rather than
+     * calling it gone.
+     */
     @Override
     public boolean storeExists(String route) {
-        return Files.isRegularFile(Path.of(route));
+        return Files.exists(Path.of(route), java.nio.file.LinkOption.NOFOLLOW_LINKS);
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ipcm.ContentException;
 import dev.ipcm.IpcmException;
+import dev.ipcm.InvalidInfoException;
 import dev.ipcm.StoreGoneException;
 import dev.ipcm.internal.Json;
 import dev.ipcm.os.Fd;
@@ -11,6 +12,7 @@ import dev.ipcm.os.Os;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
@@ -47,6 +49,9 @@ final class JsonStore {
         }
     }
 
+    /** The sections every JSONFile spawn, this library's and the reference's, writes. */
+    private static final java.util.List<String> STORE_SECTIONS = java.util.List.of("clients", "messages", "stats");
+
     private final Path file;
     private final JsonJournal journal;
 
@@ -80,9 +85,35 @@ final class JsonStore {
      * changes nothing does not write, so idle receivers do not wake each other up.
      */
     <T> T update(Function<Tx, T> mutation) {
+        return update(mutation, false);
+    }
+
+    /**
+     * Connect's first transaction: as {@link #update}, but first refuses with
+     * {@link InvalidInfoException} a route that is no JSONFile store (not a regular file; not a
+     * JSON object holding the objects {@code clients}, {@code messages} and {@code stats}, as
+     * every JSONFile spawn writes it), before anything is written there. A store a killed writer
+     * left damaged, with its journal beside it, is repaired as by any transaction.
+     */
+    <T> T connect(Function<Tx, T> mutation) {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw gone();
+        }
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw refusal(Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS) ? "it is a directory"
+                    : Files.isSymbolicLink(file) ? "it is a symbolic link" : "it is not a regular file");
+        }
+        return update(mutation, true);
+    }
+
+    private <T> T update(Function<Tx, T> mutation, boolean connecting) {
         try (Fd fd = open(Fd.O_RDWR)) {
             fd.lock(true);
-            Tx tx = new Tx(recover(fd));
+            ObjectNode root = recover(fd, connecting);
+            if (connecting && !STORE_SECTIONS.stream().allMatch(s -> root.get(s) instanceof ObjectNode)) {
+                throw refusal("it is a JSON object without the objects " + STORE_SECTIONS + " every JSONFile store holds");
+            }
+            Tx tx = new Tx(root);
             T result = mutation.apply(tx);
             if (tx.changed) {
                 writeThrough(fd, Json.encode(tx.root));
@@ -99,10 +130,14 @@ final class JsonStore {
      * (the rewrite had not begun, or had finished: either way the file is a state some
      * transaction left complete).
      */
-    private ObjectNode recover(Fd fd) throws IOException {
+    private ObjectNode recover(Fd fd, boolean connecting) throws IOException {
         byte[] bytes = fd.readAll();
         Optional<byte[]> pending = journal.read();
         if (pending.isEmpty()) {
+            if (connecting && decodeOrNull(bytes) == null) {
+                throw refusal("it does not hold a JSON object (" + abbreviate(new String(bytes, 0, Math.min(bytes.length, 40),
+                        java.nio.charset.StandardCharsets.ISO_8859_1)).replaceAll("[^ -~]", "?") + ")");
+            }
             return decode(bytes);
         }
         ObjectNode root = decodeOrNull(bytes);
@@ -166,6 +201,12 @@ final class JsonStore {
             return gone();
         }
         return new IpcmException("I/O on the JSONFile store '" + file + "' failed: " + e.getMessage(), e);
+    }
+
+    /** The error for a route that is no JSONFile store. */
+    private InvalidInfoException refusal(String why) {
+        return new InvalidInfoException("Refusing to connect to '" + file + "' as a JSONFile store: " + why
+                + "; connect with the info string that spawn printed (nothing was written)");
     }
 
     /** The error for a store file that no longer exists. */

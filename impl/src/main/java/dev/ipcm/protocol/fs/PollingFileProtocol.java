@@ -60,6 +60,16 @@ abstract class PollingFileProtocol implements Protocol {
     }
 
     @Override
+    public void recordOwner(String route, AutoCloseable stash, java.util.Optional<dev.ipcm.spi.StoreOwner> owner) {
+        base.recordOwner(route, stash, owner);
+    }
+
+    @Override
+    public void sweepDeadOwners(SpawnRequest request) {
+        base.sweepDeadOwners(request);
+    }
+
+    @Override
     public void unspawn(String route, AutoCloseable stash) {
         base.unspawn(route, stash);
     }

@@ -25,13 +25,16 @@ public final class ServerDatabase implements AutoCloseable {
 
     private final Admin admin;
     private final String name;
-    private final boolean dropWithForce;
+    private final boolean postgres;
     private final String server;
 
-    private ServerDatabase(Admin admin, String name, boolean dropWithForce, String server) {
+    private ServerDatabase(Admin admin, String name, boolean postgres, String server) {
+        if (!name.matches("ipcm_[0-9a-f]{16}")) {
+            throw new IllegalArgumentException("not a name from freshName(): name=" + name);
+        }
         this.admin = admin;
         this.name = name;
-        this.dropWithForce = dropWithForce;
+        this.postgres = postgres;
         this.server = server;
     }
 
@@ -45,23 +48,30 @@ public final class ServerDatabase implements AutoCloseable {
     /**
      * Creates database {@code name} (from {@link #freshName()}).
      *
-     * @param dropWithForce drop it with {@code WITH (FORCE)}, disconnecting clients still attached
-     *     (PostgreSQL 13 and later)
+     * @param postgres a PostgreSQL server: dropped {@code WITH (FORCE)}, disconnecting clients still
+     *     attached (PostgreSQL 13 and later), and its owner recorded as its comment
      * @param server the server, for messages (no password in it)
      */
-    public static ServerDatabase create(Admin admin, String name, boolean dropWithForce, String server) {
-        if (!name.matches("ipcm_[0-9a-f]{16}")) {
-            throw new IllegalArgumentException("not a name from freshName(): name=" + name);
-        }
-        ServerDatabase db = new ServerDatabase(admin, name, dropWithForce, server);
+    public static ServerDatabase create(Admin admin, String name, boolean postgres, String server) {
+        ServerDatabase db = new ServerDatabase(admin, name, postgres, server);
         admin.execute("create database " + name, "CREATE DATABASE " + name);
         return db;
+    }
+
+    /** A database that exists already (one {@link DatabaseOwners#deadOwners} found), to drop it. */
+    public static ServerDatabase existing(Admin admin, String name, boolean postgres, String server) {
+        return new ServerDatabase(admin, name, postgres, server);
+    }
+
+    /** Records the process that will drop the database, or removes the record ({@link DatabaseOwners}). */
+    public void recordOwner(java.util.Optional<dev.ipcm.spi.StoreOwner> owner) {
+        DatabaseOwners.record(admin, name, postgres, owner);
     }
 
     /** Drops the database. */
     @Override
     public void close() {
-        admin.execute("drop database " + name, "DROP DATABASE IF EXISTS " + name + (dropWithForce ? " WITH (FORCE)" : ""));
+        admin.execute("drop database " + name, "DROP DATABASE IF EXISTS " + name + (postgres ? " WITH (FORCE)" : ""));
     }
 
     @Override

@@ -49,12 +49,13 @@ public final class TempMariaDB extends TempServer {
     void boot(Connector connector) throws TemporaryServerException {
         Path data = dir.resolve("data");
         List<String> install = new ArrayList<>(List.of(installer().orElseThrow().toString(), "--no-defaults",
-                "--datadir=" + data, "--auth-root-authentication-method=normal", "--skip-test-db", SMALL_LOG));
+                "--datadir=" + data, "--auth-root-authentication-method=normal", "--skip-test-db", SMALL_LOG,
+                tmpdir()));
         List<String> serve = new ArrayList<>(List.of(server().orElseThrow().toString(), "--no-defaults",
                 "--datadir=" + data, "--socket=" + socket(), "--skip-networking", "--pid-file=" + dir.resolve("mariadbd.pid"),
                 "--log-error=" + dir.resolve("error.log"), "--character-set-server=utf8mb4",
                 "--collation-server=utf8mb4_general_ci", "--innodb-buffer-pool-size=32M",
-                "--innodb-flush-log-at-trx-commit=2", "--skip-log-bin", SMALL_LOG));
+                "--innodb-flush-log-at-trx-commit=2", "--skip-log-bin", SMALL_LOG, tmpdir()));
         if (account != null) {
             // mariadbd drops root privileges itself when told which account to become.
             install.add("--user=" + account);
@@ -64,6 +65,15 @@ public final class TempMariaDB extends TempServer {
         String noDatabase = "dbi:MariaDB:dbname=;mariadb_socket=" + socket();
         start(serve, dir.resolve("server.log"), socket(), () -> connector.open(noDatabase, user()));
         createQuickdb(() -> connector.open(noDatabase, user()));
+    }
+
+    /**
+     * The server's own directory for its temporary files: otherwise mariadbd writes them to the
+     * inherited {@code $TMPDIR}, and fails ("Can't create/write to file ... Permission denied",
+     * the installer then only "exit 1") when that is a directory the {@code mysql} account cannot write.
+     */
+    private String tmpdir() {
+        return "--tmpdir=" + dir;
     }
 
     private Path socket() {

@@ -39,7 +39,8 @@ public abstract class TempServer implements AutoCloseable {
     private final String stopSignal;
     private Process process;
     /** Stops the server should this JVM die without running {@link #close} (SIGKILL). */
-    private ServerWatchdog watchdog;
+    private final ServerWatchdog watchdog;
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
 
     /** Stops the server if this JVM exits (normally or on SIGTERM) before the store is unspawned. */
     private final Thread exitHook = new Thread(this::close, "ipcm-temp-db-exit");
@@ -53,7 +54,19 @@ public abstract class TempServer implements AutoCloseable {
         this.account = account;
         this.user = user;
         this.stopSignal = stopSignal;
-        this.dir = ServerDirectory.create(account);
+        this.dir = ServerDirectory.choose(account);
+        try {
+            watchdog = ServerWatchdog.watch(stopSignal, dir);
+        } catch (IOException e) {
+            throw new TemporaryServerException("Could not start the watchdog that stops the temporary server if this "
+                    + "JVM dies (it needs sh): " + e.getMessage(), e);
+        }
+        try {
+            ServerDirectory.make(dir, account);
+        } catch (TemporaryServerException e) {
+            watchdog.close(); // it must not delete a directory this JVM did not make
+            throw e;
+        }
         Runtime.getRuntime().addShutdownHook(exitHook);
     }
 
@@ -119,11 +132,22 @@ public abstract class TempServer implements AutoCloseable {
         return out;
     }
 
-    /** Runs a set-up command to completion; a failure reports its output. */
+    /**
+     * Runs a set-up command to completion, in a process group of its own ({@code setsid}, where
+     * the machine has it) that the watchdog stops should this JVM die meanwhile; a failure
+     * reports its output.
+     */
     final void run(String what, List<String> command, Path log) throws TemporaryServerException {
+        boolean ownGroup = Files.isExecutable(SETSID);
+        List<String> grouped = new ArrayList<>();
+        if (ownGroup) {
+            grouped.add(SETSID.toString()); // not a group leader, so setsid execs in place: the pid is the group id
+        }
+        grouped.addAll(command);
         try {
-            Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+            Process p = new ProcessBuilder(grouped).directory(dir.toFile()).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
+            tellWatchdog((ownGroup ? "-" : "") + p.pid());
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new TemporaryServerException(what + " did not finish within 60 s: " + command + "; see " + log);
@@ -151,11 +175,11 @@ public abstract class TempServer implements AutoCloseable {
                     + e.getMessage(), e);
         }
         try {
-            watchdog = ServerWatchdog.watch(process.pid(), stopSignal, dir);
+            tellWatchdog(Long.toString(process.pid()));
         } catch (IOException e) {
             close();
-            throw new TemporaryServerException("Could not start the watchdog that stops the temporary server if this "
-                    + "JVM dies (it needs sh): " + e.getMessage(), e);
+            throw new TemporaryServerException("Could not tell the watchdog the temporary server's pid in " + dir + ": "
+                    + e.getMessage(), e);
         }
         long deadline = System.nanoTime() + START_TIMEOUT_NANOS;
         Exception last = null;
@@ -178,6 +202,14 @@ public abstract class TempServer implements AutoCloseable {
         close();
         throw new TemporaryServerException("The temporary server did not accept connections on " + socket
                 + " within 60 s" + (last == null ? "" : " (" + last.getMessage() + ")") + "\n" + tail(log));
+    }
+
+    /** Names what the watchdog stops if this JVM dies: a pid, or {@code -<pgid>} for a process group. */
+    private void tellWatchdog(String target) throws IOException {
+        Path pend = dir.resolve(ServerWatchdog.PID_FILE + ".pend");
+        Files.writeString(pend, target);
+        Files.move(pend, dir.resolve(ServerWatchdog.PID_FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Creates the {@code quickdb} database through a connection to the server's own. */

@@ -16,9 +16,44 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** A temporary server stops, and its directory goes, when the JVM that owns it is killed with SIGKILL. */
+/**
+ * A temporary server stops, and its directory goes, when the JVM that owns it is killed with
+ * SIGKILL, also when it is killed while the server is still being installed.
+ */
 class ServerWatchdogTest {
     private static final Pattern PG_DIR = Pattern.compile("host=([^;]+)");
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"PostgreSQL", "MariaDB"})
+    void anOwnerKilledWhileItsServerIsInstalledLeavesNoDirectory(String protocol) throws Exception {
+        java.util.Optional<String> missing = protocol.equals("PostgreSQL") ? TempPostgreSQL.missing() : TempMariaDB.missing();
+        assumeTrue(missing.isEmpty(), () -> "no temporary " + protocol + " here: " + missing.get());
+        Process child = ChildJvm.of(TempServerOwnerChild.class).args(protocol).env("QDB_TMPDIR", "/tmp").start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            Path dir = null;
+            // Wait until the installer runs (the watchdog has been told its process group), then kill.
+            while (dir == null && child.isAlive() && System.nanoTime() < deadline) {
+                try (var dirs = Files.newDirectoryStream(Path.of("/tmp"), "DB-QUICK-" + child.pid() + "-*")) {
+                    var it = dirs.iterator();
+                    dir = it.hasNext() ? it.next() : null;
+                }
+                if (dir != null && !Files.exists(dir.resolve(ServerWatchdog.PID_FILE))) {
+                    dir = null;
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(dir == null ? 5 : 0));
+            }
+            assertThat(dir).as("the child's installer started in its server directory").isNotNull();
+            Os.get().kill(child.pid(), "KILL"); // the installer takes a second or more: it is still at work
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            while (Files.exists(dir) && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+            }
+            assertThat(dir).as("the server directory of the killed owner").doesNotExist();
+        } finally {
+            child.destroyForcibly();
+        }
+    }
 
     @Test
     void aSigkilledOwnerTakesItsTemporaryPostgreSQLServerWithIt() throws Exception {
