@@ -28,6 +28,7 @@ final class ServerLiveness {
 
     private final Dialect d;
     private final LivenessTokens tokens;
+    private final TokenFreeSince freeSince;
     private final String create;
     private final String forget;
     private final String record;
@@ -42,6 +43,7 @@ final class ServerLiveness {
         this.d = d;
         this.tokens = d.tokens();
         this.usable = tokens != null;
+        this.freeSince = new TokenFreeSince(d);
         String id = d.q("id");
         String pid = d.q("pid");
         String active = d.q("active");
@@ -74,6 +76,7 @@ final class ServerLiveness {
         try (Statement s = c.createStatement()) {
             if (!tableReady) {
                 s.execute(create);
+                freeSince.create(s);
                 tableReady = true;
             }
         } catch (SQLException e) {
@@ -111,7 +114,7 @@ final class ServerLiveness {
         }
     }
 
-    /** Removes the record of a peer that was swept away. */
+    /** Removes the record of a peer that was swept away (or is recorded anew), with its free-since stamp. */
     void forget(Connection c, String name) throws SQLException {
         if (!usable) {
             return;
@@ -119,6 +122,24 @@ final class ServerLiveness {
         try (PreparedStatement ps = c.prepareStatement(forget)) {
             ps.setString(1, name);
             ps.executeUpdate();
+        }
+        freeSince.clear(c, name);
+    }
+
+    /** When sweeps first saw each Java peer's token free, by id (only peers seen so). */
+    Map<String, BigDecimal> freeStamps(Connection c) throws SQLException {
+        return usable ? freeSince.all(c) : Map.of();
+    }
+
+    /** Stamps {@code name}'s token free since {@code now} unless a sweep did already; returns the stamp in force. */
+    BigDecimal stampFree(Connection c, String name, BigDecimal now) throws SQLException {
+        return freeSince.stamp(c, name, now);
+    }
+
+    /** Removes {@code name}'s free-since stamp: its owner holds the token again. */
+    void clearFree(Connection c, String name) throws SQLException {
+        if (usable) {
+            freeSince.clear(c, name);
         }
     }
 
