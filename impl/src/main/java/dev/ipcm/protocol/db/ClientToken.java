@@ -152,7 +152,8 @@ final class ClientToken {
             return true;
         }
         BigDecimal since = stamped != null ? stamped : liveness.stampFree(c, peer, now);
-        return now.subtract(since).compareTo(grace) >= 0;
+        // Without a stamp (no table to keep it in) the token was never seen free for long: only grace 0 sweeps.
+        return since == null ? grace.signum() == 0 : now.subtract(since).compareTo(grace) >= 0;
     }
 
     private static boolean running(long pid) {

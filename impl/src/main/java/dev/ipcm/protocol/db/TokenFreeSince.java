@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -34,9 +33,9 @@ final class TokenFreeSince {
         clear = "DELETE FROM ipcm_liveness_free WHERE " + id + " = ?";
     }
 
-    /** Creates the table when the store has none yet (a store made before it existed gets it here too). */
-    void create(Statement s) throws SQLException {
-        s.execute(create);
+    /** The statement that creates the table when the store has none yet (a store made before it existed gets it too). */
+    String createStatement() {
+        return create;
     }
 
     /** Every stamp, by peer id. */
