@@ -31,7 +31,8 @@ final class LivenessBench {
         try (Store store = Ipcm.spawn(options); Client observer = store.connect("liveness-observer")) {
             long[] detection = new long[runs];
             for (int run = 0; run < runs; run++) {
-                detection[run] = killAndWatch(store, observer, "liveness-" + run, timeoutNanos);
+                detection[run] = killAndWatch(store, observer, "liveness-" + run,
+                        new IpcmTransport(protocol, spawnParams).childEnvironment(), timeoutNanos);
             }
             return new LivenessFigures(protocol, Latency.of(detection, 0), null);
         } catch (Exception | LinkageError e) {
@@ -42,9 +43,10 @@ final class LivenessBench {
     }
 
     /** One run: nanoseconds from the kill of a connected peer until {@code observer} sees it gone. */
-    private static long killAndWatch(Store store, Client observer, String name, long timeoutNanos) throws Exception {
+    private static long killAndWatch(Store store, Client observer, String name, Map<String, String> childEnv,
+            long timeoutNanos) throws Exception {
         long deadline = System.nanoTime() + timeoutNanos;
-        try (ChildPeer peer = ChildPeer.start(LivenessPeerMain.class, List.of(store.info(), name), Map.of())) {
+        try (ChildPeer peer = ChildPeer.start(LivenessPeerMain.class, List.of(store.info(), name), childEnv)) {
             peer.expect("READY", deadline);
             if (!observer.peerActive(name)) {
                 throw new BenchException("the peer '" + name + "' said READY but did not look alive to another peer");
