@@ -32,6 +32,7 @@ public final class BenchOptions {
     private ScalingSettings scaling = ScalingSettings.DEFAULTS;
     private ReferenceSettings references = ReferenceSettings.DEFAULTS;
     private ColdSettings cold = ColdSettings.DEFAULTS;
+    private LivenessSettings liveness = LivenessSettings.DEFAULTS;
     private final Map<String, Map<String, String>> spawnParams = new LinkedHashMap<>();
     private final Map<String, Database> databases = new LinkedHashMap<>();
 
@@ -280,6 +281,21 @@ public final class BenchOptions {
         return this;
     }
 
+    /**
+     * Whether to measure liveness detection on database server stores (default true): peer JVMs
+     * SIGKILLed, timed until another peer sees them gone.
+     */
+    public BenchOptions liveness(boolean value) {
+        liveness = new LivenessSettings(value, liveness.runs());
+        return this;
+    }
+
+    /** Peer JVMs killed per database server store (default 3). */
+    public BenchOptions livenessRuns(int count) {
+        liveness = new LivenessSettings(liveness.enabled(), OptionChecks.positive("livenessRuns", count));
+        return this;
+    }
+
     /** A spawn parameter for one protocol's stores. */
     public BenchOptions spawnParam(String protocol, String key, String value) {
         spawnParams.computeIfAbsent(protocol, k -> new LinkedHashMap<>()).put(key, value);
@@ -358,6 +374,10 @@ public final class BenchOptions {
         return cold;
     }
 
+    LivenessSettings liveness() {
+        return liveness;
+    }
+
     ReferenceSettings references() {
         return references;
     }
@@ -389,6 +409,7 @@ public final class BenchOptions {
         m.put("idleQueries", idle.describe());
         m.put("scaling", scaling.describe());
         m.put("cold", cold.describe());
+        m.put("liveness", liveness.describe());
         m.put("references", references.describe()
                 + " (closed loop: a round trip is sent when the previous reply arrives; no fixed schedule)");
         return m;

@@ -27,6 +27,7 @@ public final class BenchReport {
     private final List<ScalingPoint> scaling;
     private final List<IdleFigures> idle;
     private final List<ColdFigures> cold;
+    private final List<LivenessFigures> liveness;
 
     BenchReport(MachineFacts facts, Map<String, Object> settings, List<Measurement> measurements,
             List<Comparison> comparisons, List<ServiceFigures> services, List<ScalingPoint> scaling,
@@ -37,6 +38,13 @@ public final class BenchReport {
     BenchReport(MachineFacts facts, Map<String, Object> settings, List<Measurement> measurements,
             List<Comparison> comparisons, List<ServiceFigures> services, List<ScalingPoint> scaling,
             List<IdleFigures> idle, List<ColdFigures> cold) {
+        this(facts, settings, measurements, comparisons, services, scaling, idle, cold, List.of());
+    }
+
+    BenchReport(MachineFacts facts, Map<String, Object> settings, List<Measurement> measurements,
+            List<Comparison> comparisons, List<ServiceFigures> services, List<ScalingPoint> scaling,
+            List<IdleFigures> idle, List<ColdFigures> cold, List<LivenessFigures> liveness) {
+        this.liveness = List.copyOf(liveness);
         this.cold = List.copyOf(cold);
         this.idle = List.copyOf(idle);
         this.facts = facts;
@@ -55,6 +63,11 @@ public final class BenchReport {
     /** The cold figures, one per protocol (empty when not measured). */
     public List<ColdFigures> cold() {
         return cold;
+    }
+
+    /** Liveness detection on database server stores, one per protocol (empty when not measured). */
+    public List<LivenessFigures> liveness() {
+        return liveness;
     }
 
     /** Queries of idle receivers on polled database stores (empty when not measured). */

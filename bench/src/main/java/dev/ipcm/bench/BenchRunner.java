@@ -95,6 +95,7 @@ public final class BenchRunner {
         List<ScalingPoint> scaling = new ArrayList<>();
         List<IdleFigures> idle = new ArrayList<>();
         List<ColdFigures> cold = new ArrayList<>();
+        List<LivenessFigures> liveness = new ArrayList<>();
         int size = options.sizes().get(0);
         long timeout = options.sessionTimeout().toNanos();
         for (String name : MeasurableProtocols.names(options)) {
@@ -116,6 +117,10 @@ public final class BenchRunner {
                 idle.add(IdleBench.measure(name, options.idle().receivers(), options.idle().window().toMillis(), timeout,
                         progress));
             }
+            if (options.liveness().enabled() && LivenessBench.PROTOCOLS.contains(name)) {
+                liveness.add(LivenessBench.measure(name, options.spawnParams(name), options.liveness().runs(), timeout,
+                        progress));
+            }
             if (options.scaling().enabled()) {
                 ScalingBench.Counts counts = new ScalingBench.Counts(Math.min(200, options.warmupRoundTrips()),
                         options.scaling().roundTrips(), options.scaling().messagesFor(options.messagesFor(name)), 0, timeout);
@@ -128,7 +133,7 @@ public final class BenchRunner {
             }
         }
         return new BenchReport(facts.finished(), options.describe(), measurements, comparisons, services, scaling,
-                idle, cold);
+                idle, cold, liveness);
     }
 
     /** The schedule a raw baseline follows: the one given, else the one the protocol's run settled on. */

@@ -28,7 +28,8 @@ final class HtmlReport {
         report.settings().forEach((k, v) -> h.append("<tr><th>").append(HtmlText.escape(k)).append("</th><td>")
                 .append(HtmlText.escape(String.valueOf(v))).append("</td></tr>\n"));
         h.append("</table>\n<h2>Protocols beside their raw transports</h2>\n").append(HtmlComparisonTable.render(report.comparisons()))
-                .append(HtmlReferenceTable.render(report)).append(ColdRows.html(report));
+                .append(HtmlReferenceTable.render(report)).append(ColdRows.html(report))
+                .append(LivenessRows.html(report));
         Set<Integer> sizes = new LinkedHashSet<>();
         report.comparisons().forEach(c -> sizes.add(c.size()));
         for (int size : sizes) {

@@ -66,6 +66,14 @@ final class JsonReport {
             }
             putFigures(n, null, null, f.failure());
         }
+        ArrayNode live = root.putArray("liveness");
+        for (LivenessFigures f : report.liveness()) {
+            ObjectNode n = live.addObject().put("protocol", f.protocol());
+            if (f.failure() == null) {
+                n.set("detection", latencyJson(f.detection()));
+            }
+            putFigures(n, null, null, f.failure());
+        }
         ArrayNode sc = root.putArray("scaling");
         for (ScalingPoint p : report.scaling()) {
             putFigures(sc.addObject().put("protocol", p.protocol()).put("dimension", p.dimension()).put("n", p.n())

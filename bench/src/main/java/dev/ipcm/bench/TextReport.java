@@ -39,6 +39,7 @@ final class TextReport {
         }
         TextReferenceTable.appendTo(b, report);
         ColdRows.appendText(b, report);
+        LivenessRows.appendText(b, report);
         TextFigureTables.appendTo(b, report);
         return b.toString();
     }

@@ -93,6 +93,13 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--cold-runs", paramLabel = "N", description = "Fresh JVMs started per protocol (default: 3).")
     Integer coldRuns;
 
+    @Option(names = "--no-liveness", description = "Skip liveness detection (SIGKILLed peers on database server stores).")
+    boolean noLiveness;
+
+    @Option(names = "--liveness-runs", paramLabel = "N",
+            description = "Peer JVMs killed per database server store (default: 3).")
+    Integer livenessRuns;
+
     @Option(names = "--no-service", description = "Skip the Echo service (request round trips and child-JVM start-up).")
     boolean noService;
 
@@ -162,7 +169,8 @@ final class BenchCommand implements Callable<Integer> {
                 || result.services().stream().anyMatch(f -> f.failure() != null)
                 || result.scaling().stream().anyMatch(p -> p.failure() != null)
                 || result.idle().stream().anyMatch(f -> f.failure() != null)
-                || result.cold().stream().anyMatch(f -> f.failure() != null);
+                || result.cold().stream().anyMatch(f -> f.failure() != null)
+                || result.liveness().stream().anyMatch(f -> f.failure() != null);
         return failed ? ExitCodes.FAILURE : ExitCodes.OK;
     }
 
@@ -208,6 +216,10 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (coldRuns != null) {
             o.coldRuns(coldRuns);
+        }
+        o.liveness(!noLiveness);
+        if (livenessRuns != null) {
+            o.livenessRuns(livenessRuns);
         }
         if (reference != null) {
             o.reference(reference);

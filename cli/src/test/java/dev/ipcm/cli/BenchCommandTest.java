@@ -18,7 +18,7 @@ class BenchCommandTest {
         Path report = dir.resolve("report");
         Cli.Result r = cli.run("bench", "--protocols", "MessageFiles", "--size", "100", "--round-trips", "20",
                 "--warmup", "5", "--messages", "50", "--service-starts", "1", "--cold-messages", "50", "--cold-runs", "1",
-                "--report", report.toString());
+                "--liveness-runs", "1", "--report", report.toString());
 
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.out()).contains("cores", "JDK", "MessageFiles", "100 B", "raw rename into watched dir", "Echo service",

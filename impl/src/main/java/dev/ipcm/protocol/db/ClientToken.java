@@ -21,13 +21,16 @@ final class ClientToken {
     private final ServerLiveness liveness;
     private final String name;
     private final long pid;
+    /** Seconds a Java peer's token must have been seen free before this client sweeps it ({@link SweepGrace}). */
+    private final BigDecimal grace;
 
-    ClientToken(SqlStore sql, Dialect dialect, ServerLiveness liveness, String name, long pid) {
+    ClientToken(SqlStore sql, Dialect dialect, ServerLiveness liveness, String name, long pid, BigDecimal grace) {
         this.sql = sql;
         this.dialect = dialect;
         this.liveness = liveness;
         this.name = name;
         this.pid = pid;
+        this.grace = grace;
     }
 
     /**
@@ -52,6 +55,8 @@ final class ClientToken {
         }
         if (row == null) {
             registerAgain(c);
+        } else {
+            liveness.clearFree(c, name); // sweeps that saw the token free while the session was down start over
         }
         return null;
     }
@@ -128,13 +133,27 @@ final class ClientToken {
     }
 
     /**
-     * Asked again right before a Java peer's row is deleted: a client whose session was cut may
-     * have reconnected and taken its token back since the sweep looked (then its record is held,
-     * or replaced by a new registration).
+     * Whether a sweep may delete the row of a Java peer that {@link #alive} found gone: a free
+     * token is also what a client whose session was cut shows while it reconnects, so the token
+     * must have been seen free for {@link #grace} (the first sweep to see it stamps the moment),
+     * unless the owner was a process of this host that no longer runs, which cannot come back.
+     * The owner is asked again first: it may have reconnected and taken its token back since the
+     * sweep looked (then its record is held, or replaced by a new registration).
+     *
+     * @param stamped when a sweep first saw the token free, or null when none did yet
+     * @param now this sweep's clock
      */
-    boolean stillGone(Connection c, String peer) throws SQLException {
-        ServerLiveness.Owner now = liveness.owner(c, peer);
-        return now != null && !now.held();
+    boolean dueForSweep(Connection c, String peer, long peerPid, BigDecimal stamped, BigDecimal now) throws SQLException {
+        ServerLiveness.Owner current = liveness.owner(c, peer);
+        if (current == null || current.held()) {
+            return false;
+        }
+        if (dev.ipcm.os.HostIdentity.isLocal(current.hostId()) && !running(peerPid)) {
+            return true;
+        }
+        BigDecimal since = stamped != null ? stamped : liveness.stampFree(c, peer, now);
+        // Without a stamp (no table to keep it in) the token was never seen free for long: only grace 0 sweeps.
+        return since == null ? grace.signum() == 0 : now.subtract(since).compareTo(grace) >= 0;
     }
 
     private static boolean running(long pid) {

@@ -28,6 +28,7 @@ final class ServerLiveness {
 
     private final Dialect d;
     private final LivenessTokens tokens;
+    private final TokenFreeSince freeSince;
     private final String create;
     private final String forget;
     private final String record;
@@ -35,6 +36,8 @@ final class ServerLiveness {
     private final String ownerOf;
     /** False once the table could not be created (no right to): then the pid check alone applies, as on one host. */
     private boolean usable;
+    /** False once the free-since table could not be created: then this client's sweeps never delete a Java peer of another host. */
+    private boolean freeSinceUsable = true;
     /** Whether this client made sure of the table already (a reconnect need not ask again). */
     private boolean tableReady;
 
@@ -42,6 +45,7 @@ final class ServerLiveness {
         this.d = d;
         this.tokens = d.tokens();
         this.usable = tokens != null;
+        this.freeSince = new TokenFreeSince(d);
         String id = d.q("id");
         String pid = d.q("pid");
         String active = d.q("active");
@@ -71,18 +75,21 @@ final class ServerLiveness {
         if (!usable) {
             return true;
         }
-        try (Statement s = c.createStatement()) {
-            if (!tableReady) {
-                s.execute(create);
-                tableReady = true;
-            }
-        } catch (SQLException e) {
-            if (!raced(e)) {
+        if (!tableReady) {
+            String failure = createTable(c, create);
+            if (failure != null) {
                 usable = false;
-                LOG.log(System.Logger.Level.WARNING, "ipcm_liveness could not be created (" + e.getMessage()
+                LOG.log(System.Logger.Level.WARNING, "ipcm_liveness could not be created (" + failure
                         + "); liveness on this " + d.protocolName() + " store falls back to pids, right on one host only");
                 return true;
             }
+            failure = createTable(c, freeSince.createStatement());
+            if (failure != null) {
+                freeSinceUsable = false;
+                LOG.log(System.Logger.Level.WARNING, "ipcm_liveness_free could not be created (" + failure + "); this"
+                        + " client's sweeps on the " + d.protocolName() + " store never remove Java peers of other hosts");
+            }
+            tableReady = true;
         }
         return tokens.take(c, name);
     }
@@ -111,7 +118,7 @@ final class ServerLiveness {
         }
     }
 
-    /** Removes the record of a peer that was swept away. */
+    /** Removes the record of a peer that was swept away (or is recorded anew), with its free-since stamp. */
     void forget(Connection c, String name) throws SQLException {
         if (!usable) {
             return;
@@ -119,6 +126,27 @@ final class ServerLiveness {
         try (PreparedStatement ps = c.prepareStatement(forget)) {
             ps.setString(1, name);
             ps.executeUpdate();
+        }
+        clearFree(c, name);
+    }
+
+    /** When sweeps first saw each Java peer's token free, by id (only peers seen so). */
+    Map<String, BigDecimal> freeStamps(Connection c) throws SQLException {
+        return usable && freeSinceUsable ? freeSince.all(c) : Map.of();
+    }
+
+    /**
+     * Stamps {@code name}'s token free since {@code now} unless a sweep did already; returns the
+     * stamp in force, or null when there is no table to keep it in.
+     */
+    BigDecimal stampFree(Connection c, String name, BigDecimal now) throws SQLException {
+        return freeSinceUsable ? freeSince.stamp(c, name, now) : null;
+    }
+
+    /** Removes {@code name}'s free-since stamp: its owner holds the token again. */
+    void clearFree(Connection c, String name) throws SQLException {
+        if (usable && freeSinceUsable) {
+            freeSince.clear(c, name);
         }
     }
 
@@ -155,6 +183,16 @@ final class ServerLiveness {
             out.put(name, out.values().iterator().next());
         }
         return out;
+    }
+
+    /** Creates a table if the store has none; returns why it failed, or null (another client creating it at once is no failure). */
+    private String createTable(Connection c, String ddl) {
+        try (Statement s = c.createStatement()) {
+            s.execute(ddl);
+            return null;
+        } catch (SQLException e) {
+            return raced(e) ? null : e.getMessage();
+        }
     }
 
     /** Two clients creating the table at once: PostgreSQL may report the loser as a duplicate type. */

@@ -42,7 +42,7 @@ final class SqlClient extends AbstractClient {
         this.dialect = protocol.dialect;
         this.sql = protocol.sql;
         this.liveness = new ServerLiveness(dialect);
-        this.token = new ClientToken(sql, dialect, liveness, name(), pid());
+        this.token = new ClientToken(sql, dialect, liveness, name(), pid(), SweepGrace.seconds(request));
         db.once("register client '" + name() + "'", c -> {
             register(c, request.reconnect());
             return null;
@@ -275,13 +275,23 @@ final class SqlClient extends AbstractClient {
         return db.call("remove dead peers", c -> {
             int n = 0;
             Map<String, ServerLiveness.Owner> owners = liveness.owners(c);
+            Map<String, BigDecimal> freeSince = liveness.freeStamps(c);
+            BigDecimal now = Stamps.now();
             for (Map.Entry<String, Long> e : sql.activePeers(c, name()).entrySet()) {
+                String id = e.getKey();
                 Long pid = e.getValue();
-                ServerLiveness.Owner owner = owners.get(e.getKey());
-                if (pid != null && !ClientToken.alive(pid, owner) && (owner == null || token.stillGone(c, e.getKey()))) {
-                    sql.deleteInbox(c, e.getKey());
-                    sql.deletePeer(c, e.getKey());
-                    liveness.forget(c, e.getKey());
+                ServerLiveness.Owner owner = owners.get(id);
+                if (pid == null) {
+                    continue;
+                }
+                if (ClientToken.alive(pid, owner)) {
+                    if (owner != null && owner.held() && freeSince.containsKey(id)) {
+                        liveness.clearFree(c, id); // its owner came back; a later loss starts a new grace
+                    }
+                } else if (owner == null || token.dueForSweep(c, id, pid, freeSince.get(id), now)) {
+                    sql.deleteInbox(c, id);
+                    sql.deletePeer(c, id);
+                    liveness.forget(c, id);
                     n++;
                 }
             }

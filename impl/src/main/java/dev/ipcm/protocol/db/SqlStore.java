@@ -341,7 +341,7 @@ final class SqlStore {
      * digits beyond them ({@code .857534} as {@code .8575339}), so the value is rounded to the
      * microsecond, which a double of today's epoch seconds still holds exactly.
      */
-    private static BigDecimal seconds(ResultSet rs, int column) throws SQLException {
+    static BigDecimal seconds(ResultSet rs, int column) throws SQLException {
         String text = rs.getString(column);
         if (text == null) {
             return null;

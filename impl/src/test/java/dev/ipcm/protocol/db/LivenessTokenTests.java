@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +47,23 @@ interface LivenessTokenTests {
         return now;
     }
 
+    /** Makes {@code name}'s liveness record say it runs on another host, as a client there would have written it. */
+    private void moveToAnotherHost(Connection c, String name) throws SQLException {
+        Dialect d = target().dialect();
+        try (PreparedStatement ps = c.prepareStatement("UPDATE ipcm_liveness SET " + d.q("host_id") + " = ?, "
+                + d.q("host_name") + " = ? WHERE " + d.q("id") + " = ?")) {
+            ps.setString(1, "another-boot-id/pid:1");
+            ps.setString(2, "host-b");
+            ps.setString(3, name);
+            assertThat(ps.executeUpdate()).as("records of " + name).isEqualTo(1);
+        }
+    }
+
+    /** Whether a sweep stamped {@code name}'s token free and the stamp is still there. */
+    private boolean stampedFree(Connection c, String name) throws SQLException {
+        return new TokenFreeSince(target().dialect()).all(c).containsKey(name);
+    }
+
     private Connection raw() {
         return DbTargets.raw(target().protocol, store().route());
     }
@@ -70,13 +88,14 @@ interface LivenessTokenTests {
 
     /**
      * A peer of another host whose token is free is gone, even though its recorded pid is a
-     * running process here (this JVM's own): listed nowhere, not active, swept, and its name free.
+     * running process here (this JVM's own): listed nowhere, not active, swept (by a looker without
+     * a grace), and its name free.
      */
     @Test
     default void aForeignPeerWithoutItsTokenIsGoneThoughItsPidRunsHere() throws SQLException {
         String ghost = AbstractDbStoreTest.unique("ghost");
         String self = AbstractDbStoreTest.unique("looker");
-        try (Client looker = store().connect(self)) {
+        try (Client looker = store().connect(self, Map.of(SweepGrace.PARAM, "0"))) {
             try (Connection c = raw()) {
                 registerForeign(c, ghost, Os.get().pid());
             }
@@ -159,5 +178,61 @@ interface LivenessTokenTests {
                         .hasMessageContaining("took the name");
             }
         }
+    }
+
+    /**
+     * A client of "another host" whose session the server cut is reported gone while its token is
+     * free, but a sweep within the grace keeps its row and inbox: once it makes a call it
+     * reconnects, takes its token back (clearing the sweep's stamp) and gets the mail that waited.
+     */
+    @Test
+    default void aCutClientIsGoneButNotSweptWithinTheGraceAndGetsItsMail() throws SQLException {
+        String away = AbstractDbStoreTest.unique("away");
+        String self = AbstractDbStoreTest.unique("looker");
+        try (Client cut = store().connect(away); Client looker = store().connect(self); Connection c = raw()) {
+            moveToAnotherHost(c, away);
+            ServerStoreTests.kill(target(), store(), Set.of(c));
+            // The server ends the cut session a moment after the kill; the client makes no call, so its token stays free.
+            assertThat(AbstractDbStoreTest.eventually(() -> !looker.peerActive(away))).as("seen gone").isTrue();
+            assertThat(looker.peers()).doesNotContain(away);
+            looker.send(away, "kept");
+            looker.peerLeft();
+            looker.peerLeft();
+            assertThat(looker.peerExists(away)).as("not swept within the grace").isTrue();
+            assertThat(stampedFree(c, away)).as("free-since stamped").isTrue();
+            assertThat(cut.awaitMessages(AbstractDbStoreTest.WAIT)).extracting(m -> m.content().asText())
+                    .containsExactly("kept");
+            assertThat(looker.peerActive(away)).as("back").isTrue();
+            assertThat(stampedFree(c, away)).as("stamp cleared by the owner").isFalse();
+        }
+    }
+
+    /**
+     * A dead peer of "another host" is swept once its token has been free for the grace: the
+     * first sweep only stamps the moment, a later one past the grace removes the row and its mail.
+     */
+    @Test
+    default void aDeadForeignPeerIsSweptOnceItsTokenWasFreeForTheGrace() throws SQLException {
+        String ghost = AbstractDbStoreTest.unique("ghost");
+        String self = AbstractDbStoreTest.unique("looker");
+        try (Client looker = store().connect(self, Map.of(SweepGrace.PARAM, "0.5")); Connection c = raw()) {
+            registerForeign(c, ghost, 4_194_303);
+            looker.send(ghost, "never read");
+            assertThat(looker.peerActive(ghost)).isFalse();
+            looker.peerLeft();
+            assertThat(looker.peerExists(ghost)).as("kept by the sweep that saw it first").isTrue();
+            assertThat(AbstractDbStoreTest.eventually(() -> {
+                looker.peerLeft();
+                return !looker.peerExists(ghost);
+            })).as("swept after the grace").isTrue();
+            assertThat(stampedFree(c, ghost)).as("stamp removed with the row").isFalse();
+        }
+    }
+
+    /** A grace that is no number of seconds is refused at connect, naming the parameter. */
+    @Test
+    default void aBadGraceIsRefused() {
+        assertThatThrownBy(() -> store().connect(AbstractDbStoreTest.unique("bad"), Map.of(SweepGrace.PARAM, "-1")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(SweepGrace.PARAM);
     }
 }
