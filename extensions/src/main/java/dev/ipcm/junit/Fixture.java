@@ -7,9 +7,9 @@ import dev.ipcm.MessagesWaitingException;
 import dev.ipcm.SpawnOptions;
 import dev.ipcm.Store;
 import dev.ipcm.service.ServiceHandle;
-import dev.ipcm.spi.AbstractClient;
 import dev.ipcm.spi.Protocol;
 import dev.ipcm.spi.Protocols;
+import dev.ipcm.spi.Stores;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -79,7 +79,7 @@ final class Fixture implements AutoCloseable {
             return Map.of();
         }
         stopEcho();
-        for (Client c : AbstractClient.openClients(store.route())) {
+        for (Client c : Stores.openClients(store)) {
             Clients.disconnectQuietly(c);
         }
         Client probe;

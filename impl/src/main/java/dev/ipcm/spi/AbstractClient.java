@@ -382,18 +382,12 @@ public abstract class AbstractClient implements Client {
 
     @Override
     public Optional<dev.ipcm.PeerHost> peerHost(String peer) {
-        if (peer == null || peer.isEmpty()) {
-            return Optional.empty();
-        }
-        synchronized (io) {
-            return recordedHost(peer);
-        }
+        return peers.host(peer);
     }
 
     @Override
     public boolean peerActive(String peer) {
-        OptionalLong p = peerPid(peer);
-        return p.isPresent() && isRunning(p.getAsLong());
+        return peers.runs(peerPid(peer));
     }
 
     @Override
@@ -471,12 +465,6 @@ public abstract class AbstractClient implements Client {
             throw new ClientClosedException("Client '" + name + "' has disconnected or suspended; connect again "
                     + "(or reconnect after a suspend) to use the name");
         }
-    }
-
-    /** The clients this JVM has open on one store (used by a store's shutdown). */
-    @API(status = API.Status.INTERNAL, since = "0.1")
-    public static List<Client> openClients(String route) {
-        return LocalClients.forRoute(route);
     }
 
     @Override

@@ -59,6 +59,21 @@ final class Peers {
         }
     }
 
+    /** Where {@code peer} runs, when the store recorded it. */
+    Optional<dev.ipcm.PeerHost> host(String peer) {
+        if (peer == null || peer.isEmpty()) {
+            return Optional.empty();
+        }
+        synchronized (client.io) {
+            return client.recordedHost(peer);
+        }
+    }
+
+    /** Whether a recorded pid names a running process of this host: the reference's liveness. */
+    boolean runs(OptionalLong pid) {
+        return pid.isPresent() && AbstractClient.isRunning(pid.getAsLong());
+    }
+
     Optional<BigDecimal> suspendExpires(String peer) {
         if (peer == null || peer.isEmpty()) {
             return Optional.empty();

@@ -1,11 +1,13 @@
 package dev.ipcm.spi;
 
+import dev.ipcm.Client;
 import dev.ipcm.Store;
 import dev.ipcm.serial.Serializer;
+import java.util.List;
 import org.apiguardian.api.API;
 
 /**
- * The protocol and the serializer of a spawned {@link Store}. They are asked for here rather than
+ * The protocol, the serializer and this JVM's open clients of a spawned {@link Store}. They are asked for here rather than
  * on {@code Store}, because the API package does not name the SPI's types (docs/architecture.md).
  */
 @API(status = API.Status.STABLE, since = "0.1")
@@ -20,6 +22,11 @@ public final class Stores {
     /** The serializer {@code store} was spawned with. */
     public static Serializer serializer(Store store) {
         return backend(store).serializer();
+    }
+
+    /** The clients this JVM has open on {@code store}, as its shutdown disconnects them. */
+    public static List<Client> openClients(Store store) {
+        return LocalClients.forRoute(store.route());
     }
 
     private static ProtocolStoreBackend backend(Store store) {
