@@ -40,6 +40,9 @@ my @ORDER = qw/MessageFiles JSONFile AtomicPipe UnixSocket SQLite/;
 
 my %SPAWNED;    # route => IPC::Manager::Spawn, unspawned at the end if the caller did not
 my %CLIENTS;    # handle => client object
+# handle => name of a client that disconnected or suspended. Its object is released: each holds
+# OS resources (an inotify instance on the directory stores), which a long run would exhaust.
+my %LEFT;
 
 my %OPS = (
     hello                => \&op_hello,
@@ -76,8 +79,11 @@ sub bool { $_[0] ? Cpanel::JSON::XS::true() : Cpanel::JSON::XS::false() }
 
 sub client {
     my ($req) = @_;
-    return $CLIENTS{$req->{client} // ''} // die {kind => 'client_closed', message => "no client '"
-            . ($req->{client} // '') . "' was connected through this driver"};
+    my $handle = $req->{client} // '';
+    return $CLIENTS{$handle} if $CLIENTS{$handle};
+    die {kind => 'client_closed', message => "client '$LEFT{$handle}' has disconnected or suspended; connect again"}
+        if defined $LEFT{$handle};
+    die {kind => 'client_closed', message => "no client '$handle' was connected through this driver"};
 }
 
 sub protocol_class {
@@ -150,7 +156,8 @@ sub op_store_exists {
 
 sub op_connect {
     my ($req) = @_;
-    die {kind => 'other', message => "the handle '$req->{client}' is in use"} if $CLIENTS{$req->{client}};
+    die {kind => 'other', message => "the handle '$req->{client}' is in use"}
+        if $CLIENTS{$req->{client}} || $LEFT{$req->{client}};
     my $con = $req->{reconnect} ? ipcm_reconnect($req->{name}, $req->{info}) : ipcm_connect($req->{name}, $req->{info});
     $CLIENTS{$req->{client}} = $con;
     return {pid => 0 + $con->pid};
@@ -222,7 +229,7 @@ sub op_suspend {
     my ($req) = @_;
     my $con = client($req);
     $con->suspend(defined $req->{expires_at} ? (expires_at => $req->{expires_at}) : ());
-    delete $CLIENTS{$req->{client}};
+    $LEFT{$req->{client}} = (delete $CLIENTS{$req->{client}})->id;
     return undef;
 }
 
@@ -235,7 +242,7 @@ sub op_disconnect {
         1;
     };
     my $err = $@;
-    delete $CLIENTS{$req->{client}};
+    $LEFT{$req->{client}} = (delete $CLIENTS{$req->{client}})->id;
     die $err if !$ok && ref($err);
     die {kind => error_kind("$err"), message => "$err", client => $con->id} unless $ok;
     return [map { msg_out($_) } @handed];
@@ -253,11 +260,13 @@ sub error_kind {
     my ($text) = @_;
     return 'messages_waiting' if $text =~ m/Messages waiting at disconnect/;
     return 'not_supported'    if $text =~ m/is not supported|Not Implemented/;
+    return 'content'          if $text =~ m/Message file '.*' already exists/;
     return 'name_taken'       if $text =~ m/already running in pid|already exists/;
-    return 'invalid_name'     if $text =~ m/may not begin with an underscore|peer_id is required|'peer_id' is required|too long/;
+    return 'no_such_peer'     if $text =~ m/peer_id is required|'peer_id' is required/;
+    return 'invalid_name'     if $text =~ m/may not begin with an underscore|'id' is a required attribute|too long/;
     return 'content'          if $text =~ m/'content' is a required attribute|encountered|cannot be encoded|malformed/i;
     return 'no_such_peer'     if $text =~ m/not a valid message recipient|Client does not exist|Client '.*' does not exist|peer does not exist|is not listening|No peer specified|Message has no peer/;
-    return 'store_gone'       if $text =~ m/Could not open dir|Cannot open '|No such file or directory|Route '.*' does not exist/;
+    return 'store_gone'       if $text =~ m/Could not open dir|Cannot open '|Route '.*' does not exist/;
     return 'other';
 }
 
@@ -283,8 +292,11 @@ sub serve {
     my $done = eval {
         # A library call that never returns would stall every later request: it is cut off,
         # well before ipcm gives up on the answer (docs/driver-protocol.md, "Transport").
-        local $SIG{ALRM} = sub { die {kind => 'other', message => "IPC::Manager did not return from '$req->{op}' within "
-                . OP_LIMIT . " s"} };
+        # Re-armed each time: the library may catch the first die in an eval of its own and go on.
+        local $SIG{ALRM} = sub {
+            alarm(1);
+            die {kind => 'other', message => "IPC::Manager did not return from '$req->{op}' within " . OP_LIMIT . " s"};
+        };
         alarm(OP_LIMIT);
         $result = $op->($req);
         alarm(0);
@@ -312,6 +324,7 @@ for my $handle (sort keys %CLIENTS) {
     eval { $CLIENTS{$handle}->disconnect(sub { }); 1 } or warn $@;
 }
 %CLIENTS = ();
+%LEFT    = ();
 for my $route (sort keys %SPAWNED) {
     eval { $SPAWNED{$route}->unspawn; 1 } or warn $@;
 }

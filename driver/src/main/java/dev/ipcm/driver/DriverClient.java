@@ -59,6 +59,7 @@ final class DriverClient implements Client {
         JsonNode answer = process.call("connect", args);
         DriverClient client = new DriverClient(process, protocol, handle, request, answer.path("pid").asLong());
         OpenClients.register(client);
+        client.peerChanges.startFrom(client.peers());
         return client;
     }
 

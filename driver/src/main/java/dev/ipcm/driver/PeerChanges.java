@@ -23,6 +23,11 @@ final class PeerChanges {
         this.peers = peers;
     }
 
+    /** The peers at connect: the first change reported is against them. */
+    synchronized void startFrom(List<String> peersAtConnect) {
+        known = new HashSet<>(peersAtConnect);
+    }
+
     synchronized Map<String, Integer> await(Duration timeout) {
         if (known == null) {
             known = new HashSet<>(peers.get());

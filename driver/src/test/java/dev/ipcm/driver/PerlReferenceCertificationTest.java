@@ -50,7 +50,6 @@ class PerlReferenceCertificationTest {
                 .configurationParameter("ipcm.protocols.required", store)
                 .configurationParameter("ipcm.certify.tries", "5")
                 .configurationParameter("ipcm.property.seed", "20261206")
-                .configurationParameter("ipcm.timeout.await", "5s")
                 .configurationParameter("jqwik.shrinking.default", "OFF")
                 .selectors(selectPackage("dev.ipcm.conformance"))
                 .execute();
