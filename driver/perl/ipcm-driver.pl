@@ -262,7 +262,7 @@ sub error_kind {
     return 'not_supported'    if $text =~ m/is not supported|Not Implemented/;
     return 'content'          if $text =~ m/Message file '.*' already exists/;
     return 'name_taken'       if $text =~ m/already running in pid|already exists/;
-    return 'no_such_peer'     if $text =~ m/peer_id is required|'peer_id' is required/;
+    return 'no_such_peer'     if $text =~ m/peer_id is required|'peer_id' is required|must either have a 'to' or 'broadcast'/;
     return 'invalid_name'     if $text =~ m/may not begin with an underscore|'id' is a required attribute|too long/;
     return 'content'          if $text =~ m/'content' is a required attribute|encountered|cannot be encoded|malformed/i;
     return 'no_such_peer'     if $text =~ m/not a valid message recipient|Client does not exist|Client '.*' does not exist|peer does not exist|is not listening|No peer specified|Message has no peer/;
@@ -312,6 +312,10 @@ sub serve {
     return answer($req->{id}, 0, $error);
 }
 
+# A write to a FIFO or socket whose reader has gone raises SIGPIPE, which would end the driver
+# (AtomicPipe, a peer that just left): as a long-lived server would, the driver ignores it, and
+# the library's write fails with EPIPE instead, which is answered as an error.
+$SIG{PIPE} = 'IGNORE';
 $| = 1;
 binmode(STDIN);
 while (my $line = <STDIN>) {

@@ -21,37 +21,51 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * One running driver: a child process spoken to in JSON lines on its stdin and stdout
  * (docs/driver-protocol.md). Requests from many threads are written one line at a time; a reader
- * thread hands each answer to the request with its id.
+ * thread hands each answer to the request with its id. A driver that exited is started again at
+ * the next request.
  */
 final class DriverProcess implements AutoCloseable {
     /** Every operation answers well within this; a driver that does not is stuck. */
     static final Duration ANSWER_DEADLINE = Duration.ofSeconds(60);
 
     private final String command;
-    private final Process process;
-    private final OutputStream requests;
     private final AtomicLong ids = new AtomicLong();
     private final Map<Long, CompletableFuture<JsonNode>> waiting = new ConcurrentHashMap<>();
+    private final Object lock = new Object();
+    private Process process;
+    private OutputStream requests;
     private volatile String ended;
+    private boolean closed;
 
-    private DriverProcess(String command, Process process) {
+    private DriverProcess(String command) {
         this.command = command;
-        this.process = process;
-        this.requests = process.getOutputStream();
-        Thread reader = new Thread(this::readAnswers, "ipcm-driver-reader");
-        reader.setDaemon(true);
-        reader.start();
     }
 
     /** Starts {@code command} with {@code sh -c}; its stderr goes to ours. */
     static DriverProcess start(String command) {
+        DriverProcess driver = new DriverProcess(command);
+        synchronized (driver.lock) {
+            driver.launch();
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(driver::close, "ipcm-driver-stop"));
+        return driver;
+    }
+
+    /**
+     * Starts the process (again, after it exited: the stores and clients it had are gone, and the
+     * requests that waited on it have failed; later scenarios spawn stores of their own).
+     */
+    private void launch() {
         try {
             Process p = new ProcessBuilder("sh", "-c", "exec " + command)
                     .redirectError(ProcessBuilder.Redirect.INHERIT)
                     .start();
-            DriverProcess driver = new DriverProcess(command, p);
-            Runtime.getRuntime().addShutdownHook(new Thread(driver::close, "ipcm-driver-stop"));
-            return driver;
+            process = p;
+            requests = p.getOutputStream();
+            ended = null;
+            Thread reader = new Thread(() -> readAnswers(p), "ipcm-driver-reader");
+            reader.setDaemon(true);
+            reader.start();
         } catch (IOException e) {
             throw new IpcmException("Could not start the driver '" + command + "': " + e.getMessage()
                     + " (check the command given with --driver or ipcm.driver)", e);
@@ -97,9 +111,13 @@ final class DriverProcess implements AutoCloseable {
 
     private void write(ObjectNode request) {
         byte[] line = (Json.encodeToString(request) + "\n").getBytes(StandardCharsets.UTF_8);
-        synchronized (requests) {
+        synchronized (lock) {
+            if (closed) {
+                throw new IpcmException("The driver '" + command + "' has been stopped");
+            }
             if (ended != null) {
-                throw new IpcmException(ended);
+                System.err.println("ipcm-driver: " + ended + "; starting it again");
+                launch();
             }
             try {
                 requests.write(line);
@@ -110,9 +128,10 @@ final class DriverProcess implements AutoCloseable {
         }
     }
 
-    private void readAnswers() {
+    private void readAnswers(Process p) {
+        String end = null;
         try (BufferedReader in = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
                 JsonNode reply = Json.decode(line);
@@ -122,18 +141,24 @@ final class DriverProcess implements AutoCloseable {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            ended = "The driver '" + command + "' wrote something that is not a JSON line: " + e.getMessage();
+            end = "The driver '" + command + "' wrote something that is not a JSON line: " + e.getMessage();
+            p.destroyForcibly();
         }
-        if (ended == null) {
-            ended = "The driver '" + command + "' exited" + exitCode();
+        if (end == null) {
+            end = "The driver '" + command + "' exited" + exitCode(p);
         }
-        IpcmException gone = new IpcmException(ended);
+        IpcmException gone = new IpcmException(end);
+        synchronized (lock) {
+            if (p == process) {
+                ended = end;
+            }
+        }
         waiting.values().forEach(f -> f.completeExceptionally(gone));
     }
 
-    private String exitCode() {
+    private static String exitCode(Process p) {
         try {
-            return process.waitFor(5, TimeUnit.SECONDS) ? " with code " + process.exitValue() : "";
+            return p.waitFor(5, TimeUnit.SECONDS) ? " with code " + p.exitValue() : "";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "";
@@ -143,18 +168,27 @@ final class DriverProcess implements AutoCloseable {
     /** Closes the driver's stdin (its signal to end), then kills it if it has not ended within 5 s. */
     @Override
     public void close() {
+        Process process;
         try {
-            synchronized (requests) {
+            synchronized (lock) {
+                closed = true;
+                process = this.process;
                 requests.close();
             }
             if (!process.waitFor(5, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
         } catch (IOException e) {
-            process.destroyForcibly();
+            destroy();
         } catch (InterruptedException e) {
-            process.destroyForcibly();
+            destroy();
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private void destroy() {
+        synchronized (lock) {
+            process.destroyForcibly();
         }
     }
 }

@@ -10,8 +10,11 @@ import dev.ipcm.NoSuchPeerException;
 import dev.ipcm.NotSupportedException;
 import dev.ipcm.internal.Json;
 import dev.ipcm.spi.Protocol;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Java side of the driver protocol against scripted drivers (a few lines of shell that answer
@@ -79,6 +82,26 @@ class DriverProcessTest {
     }
 
     @Test
+    void aDriverThatExitedIsStartedAgainForTheNextRequest(@TempDir Path dir) throws Exception {
+        // Answers one request with its own pid, then exits.
+        Path once = dir.resolve("once.sh");
+        Files.writeString(once, "read l\nid=$(echo \"$l\" | sed 's/.*\"id\":\\([0-9]*\\).*/\\1/')\n"
+                + "echo \"{\\\"id\\\":$id,\\\"ok\\\":true,\\\"result\\\":$$}\"\n");
+        try (DriverProcess driver = DriverProcess.start("sh " + once)) {
+            var none = Json.mapper().createObjectNode();
+            long first = driver.call("first", none).asLong();
+            long second = Await.answer(() -> {
+                try {
+                    return driver.call("second", none).asLong();
+                } catch (IpcmException stillTheFirst) {
+                    return 0L; // the first one's exit was not yet seen when this request was written
+                }
+            });
+            assertThat(second).as("the pid of the process that answered again").isPositive().isNotEqualTo(first);
+        }
+    }
+
+    @Test
     void aDriverThatCannotStartIsAnUnusableDriverSayingWhy() {
         UnusableDriver unusable = new UnusableDriver("no-such-command", "it exited with code 127");
 
@@ -86,5 +109,18 @@ class DriverProcessTest {
         assertThat(unusable.availability().isAvailable()).isFalse();
         assertThat(unusable.availability().reason()).contains("no-such-command", "exited with code 127");
         assertThatThrownBy(() -> unusable.spawn(null)).hasMessageContaining("no-such-command");
+    }
+
+    /** Retries a request until it is answered by a live driver, for at most 10 s. */
+    private static final class Await {
+        static long answer(java.util.function.LongSupplier request) throws InterruptedException {
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            long got = request.getAsLong();
+            while (got == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+                got = request.getAsLong();
+            }
+            return got;
+        }
     }
 }
