@@ -309,6 +309,8 @@ sub serve {
     my $text = "$err";
     $text =~ s/\s+$//;
     my $error = {kind => error_kind($text), message => $text};
+    # A missing peer id while connecting is the client's own name: an invalid name.
+    $error->{kind} = 'invalid_name' if $error->{kind} eq 'no_such_peer' && ($req->{op} // '') eq 'connect';
     return answer($req->{id}, 0, $error);
 }
 
