@@ -1,5 +1,6 @@
 package dev.ipcm.cli;
 
+import dev.ipcm.driver.DriverProtocolProvider;
 import dev.ipcm.spi.Protocols;
 import dev.ipcm.engine.CertifyParameters;
 import dev.ipcm.engine.CertifyTree;
@@ -48,6 +49,12 @@ final class CertifyCommand implements Callable<Integer> {
             description = "Protocols to certify, by name (comma list).")
     List<String> protocols;
 
+    @Option(names = "--driver", paramLabel = "COMMAND",
+            description = "Certify an implementation in another language through its driver (docs/driver-protocol.md), "
+                    + "e.g. \"perl driver/perl/ipcm-driver.pl\": its stores become protocols named <driver>:<store> "
+                    + "(perl:MessageFiles). Without --protocols every store it announces; --protocols takes either name.")
+    String driver;
+
     @Option(names = "--report", paramLabel = "DIR", defaultValue = DEFAULT_REPORT_DIR,
             description = "Directory for certification.html and certification.json (default: ${DEFAULT-VALUE}).")
     Path reportDir;
@@ -72,7 +79,13 @@ final class CertifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Protocol> chosen = protocols == null ? defaults() : named(protocols);
+        List<Protocol> chosen;
+        if (driver != null) {
+            DriverProtocolProvider.configure(driver);
+            chosen = DriverChoice.choose(DriverProtocolProvider.protocolsOf(driver), protocols);
+        } else {
+            chosen = protocols == null ? defaults() : named(protocols);
+        }
         if (tries == null && thorough) {
             tries = THOROUGH_TRIES;
         }

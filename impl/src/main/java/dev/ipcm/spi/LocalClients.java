@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Perl process does when its client objects are destroyed.
  */
 final class LocalClients {
-    private static final Set<AbstractClient> OPEN = ConcurrentHashMap.newKeySet();
+    private static final Set<Client> OPEN = ConcurrentHashMap.newKeySet();
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(LocalClients::disconnectAll, "ipcm-client-exit"));
@@ -20,11 +20,11 @@ final class LocalClients {
 
     private LocalClients() {}
 
-    static void add(AbstractClient client) {
+    static void add(Client client) {
         OPEN.add(client);
     }
 
-    static void remove(AbstractClient client) {
+    static void remove(Client client) {
         OPEN.remove(client);
     }
 
@@ -34,7 +34,7 @@ final class LocalClients {
      * for every protocol (docs/conformance.md, "One error per situation").
      */
     static void refuseReconnectOfOpen(String route, String name, long pid) {
-        for (AbstractClient c : OPEN) {
+        for (Client c : OPEN) {
             if (c.info().route().equals(route) && c.name().equals(name) && !c.isDisconnected()) {
                 throw new dev.ipcm.NameTakenException("Connection already running in this process (pid " + pid + ") for '"
                         + name + "'; only a suspended client can be reconnected: suspend or disconnect it first");
@@ -45,7 +45,7 @@ final class LocalClients {
     /** The open clients of one store. */
     static List<Client> forRoute(String route) {
         List<Client> out = new ArrayList<>();
-        for (AbstractClient c : OPEN) {
+        for (Client c : OPEN) {
             if (c.info().route().equals(route)) {
                 out.add(c);
             }
@@ -54,7 +54,7 @@ final class LocalClients {
     }
 
     private static void disconnectAll() {
-        for (AbstractClient c : new ArrayList<>(OPEN)) {
+        for (Client c : new ArrayList<>(OPEN)) {
             try {
                 c.disconnect();
             } catch (RuntimeException ignored) {

@@ -16,7 +16,8 @@ import org.apiguardian.api.API;
  * <p>A protocol answers to its short name ({@code MessageFiles}), its reference name
  * ({@code IPC::Manager::Client::MessageFiles}), that name with a leading {@code +} (the
  * reference's fully qualified form, {@code +IPC::Manager::Client::MessageFiles}) and {@code +}
- * followed by its Java class name.
+ * followed by its Java class name. Besides {@link Protocol} plugins, {@link ProtocolProvider}s
+ * add protocols known only at run time.
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public final class Protocols {
@@ -41,12 +42,24 @@ public final class Protocols {
                             found.putIfAbsent(p.name(), p);
                         }
                     }
+                    addProvided(found, Protocols.class.getClassLoader());
+                    if (ctx != null && ctx != Protocols.class.getClassLoader()) {
+                        addProvided(found, ctx);
+                    }
                     loaded = Collections.unmodifiableMap(found);
                 }
                 m = loaded;
             }
         }
         return m;
+    }
+
+    private static void addProvided(Map<String, Protocol> found, ClassLoader loader) {
+        for (ProtocolProvider provider : ServiceLoader.load(ProtocolProvider.class, loader)) {
+            for (Protocol p : provider.protocols()) {
+                found.putIfAbsent(p.name(), p);
+            }
+        }
     }
 
     /**

@@ -1,0 +1,103 @@
+package dev.ipcm.driver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+
+/**
+ * Certifies the Perl reference IPC::Manager through its driver (driver/perl/ipcm-driver.pl) on
+ * the stores it has: the whole conformance suite, as for any plugin. The reference does not pass
+ * everything; what it fails is exactly the list in {@code perl-reference-divergences.txt}, each
+ * explained in docs/decisions.md, so a new failure and a divergence that went away both fail here.
+ */
+class PerlReferenceCertificationTest {
+    /**
+     * The stores certified: MessageFiles, whose divergences were confirmed by two runs;
+     * {@code -Dipcm.perl.stores=perl:JSONFile,perl:AtomicPipe,perl:UnixSocket} runs the others
+     * whose lists are recorded (docs/decisions.md).
+     */
+    static final List<String> STORES = List.of(System.getProperty("ipcm.perl.stores",
+            "perl:MessageFiles").split(","));
+
+    @BeforeAll
+    static void startTheDriver() {
+        System.setProperty(DriverSettings.PROPERTY, PerlReference.driverCommand());
+    }
+
+    static List<String> stores() {
+        return STORES;
+    }
+
+    // The whole suite on one store takes minutes, not the build's default limit for one test.
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void theReferenceFailsExactlyItsDocumentedDivergences(String store) {
+        EngineExecutionResults results = EngineTestKit.engine("ipcm-certify")
+                .configurationParameter("ipcm.protocols", store)
+                .configurationParameter("ipcm.protocols.required", store)
+                .configurationParameter("ipcm.certify.tries", "5")
+                .configurationParameter("ipcm.property.seed", "20261206")
+                .configurationParameter("jqwik.shrinking.default", "OFF")
+                .selectors(selectPackage("dev.ipcm.conformance"))
+                .execute();
+
+        Set<String> failed = results.allEvents().failed().stream().map(PerlReferenceCertificationTest::key)
+                .collect(Collectors.toCollection(TreeSet::new));
+        results.allEvents().failed().stream().forEach(PerlReferenceCertificationTest::report);
+        assertThat(failed).as("what the reference fails (driver/src/test/resources/perl-reference-divergences.txt)")
+                .isEqualTo(documented(store));
+        assertThat(results.containerEvents().skipped().stream()
+                .filter(e -> e.getTestDescriptor().getUniqueId().getLastSegment().getType().equals("protocol")))
+                .as("the store skipped (the driver could not run it)").isEmpty();
+    }
+
+    /** Each failure on stderr with its message, so a new one can be judged from the build log. */
+    private static void report(Event e) {
+        String why = e.getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable)
+                .map(Throwable::toString).orElse("");
+        System.err.println("FAILED " + key(e) + ": " + why.substring(0, Math.min(why.length(), 2000)));
+    }
+
+    /** {@code perl:MessageFiles MessagingScenarios/badNames}: the protocol, scenario class and case. */
+    private static String key(Event e) {
+        String protocol = "";
+        String scenario = "";
+        for (UniqueId.Segment s : e.getTestDescriptor().getUniqueId().getSegments()) {
+            if (s.getType().equals("protocol")) {
+                protocol = s.getValue();
+            } else if (s.getType().equals("scenario")) {
+                scenario = s.getValue().substring(s.getValue().lastIndexOf('.') + 1);
+            }
+        }
+        String name = e.getTestDescriptor().getDisplayName().replaceFirst("\\(.*", "");
+        return protocol + " " + (scenario.isEmpty() || scenario.equals(name) ? name : scenario + "/" + name);
+    }
+
+    private static Set<String> documented(String store) {
+        try (var in = PerlReferenceCertificationTest.class.getResourceAsStream("/perl-reference-divergences.txt")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .filter(l -> l.startsWith(store + " ")).collect(Collectors.toCollection(TreeSet::new));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
