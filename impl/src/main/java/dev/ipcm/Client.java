@@ -270,14 +270,18 @@ public interface Client extends AutoCloseable {
     void disconnect(Consumer<List<Message>> handler);
 
     /** {@link #disconnect(Consumer)} without a handler. */
-    void disconnect();
+    default void disconnect() {
+        disconnect(null);
+    }
 
     /** Whether the client has disconnected or suspended. */
     boolean isDisconnected();
 
     /** Same as {@link #disconnect()}; a no-op when already disconnected. */
     @Override
-    void close();
+    default void close() {
+        disconnect();
+    }
 
     // ---- stats ---------------------------------------------------------------------------
 

@@ -12,7 +12,6 @@ import dev.ipcm.MessagesWaitingException;
 import dev.ipcm.SendOutcome;
 import dev.ipcm.Stats;
 import dev.ipcm.internal.Json;
-import dev.ipcm.serial.Serializer;
 import dev.ipcm.spi.OpenClients;
 import dev.ipcm.spi.ConnectRequest;
 import java.math.BigDecimal;
@@ -88,11 +87,6 @@ final class DriverClient implements Client {
     @Override
     public ConnectionInfo info() {
         return request.info();
-    }
-
-    @Override
-    public Serializer serializer() {
-        return request.serializer();
     }
 
     @Override
@@ -266,18 +260,8 @@ final class DriverClient implements Client {
     }
 
     @Override
-    public void disconnect() {
-        disconnect(null);
-    }
-
-    @Override
     public boolean isDisconnected() {
         return disconnected;
-    }
-
-    @Override
-    public void close() {
-        disconnect();
     }
 
     @Override

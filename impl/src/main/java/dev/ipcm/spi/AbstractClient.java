@@ -421,11 +421,6 @@ public abstract class AbstractClient implements Client {
     }
 
     @Override
-    public void disconnect() {
-        disconnect(null);
-    }
-
-    @Override
     public void disconnect(Consumer<List<Message>> handler) {
         leaving.disconnect(handler);
     }
@@ -433,11 +428,6 @@ public abstract class AbstractClient implements Client {
     @Override
     public boolean isDisconnected() {
         return disconnected;
-    }
-
-    @Override
-    public void close() {
-        disconnect();
     }
 
     @Override
