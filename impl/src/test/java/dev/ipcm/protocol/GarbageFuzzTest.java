@@ -29,24 +29,40 @@ import org.newsclub.net.unix.AFUNIXDatagramChannel;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
 
 /**
- * Random and hostile bytes written into a store's files, FIFOs and sockets between legitimate
- * messages, for a bounded time and count: every legitimate message still arrives, in order, and
- * the receiver stays up (docs/protocols/file-stores.md, docs/protocols/kernel-transports.md,
- * docs/protocols/databases.md: an undecodable row is set aside).
+ * Random and hostile bytes written into a store's files, FIFOs, sockets and rows between
+ * legitimate messages, for a bounded time and count: every legitimate message still arrives, in
+ * order, and the receiver stays up (docs/protocols/file-stores.md, docs/protocols/kernel-transports.md,
+ * docs/protocols/databases.md: an undecodable entry or row is set aside). The server databases
+ * run the same loop from {@code dev.ipcm.protocol.db.ServerGarbageFuzzTest}.
  */
-class GarbageFuzzTest {
+public class GarbageFuzzTest {
     private static final long FUZZ_NANOS = TimeUnit.SECONDS.toNanos(3);
     private static final int MAX_ROUNDS = 400;
 
+    /** Writes one piece of junk for bob into the store, as something other than an ipcm client would. */
+    @FunctionalInterface
+    public interface Injector {
+        void inject(byte[] junk, Random rnd) throws Exception;
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"MessageFiles", "AtomicPipe", "UnixSocket", "ConnectionUnix", "SQLite"})
+    @ValueSource(strings = {"MessageFiles", "JSONFile", "AtomicPipe", "UnixSocket", "ConnectionUnix", "SQLite"})
     void garbageNeverCostsALegitimateMessage(String protocol) throws Exception {
+        try (Store store = Ipcm.spawn(SpawnOptions.defaults().protocol(protocol))) {
+            Path bobs = protocol.equals("SQLite") || protocol.equals("JSONFile") ? Path.of(store.route())
+                    : Path.of(store.route(), "bob");
+            fuzzBob(store, (junk, rnd) -> inject(protocol, bobs, junk, rnd));
+        }
+    }
+
+    /**
+     * Alice sends to bob while {@code injector} writes junk for bob, at random, for a few seconds;
+     * then every message alice sent must have reached bob in order, and bob must still receive.
+     */
+    public static void fuzzBob(Store store, Injector injector) throws Exception {
         long seed = System.nanoTime();
         Random rnd = new Random(seed);
-        try (Store store = Ipcm.spawn(SpawnOptions.defaults().protocol(protocol));
-                Client alice = store.connect("alice");
-                Client bob = store.connect("bob")) {
-            Path bobs = protocol.equals("SQLite") ? Path.of(store.route()) : Path.of(store.route(), "bob");
+        try (Client alice = store.connect("alice"); Client bob = store.connect("bob")) {
             List<Integer> sent = new ArrayList<>();
             List<Integer> got = new ArrayList<>();
             long end = System.nanoTime() + FUZZ_NANOS;
@@ -55,7 +71,7 @@ class GarbageFuzzTest {
                     alice.send("bob", Map.of("i", sent.size()));
                     sent.add(sent.size());
                 } else {
-                    inject(protocol, bobs, hostile(rnd), rnd);
+                    injector.inject(hostile(rnd), rnd);
                 }
                 if (rnd.nextInt(8) == 0) {
                     collect(bob.receive(), got);
@@ -83,7 +99,7 @@ class GarbageFuzzTest {
     }
 
     /** Random bytes, zeros, text, a frame header claiming 2 GB, or a chunk header claiming too much. */
-    private static byte[] hostile(Random rnd) {
+    public static byte[] hostile(Random rnd) {
         byte[] b = new byte[1 + rnd.nextInt(600)];
         switch (rnd.nextInt(5)) {
             case 0 -> rnd.nextBytes(b);
@@ -118,6 +134,7 @@ class GarbageFuzzTest {
                     rogue.write(ByteBuffer.wrap(junk));
                 }
             }
+            case "JSONFile" -> JsonFileJunk.addToInbox(bobs, "bob", junk, rnd);
             case "SQLite" -> {
                 // A row nobody could have sent: random or hostile content bytes, a UUID id.
                 try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + bobs);
