@@ -22,6 +22,8 @@ import java.sql.Statement;
 final class SQLiteFileCheck {
     /** SQLite's result code for a file that is not a database. */
     private static final int SQLITE_NOTADB = 26;
+    /** SQLite's primary result code for a write refused on a read-only connection. */
+    private static final int SQLITE_READONLY = 8;
 
     private SQLiteFileCheck() {}
 
@@ -47,6 +49,12 @@ final class SQLiteFileCheck {
         } catch (SQLException e) {
             if ((e.getErrorCode() & 0xff) == SQLITE_NOTADB) {
                 throw refusal(file, "it is no SQLite database");
+            }
+            if ((e.getErrorCode() & 0xff) == SQLITE_READONLY) {
+                // A writer was killed inside a transaction and left a hot journal, which only a
+                // read-write connection may roll back: the file is a SQLite database, and the
+                // client's own connection, opened next, restores it (docs/delivery.md).
+                return;
             }
             throw new DatabaseAccessException("Could not read the SQLite store '" + file + "': " + e.getMessage(), e);
         }
