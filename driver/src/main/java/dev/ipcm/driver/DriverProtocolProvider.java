@@ -35,7 +35,7 @@ public final class DriverProtocolProvider implements ProtocolProvider {
         return STARTED.computeIfAbsent(command, DriverProtocolProvider::start);
     }
 
-    /** Makes {@code command} the driver whose protocols {@link dev.ipcm.spi.Protocols} lists (call before its first use). */
+    /** Makes {@code command} the driver whose protocols {@link dev.ipcm.spi.Protocols} lists from now on. */
     public static void configure(String command) {
         System.setProperty(DriverSettings.PROPERTY, command);
     }

@@ -22,30 +22,45 @@ import org.apiguardian.api.API;
 @API(status = API.Status.STABLE, since = "0.1")
 public final class Protocols {
     private static final String PREFIX = "IPC::Manager::Client::";
+    /** The plugins found on the class path, looked for once. */
     private static volatile Map<String, Protocol> loaded;
+    /** The providers found with them; asked on every look, because what they provide can change. */
+    private static volatile List<ProtocolProvider> providers;
 
     private Protocols() {}
 
-    /** Every protocol on the class path, by short name, in discovery order. */
+    /**
+     * Every protocol on the class path, by short name, in discovery order, then those the
+     * {@link ProtocolProvider}s provide now (a driver configured later in this JVM counts).
+     */
     public static Map<String, Protocol> all() {
+        Map<String, Protocol> plugins = plugins();
+        if (providers.isEmpty()) {
+            return plugins;
+        }
+        Map<String, Protocol> found = new LinkedHashMap<>(plugins);
+        for (ProtocolProvider provider : providers) {
+            for (Protocol p : provider.protocols()) {
+                found.putIfAbsent(p.name(), p);
+            }
+        }
+        return Collections.unmodifiableMap(found);
+    }
+
+    private static Map<String, Protocol> plugins() {
         Map<String, Protocol> m = loaded;
         if (m == null) {
             synchronized (Protocols.class) {
                 if (loaded == null) {
                     Map<String, Protocol> found = new LinkedHashMap<>();
-                    for (Protocol p : ServiceLoader.load(Protocol.class, Protocols.class.getClassLoader())) {
-                        found.putIfAbsent(p.name(), p);
-                    }
-                    ClassLoader ctx = Thread.currentThread().getContextClassLoader();
-                    if (ctx != null && ctx != Protocols.class.getClassLoader()) {
-                        for (Protocol p : ServiceLoader.load(Protocol.class, ctx)) {
+                    List<ProtocolProvider> provided = new ArrayList<>();
+                    for (ClassLoader loader : loaders()) {
+                        for (Protocol p : ServiceLoader.load(Protocol.class, loader)) {
                             found.putIfAbsent(p.name(), p);
                         }
+                        ServiceLoader.load(ProtocolProvider.class, loader).forEach(provided::add);
                     }
-                    addProvided(found, Protocols.class.getClassLoader());
-                    if (ctx != null && ctx != Protocols.class.getClassLoader()) {
-                        addProvided(found, ctx);
-                    }
+                    providers = List.copyOf(provided);
                     loaded = Collections.unmodifiableMap(found);
                 }
                 m = loaded;
@@ -54,12 +69,11 @@ public final class Protocols {
         return m;
     }
 
-    private static void addProvided(Map<String, Protocol> found, ClassLoader loader) {
-        for (ProtocolProvider provider : ServiceLoader.load(ProtocolProvider.class, loader)) {
-            for (Protocol p : provider.protocols()) {
-                found.putIfAbsent(p.name(), p);
-            }
-        }
+    /** This library's class loader, and the thread's context loader when it is another one. */
+    private static List<ClassLoader> loaders() {
+        ClassLoader own = Protocols.class.getClassLoader();
+        ClassLoader ctx = Thread.currentThread().getContextClassLoader();
+        return ctx != null && ctx != own ? List.of(own, ctx) : List.of(own);
     }
 
     /**
