@@ -34,24 +34,29 @@ final class ConnectionSet implements AutoCloseable {
     private final Object lock;
     private final FrameDecoder decoder;
     private final Path endpoint;
+    private final String selfName;
     // Threads inside await's select; while there are any, the selector is theirs.
     private int selecting;
     private final Selector selector;
     private ServerSocketChannel server;
     private final List<StreamConnection> parked = new ArrayList<>();
     private final Set<StreamConnection> attention = new LinkedHashSet<>();
+    /** Connections a peer opened while ours to it was kept: read until their end, never written. */
+    private final Set<StreamConnection> crossed = new LinkedHashSet<>();
 
     /**
      * @param byPeer the client's cache of connections by peer, whichever side opened them
      * @param lock the client's lock, which guards all of this but the selector's wait
      * @param endpoint the client's socket, for warnings
+     * @param selfName the client's name, which decides which of two crossing connections both ends keep
      */
-    ConnectionSet(Map<String, StreamConnection> byPeer, Object lock, FrameDecoder decoder, Path endpoint)
+    ConnectionSet(Map<String, StreamConnection> byPeer, Object lock, FrameDecoder decoder, Path endpoint, String selfName)
             throws IOException {
         this.byPeer = byPeer;
         this.lock = lock;
         this.decoder = decoder;
         this.endpoint = endpoint;
+        this.selfName = selfName;
         this.selector = Selector.open();
     }
 
@@ -75,6 +80,7 @@ final class ConnectionSet implements AutoCloseable {
             byPeer.remove(c.peer);
         }
         parked.remove(c);
+        crossed.remove(c);
         attention.remove(c);
         c.close();
     }
@@ -152,6 +158,9 @@ final class ConnectionSet implements AutoCloseable {
         for (StreamConnection c : new ArrayList<>(byPeer.values())) {
             read(c);
         }
+        for (StreamConnection c : new ArrayList<>(crossed)) {
+            read(c);
+        }
     }
 
     /** Reads one connection; a parked one is resolved by its hello (or dropped at its end). */
@@ -220,13 +229,27 @@ final class ConnectionSet implements AutoCloseable {
         }
         parked.remove(c);
         c.peer = id;
-        StreamConnection old = byPeer.put(id, c);
+        StreamConnection old = byPeer.get(id);
         if (old != null && old != c) {
-            // Both sides connected at once, or the peer restarted: keep what the old one delivered, then drop it.
             read(old);
+            boolean crossing = old.role == StreamConnection.Role.INITIATOR && !old.eof;
+            if (crossing && selfName.compareTo(id) < 0) {
+                // Both sides connected at once. Both ends keep the connection the smaller name
+                // opened, here ours; the peer writes on it from now on and sends nothing more on its
+                // own, which is read until its end and never written.
+                crossed.add(c);
+                noteAttention(c);
+                return;
+            }
+            // The peer's connection replaces ours: it crossed ours and the peer's name is the
+            // smaller one (the peer keeps it too), or the peer restarted. Keep what the old one
+            // delivered; what waited to be written on it goes out on the kept one, in order.
             List<byte[]> earlier = new ArrayList<>(old.frames);
             for (int i = earlier.size() - 1; i >= 0; i--) {
                 c.frames.addFirst(earlier.get(i));
+            }
+            if (crossing) {
+                old.handOverUnsent(c);
             }
             if (old.queued() > 0) {
                 PeerEndpoints.warn(old.queued() + " queued message(s) to '" + id
@@ -234,6 +257,7 @@ final class ConnectionSet implements AutoCloseable {
             }
             dropped(old);
         }
+        byPeer.put(id, c);
         noteAttention(c);
     }
 
@@ -281,6 +305,8 @@ final class ConnectionSet implements AutoCloseable {
         byPeer.clear();
         parked.forEach(StreamConnection::close);
         parked.clear();
+        crossed.forEach(StreamConnection::close);
+        crossed.clear();
         attention.clear();
         closeQuietly(server);
         closeQuietly(selector);

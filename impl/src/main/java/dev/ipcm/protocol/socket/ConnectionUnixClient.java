@@ -59,7 +59,7 @@ final class ConnectionUnixClient extends PeerOutboxClient<StreamConnection> impl
         this.settings = ListenSettings.of(request);
         this.decoder = new FrameDecoder(serializer(), name(), this::setAside);
         try {
-            this.connections = new ConnectionSet(outboxes, io, decoder, endpointPath());
+            this.connections = new ConnectionSet(outboxes, io, decoder, endpointPath(), name());
         } catch (IOException e) {
             throw new IpcmException("Cannot open a selector for ConnectionUnix client '" + name() + "': " + e, e);
         }

@@ -199,6 +199,20 @@ final class StreamConnection implements Outbox {
         return o;
     }
 
+    /**
+     * Moves the messages not begun yet to the end of {@code successor}'s queue, in order; a message
+     * partly written stays here (it goes with this connection).
+     */
+    void handOverUnsent(StreamConnection successor) {
+        for (java.util.Iterator<Outgoing> it = out.iterator(); it.hasNext(); ) {
+            Outgoing o = it.next();
+            if (o.message && o.untouched()) {
+                successor.out.add(o);
+                it.remove();
+            }
+        }
+    }
+
     /** Messages (not hellos) not completely written. */
     @Override
     public int queued() {
