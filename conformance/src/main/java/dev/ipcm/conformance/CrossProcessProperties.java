@@ -26,7 +26,8 @@ import org.apiguardian.api.API;
 
 /**
  * Per-sender order and no loss when the senders are other processes: 1-2 child JVMs each send a
- * generated list of messages to this JVM at the same time. Few tries: each starts JVMs.
+ * generated list of messages to this JVM at the same time. The child JVMs start once per property
+ * and serve every try ({@link SendingPeers}), so a try costs a connect and the sends, not a JVM start.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 @IpcmProperties
@@ -40,22 +41,27 @@ public class CrossProcessProperties {
     }
 
     /** Messages from each child process arrive complete and in the order it sent them. */
-    @Property(tries = 5)
+    @Property(tries = 20)
     @ScenarioName("cross_process_order")
     void childSendersKeepOrder(@ForAll("childSends") List<List<Integer>> sends, Store store, Capabilities caps,
             @ClientName("receiver") Client receiver, IpcmConfiguration config) {
         Map<String, List<Integer>> received = new TreeMap<>();
         int total = sends.stream().mapToInt(List::size).sum();
-        try (PeerProcesses children = new PeerProcesses(config.awaitTimeout())) {
-            List<Process> started = new ArrayList<>();
+        SendingPeers children = SendingPeers.ofThisProperty(config.awaitTimeout());
+        try {
             for (int c = 0; c < sends.size(); c++) {
                 String sizes = sends.get(c).stream().map(s -> String.valueOf(PropertyPayloads.fit(s, caps))).collect(Collectors.joining(","));
-                started.add(children.start("send", store.info(), "c" + c, "receiver", sizes));
+                children.send(c, store.info(), "c" + c, "receiver", sizes);
             }
             for (Message m : Await.messages(receiver, total, config.awaitTimeout())) {
                 received.computeIfAbsent(m.from(), k -> new ArrayList<>()).add(m.content().get("seq").asInt());
             }
-            started.forEach(children::finish);
+            for (int c = 0; c < sends.size(); c++) {
+                children.leave(c);
+            }
+        } catch (RuntimeException | AssertionError e) {
+            children.close(); // a child in an unknown state must not serve the next try
+            throw e;
         }
         for (int c = 0; c < sends.size(); c++) {
             assertThat(received.getOrDefault("c" + c, List.of())).as("messages from child c%d", c)

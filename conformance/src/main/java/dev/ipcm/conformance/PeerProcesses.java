@@ -49,6 +49,12 @@ final class PeerProcesses implements AutoCloseable {
         return p;
     }
 
+    /** Makes this set kill {@code p} (with its descendants) when it closes, and returns it. */
+    Process track(Process p) {
+        processes.add(p);
+        return p;
+    }
+
     /** Waits until the child prints {@code line}, failing after {@code timeout} or if it exits first. */
     void expectLine(Process p, String line, Duration timeout) {
         CompletableFuture<String> read = CompletableFuture.supplyAsync(() -> {
@@ -111,5 +117,6 @@ final class PeerProcesses implements AutoCloseable {
                 awaitExit(p);
             }
         }
+        processes.clear();
     }
 }
