@@ -217,9 +217,12 @@ public final class Store implements AutoCloseable {
 
     /**
      * Sent minus received for every pair of clients, keyed {@code "A -> B"}; empty when every
-     * message sent was received. Meaningful once every client has disconnected.
+     * message sent was received. Meaningful once every client has disconnected. {@code con}
+     * writes its own counts first: a store of the Perl reference reads every peer's counts and
+     * fails on one that has written none yet, which the just-connected {@code con} is.
      */
     public Map<String, Long> sanityDelta(Client con) {
+        con.writeStats();
         Map<String, Long> delta = new TreeMap<>();
         for (Map.Entry<String, Stats> e : con.allStats().entrySet()) {
             String client = e.getKey();

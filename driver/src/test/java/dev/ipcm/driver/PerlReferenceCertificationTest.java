@@ -30,8 +30,8 @@ import org.junit.platform.testkit.engine.Event;
 class PerlReferenceCertificationTest {
     /**
      * The stores certified: MessageFiles, whose divergences were confirmed by two runs;
-     * {@code -Dipcm.perl.stores=perl:JSONFile,perl:AtomicPipe,perl:UnixSocket} runs the others
-     * whose lists are recorded (docs/decisions.md).
+     * {@code -Dipcm.perl.stores=perl:JSONFile,perl:AtomicPipe,perl:UnixSocket,perl:SQLite} runs the
+     * others whose lists are recorded (docs/decisions.md); each takes minutes.
      */
     static final List<String> STORES = List.of(System.getProperty("ipcm.perl.stores",
             "perl:MessageFiles").split(","));
