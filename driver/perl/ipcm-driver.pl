@@ -29,12 +29,13 @@ my $JSON = Cpanel::JSON::XS->new->utf8->canonical->allow_nonref->convert_blessed
 # What the driver announces: the stores of IPC::Manager 0.000038, each with the capabilities the
 # library provides (the names are those of ipcm's Capability enum; docs/driver-protocol.md).
 # CROSS_PROCESS is not announced: the scenarios that need it start Java child processes.
+# MIXED_PAIRS is: ipcm's own protocol of each name joins the reference's stores (docs/interop.md).
 my %PROTOCOLS = (
-    MessageFiles => {caps => [qw/SUSPEND MESSAGE_WAKEUP PEER_CHANGE_WAKEUP/]},
-    JSONFile     => {caps => [qw/SUSPEND SUSPEND_KEEPS_PID MESSAGE_WAKEUP PEER_CHANGE_WAKEUP/]},
-    AtomicPipe   => {caps => [qw/NON_BLOCKING_SEND MESSAGE_WAKEUP PEER_CHANGE_WAKEUP/]},
-    UnixSocket   => {caps => [qw/NON_BLOCKING_SEND MESSAGE_WAKEUP PEER_CHANGE_WAKEUP/], max => 65536},
-    SQLite       => {caps => [qw/SUSPEND DISCONNECTED_PEERS_ADDRESSABLE/]},
+    MessageFiles => {caps => [qw/SUSPEND MESSAGE_WAKEUP PEER_CHANGE_WAKEUP MIXED_PAIRS/]},
+    JSONFile     => {caps => [qw/SUSPEND SUSPEND_KEEPS_PID MESSAGE_WAKEUP PEER_CHANGE_WAKEUP MIXED_PAIRS/]},
+    AtomicPipe   => {caps => [qw/NON_BLOCKING_SEND MESSAGE_WAKEUP PEER_CHANGE_WAKEUP MIXED_PAIRS/]},
+    UnixSocket   => {caps => [qw/NON_BLOCKING_SEND MESSAGE_WAKEUP PEER_CHANGE_WAKEUP MIXED_PAIRS/], max => 65536},
+    SQLite       => {caps => [qw/SUSPEND DISCONNECTED_PEERS_ADDRESSABLE MIXED_PAIRS/]},
 );
 my @ORDER = qw/MessageFiles JSONFile AtomicPipe UnixSocket SQLite/;
 

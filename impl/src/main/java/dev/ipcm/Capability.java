@@ -29,5 +29,12 @@ public enum Capability {
     /** Client names are compared without regard to case (MariaDB and MySQL collations). */
     CASE_INSENSITIVE_NAMES,
     /** The store lives on a database server that must be reachable. */
-    REQUIRES_SERVER
+    REQUIRES_SERVER,
+    /**
+     * ipcm's own protocol of the same reference name joins this protocol's stores by their info
+     * string, beside this protocol's clients: declared by an implementation outside ipcm that
+     * shares its layout (a driver's, docs/driver-protocol.md), never by ipcm's own protocols,
+     * where both sides of the pair would be one implementation.
+     */
+    MIXED_PAIRS
 }

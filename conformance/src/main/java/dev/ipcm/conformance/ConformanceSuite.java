@@ -27,7 +27,7 @@ public final class ConformanceSuite {
     private static final List<Class<?>> EXAMPLES = List.of(MessagingScenarios.class, PeerScenarios.class,
             LifecycleScenarios.class, ErrorScenarios.class, CrossProcessScenarios.class, ServiceScenarios.class,
             ServiceCallbackScenarios.class, ServiceProbeScenarios.class, ServiceProcessScenarios.class,
-            FidelityScenarios.class, NameFidelityScenarios.class);
+            FidelityScenarios.class, NameFidelityScenarios.class, MixedPairScenarios.class);
     private static final List<Class<?>> PROPERTIES = List.of(DeliveryProperties.class, SuspendProperties.class,
             PeerProperties.class, CrossProcessProperties.class, FidelityProperties.class);
 

@@ -29,14 +29,16 @@ final class DriverHello {
         for (JsonNode p : hello.path("protocols")) {
             String name = requiredText(p, "name", process);
             out.add(new DriverProtocol(process, driver + ":" + name, name,
-                    p.path("reference_name").asText("IPC::Manager::Client::" + name), capabilities(p), availability(p)));
+                    p.path("reference_name").asText("IPC::Manager::Client::" + name), capabilities(p, name, process), availability(p)));
         }
         return out;
     }
 
-    private static Capabilities capabilities(JsonNode p) {
+    private static Capabilities capabilities(JsonNode p, String protocol, DriverProcess process) {
         List<Capability> caps = new ArrayList<>();
-        p.path("capabilities").forEach(c -> caps.add(Capability.valueOf(c.asText())));
+        for (JsonNode c : p.path("capabilities")) {
+            caps.add(capability(c.asText(), protocol, process));
+        }
         Capabilities out = Capabilities.of(caps.toArray(Capability[]::new));
         if (p.hasNonNull("max_message_bytes")) {
             out = out.withMaxMessageBytes(p.get("max_message_bytes").asLong());
@@ -45,6 +47,16 @@ final class DriverHello {
             out = out.withMaxNameLength(p.get("max_name_length").asInt());
         }
         return out;
+    }
+
+    private static Capability capability(String name, String protocol, DriverProcess process) {
+        try {
+            return Capability.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new IpcmException("The driver '" + process.command() + "' declares the capability '" + name + "' for "
+                    + protocol + ", which this ipcm does not know; declare only these (docs/driver-protocol.md): "
+                    + java.util.Arrays.toString(Capability.values()));
+        }
     }
 
     private static Availability availability(JsonNode p) {

@@ -55,6 +55,15 @@ class DriverProcessTest {
     }
 
     @Test
+    void aCapabilityIpcmDoesNotKnowIsRefusedByName() {
+        try (DriverProcess driver = scripted("{\"id\":1,\"ok\":true,\"result\":{\"version\":1,\"name\":\"fake\","
+                + "\"protocols\":[{\"name\":\"Mailbox\",\"capabilities\":[\"SUSPEND\",\"TELEPATHY\"]}]}}")) {
+            assertThatThrownBy(() -> DriverHello.protocolsOf(driver)).isExactlyInstanceOf(IpcmException.class)
+                    .hasMessageContaining("'TELEPATHY'").hasMessageContaining("Mailbox").hasMessageContaining("MIXED_PAIRS");
+        }
+    }
+
+    @Test
     void errorKindsBecomeTheSuitesExceptions() {
         try (DriverProcess driver = scripted(
                 "{\"id\":1,\"ok\":false,\"error\":{\"kind\":\"no_such_peer\",\"message\":\"carol is unknown\"}}",
