@@ -32,6 +32,7 @@ class BrokenProtocolsTest {
                 Arguments.of(LosesMailWhileSuspended.class, "lifecycle,suspend",
                         Set.of("suspendAndReconnect", "noLossAcrossSuspends")),
                 Arguments.of(ReportsDeadPeerAlive.class, "cross-process", Set.of("reapAndReplace")),
+                Arguments.of(ListsItselfAsPeer.class, "peers", Set.of("peersSorted", "peersFollowConnectsAndDisconnects")),
                 Arguments.of(AcceptsInvalidName.class, "messaging", Set.of("badNames")),
                 Arguments.of(TruncatesLongStrings.class, "fidelity", Set.of("longStrings")),
                 Arguments.of(NumbersViaDouble.class, "fidelity", Set.of("numbersExact", "contentsArriveExactly")),
@@ -73,7 +74,10 @@ class BrokenProtocolsTest {
     /**
      * A defect only the polling path has: certified as it runs by default (woken by inotify) the
      * plugin passes, and only its NoInotify column, certified the way {@code MessageFiles-NoInotify}
-     * is, fails. This is why the file stores are certified both ways.
+     * is, fails. This is why the file stores are certified both ways. Only the two cases that
+     * fail it on every run are required: whether {@code perSenderOrder} (or {@code requeue})
+     * catches it depends on whether a receiver polls between two sends, which a quiet machine
+     * rarely lets it do.
      */
     @Test
     void theNoInotifyColumnCatchesWhatOnlyPollingGetsWrong() {
@@ -81,7 +85,7 @@ class BrokenProtocolsTest {
                 .as("cases that failed MissesMailWhilePolling, woken by inotify").isEmpty();
         assertThat(failedCases(certify("messaging,delivery", selectClass(MissesMailWhilePollingNoInotify.class))))
                 .as("cases that failed MissesMailWhilePollingNoInotify, polling")
-                .containsAll(Set.of("generic", "exactlyOnce", "perSenderOrder"));
+                .containsAll(Set.of("generic", "exactlyOnce"));
     }
 
     private static EngineExecutionResults certify(String groups, DiscoverySelector selector) {
