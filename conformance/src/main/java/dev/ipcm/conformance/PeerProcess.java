@@ -10,14 +10,13 @@ import java.util.Arrays;
 import org.apiguardian.api.API;
 
 /**
- * The program a cross-process scenario runs in a child JVM. It connects to a store, prints
+ * The program a cross-process scenario runs in a child JVM (the cross-process property's senders
+ * run {@link SendingPeer}, which serves many tries). It connects to a store, prints
  * {@code ready} on standard output, then does one job:
  *
  * <ul>
  *   <li>{@code echo INFO NAME}: returns every message to its sender until one says {@code stop};
- *   <li>{@code idle INFO NAME}: stays connected until its standard input closes (or it is killed);
- *   <li>{@code send INFO NAME TO SIZES}: sends one message per comma-separated size (the content is
- *       {@code {"seq":i,"pad":"..."}}) to {@code TO}, then stays until standard input closes.
+ *   <li>{@code idle INFO NAME}: stays connected until its standard input closes (or it is killed).
  * </ul>
  *
  * A child cannot report assertions to JUnit, so it only acts; the test JVM observes and asserts.
@@ -29,7 +28,7 @@ public final class PeerProcess {
     /** Entry point: {@code MODE INFO NAME [ARGS]}. */
     public static void main(String[] args) throws IOException {
         if (args.length < 3) {
-            System.err.println("usage: PeerProcess echo|idle|send INFO NAME [TO SIZES]; got " + Arrays.toString(args));
+            System.err.println("usage: PeerProcess echo|idle INFO NAME; got " + Arrays.toString(args));
             System.exit(2);
         }
         Client client = Ipcm.connect(args[2], args[1]);
@@ -38,15 +37,6 @@ public final class PeerProcess {
         switch (args[0]) {
             case "echo" -> echo(client);
             case "idle" -> waitForStdinClose(System.in);
-            case "send" -> {
-                String[] sizes = args[4].isEmpty() ? new String[0] : args[4].split(",");
-                for (int i = 0; i < sizes.length; i++) {
-                    client.send(args[3], java.util.Map.of("seq", i, "pad", "p".repeat(Integer.parseInt(sizes[i]))));
-                }
-                System.out.println("sent");
-                System.out.flush();
-                waitForStdinClose(System.in);
-            }
             default -> {
                 System.err.println("unknown mode " + args[0]);
                 System.exit(2);
