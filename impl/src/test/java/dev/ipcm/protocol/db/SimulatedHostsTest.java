@@ -155,7 +155,9 @@ class SimulatedHostsTest {
     private static Process startHostA(DbTargets target, String info) throws IOException {
         List<String> cmd = new ArrayList<>(List.of("unshare", "--pid", "--fork", "--mount-proc", "--uts", "--kill-child",
                 "sh", "-c", "hostname host-a && exec \"$@\"", "sh"));
-        cmd.addAll(ChildJvm.of(HostPeer.class).args(info, "a").quickStart().command());
+        // Without perf data: every JVM that is pid 1 of its namespace wants /tmp/hsperfdata_<user>/1, and
+        // when another holds it (a second build running this test) the warning lands on standard output.
+        cmd.addAll(ChildJvm.of(HostPeer.class).args(info, "a").quickStart().jvmOption("-XX:-UsePerfData").command());
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
         String user = target.user();
         if (user != null) {
