@@ -16,15 +16,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 
 /**
- * A class-data sharing archive (AppCDS, JDK 13+ dynamic archive) for child JVMs, kept in a
- * private per-user cache. A child JVM spends most of its start loading and verifying the same
+ * A class-data sharing archive for child JVMs (a dynamic AppCDS archive on JDK 13 to 24, the
+ * ahead-of-time cache on JDK 25: {@link ArchiveFormat}), kept in a private per-user cache. A child JVM spends most of its start loading and verifying the same
  * few thousand classes (Jackson, JNA, junixsocket, ipcm); mapping them from an archive made by
  * an earlier child saves about a third of its CPU time to ready.
  *
  * <p>One archive per JDK, class path (each jar's size and time included) and JVM option list,
  * so a changed jar or option never meets an archive made for something else. The first child
- * without an archive writes one at its exit to a file of its own; this JVM then checks it with a
- * throw-away {@code -Xshare:on -version} run (a truncated archive can crash a JDK 17 JVM, so an
+ * without an archive writes one at its exit to a file of its own (on JDK 25 this JVM then builds
+ * the cache from what it recorded); this JVM then checks it with a throw-away strict
+ * {@code -version} run (a truncated archive can crash a JDK 17 JVM, so an
  * unchecked one is never used) and renames it into place atomically. Two parents racing each
  * publish a complete archive; the last rename wins. Anything unusual (a directory on the class
  * path, a cache directory others could write to, an option that already chooses an archive)
@@ -35,13 +36,13 @@ final class ClassDataArchive {
     static final String ENABLED_PROPERTY = "ipcm.jvm.cds";
     /** Where archives live; by default {@code $XDG_CACHE_HOME/ipcm/cds} or {@code ~/.cache/ipcm/cds}. */
     static final String DIR_PROPERTY = "ipcm.jvm.cds.dir";
-    private static final long VERIFY_SECONDS = 60;
     private static final long STALE_TEMP_MILLIS = TimeUnit.HOURS.toMillis(1);
     /** Archive keys a child of this JVM is writing now, so several children do not all dump the same one. */
     private static final Set<String> IN_FLIGHT = ConcurrentHashMap.newKeySet();
     /** Keys found unusable in this JVM (a class path the JDK cannot archive); not asked again. */
     private static final Set<String> UNUSABLE = ConcurrentHashMap.newKeySet();
 
+    private final ArchiveFormat format = ArchiveFormat.forThisJdk();
     private final Path dir;
     private final String key;
     private final List<String> options;
@@ -96,25 +97,20 @@ final class ClassDataArchive {
 
     /** The options that make the child use this archive, or write it when there is none yet. */
     List<String> childOptions() {
+        // A stale or foreign archive is ignored by the JVM; the format's log options keep it from saying so on standard output.
         Path archive = archive();
-        List<String> out = new ArrayList<>();
         if (Files.isRegularFile(archive)) {
-            out.add("-XX:SharedArchiveFile=" + archive);
-        } else {
-            if (!IN_FLIGHT.add(key)) {
-                return List.of(); // a sibling is writing it; this child starts without
-            }
-            if (!classPathArchivable()) {
-                UNUSABLE.add(key);
-                IN_FLIGHT.remove(key);
-                return List.of();
-            }
-            out.add("-XX:ArchiveClassesAtExit=" + tempFile());
+            return format.use(archive);
         }
-        // A stale or foreign archive is ignored by the JVM; without these it says so on standard output.
-        out.add("-Xlog:cds=off");
-        out.add("-Xlog:cds+dynamic=off");
-        return out;
+        if (!IN_FLIGHT.add(key)) {
+            return List.of(); // a sibling is writing it; this child starts without
+        }
+        if (!classPathArchivable()) {
+            UNUSABLE.add(key);
+            IN_FLIGHT.remove(key);
+            return List.of();
+        }
+        return format.record(tempFile());
     }
 
     /**
@@ -122,8 +118,7 @@ final class ClassDataArchive {
      * child was the one writing the archive, its exit publishes the archive (after a check).
      */
     void started(Process child, List<String> childOptions) {
-        Optional<Path> temp = childOptions.stream().filter(o -> o.startsWith("-XX:ArchiveClassesAtExit="))
-                .map(o -> Path.of(o.substring("-XX:ArchiveClassesAtExit=".length()))).findFirst();
+        Optional<Path> temp = recordedFile(childOptions);
         if (temp.isEmpty()) {
             return;
         }
@@ -138,52 +133,49 @@ final class ClassDataArchive {
 
     /** Called when the child could not even be started. */
     void notStarted(List<String> childOptions) {
-        if (childOptions.stream().anyMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit="))) {
+        if (recordedFile(childOptions).isPresent()) {
             IN_FLIGHT.remove(key);
         }
     }
 
+    /** The file a child started with these options records into, if it is the one writing the archive. */
+    Optional<Path> recordedFile(List<String> childOptions) {
+        return childOptions.stream().filter(o -> o.startsWith(format.recordOption))
+                .map(o -> Path.of(o.substring(format.recordOption.length()))).findFirst();
+    }
+
     private void publish(Path temp) {
+        Optional<Path> built = Optional.empty();
         try {
-            if (Files.isRegularFile(temp) && Files.size(temp) > 0 && usable(temp)) {
-                try {
-                    Files.move(temp, archive(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    // Same directory, so this does not happen on a POSIX file system; never copy half a file into place.
+            if (Files.isRegularFile(temp) && Files.size(temp) > 0) {
+                built = format.assemble(temp, options, classPath);
+                if (built.isPresent() && usable(built.get())) {
+                    try {
+                        Files.move(built.get(), archive(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    } catch (AtomicMoveNotSupportedException e) {
+                        // Same directory, so this does not happen on a POSIX file system; never copy half a file into place.
+                    }
                 }
             }
         } catch (IOException | RuntimeException e) {
             // No archive this time; a later child tries again.
         } finally {
             deleteQuietly(temp);
+            built.ifPresent(ClassDataArchive::deleteQuietly);
         }
     }
 
-    /** Whether a JVM with the children's options maps the archive ({@code -Xshare:on} refuses otherwise). */
+    /** Whether a JVM with the children's options maps the archive (the strict options refuse to start otherwise). */
     private boolean usable(Path candidate) {
         List<String> cmd = new ArrayList<>();
         cmd.add(ChildJvm.javaExecutable());
         cmd.addAll(options);
-        cmd.add("-Xshare:on");
-        cmd.add("-XX:SharedArchiveFile=" + candidate);
-        cmd.add("-Xlog:cds=off");
-        cmd.add("-Xlog:cds+dynamic=off");
+        cmd.addAll(format.strict());
+        cmd.addAll(format.use(candidate));
         cmd.add("-cp");
         cmd.add(classPath);
         cmd.add("-version");
-        try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!p.waitFor(VERIFY_SECONDS, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return false;
-            }
-            return p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return ArchiveFormat.exitsCleanly(cmd);
     }
 
     /** A manifest {@code Class-Path} may name directories, which the dump cannot take either; checked once per key. */
@@ -201,7 +193,7 @@ final class ClassDataArchive {
     }
 
     Path archive() {
-        return dir.resolve(key + ".jsa");
+        return dir.resolve(key + format.extension());
     }
 
     private Path tempFile() {

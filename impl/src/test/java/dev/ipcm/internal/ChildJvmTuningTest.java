@@ -100,7 +100,7 @@ class ChildJvmTuningTest {
         withCacheDir(cache, () -> {
             ClassDataArchive first = ClassDataArchive.forChild(List.of(), jar.toString()).orElseThrow();
             List<String> writing = first.childOptions();
-            assertThat(writing).anyMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit="));
+            assertThat(first.recordedFile(writing)).as("the file the first child records into").isPresent();
             // A sibling started meanwhile does not write the same archive a second time.
             assertThat(ClassDataArchive.forChild(List.of(), jar.toString()).orElseThrow().childOptions()).isEmpty();
             Process p = java(writing, jar, "Hello");
@@ -109,9 +109,9 @@ class ChildJvmTuningTest {
             assertThat(p.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
             awaitFile(first.archive());
             List<String> mapping = ClassDataArchive.forChild(List.of(), jar.toString()).orElseThrow().childOptions();
-            assertThat(mapping).contains("-XX:SharedArchiveFile=" + first.archive());
+            assertThat(mapping).isEqualTo(ArchiveFormat.forThisJdk().use(first.archive()));
             List<String> strict = new ArrayList<>(mapping);
-            strict.add("-Xshare:on");
+            strict.addAll(ArchiveFormat.forThisJdk().strict());
             Process q = java(strict, jar, "Hello");
             assertThat(read(q)).isEqualTo("hello\n");
             assertThat(q.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
@@ -130,7 +130,7 @@ class ChildJvmTuningTest {
         withCacheDir(cache, () -> {
             ClassDataArchive a = ClassDataArchive.forChild(List.of(), jar.toString()).orElseThrow();
             List<String> writing = a.childOptions();
-            String temp = writing.get(0).substring("-XX:ArchiveClassesAtExit=".length());
+            String temp = a.recordedFile(writing).orElseThrow().toString();
             Process p = new ProcessBuilder("sh", "-c", "head -c 100000 /dev/urandom > '" + temp + "'").start();
             a.started(p, writing);
             assertThat(p.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
@@ -141,8 +141,8 @@ class ChildJvmTuningTest {
             assertThat(Path.of(temp)).doesNotExist();
             assertThat(a.archive()).doesNotExist();
             // The key is free again: the next child writes.
-            assertThat(ClassDataArchive.forChild(List.of(), jar.toString()).orElseThrow().childOptions())
-                    .anyMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit="));
+            ClassDataArchive next = ClassDataArchive.forChild(List.of(), jar.toString()).orElseThrow();
+            assertThat(next.recordedFile(next.childOptions())).as("the file the next child records into").isPresent();
         });
     }
 
