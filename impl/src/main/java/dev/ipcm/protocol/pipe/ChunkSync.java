@@ -46,7 +46,7 @@ final class ChunkSync {
         int p = from + 1;
         for (; p + ChunkFraming.HEADER <= end; p++) {
             if (plausible(b, p)) {
-                if (knownWriter.test(b.getInt(p)) || confirmed(b, p, end)) {
+                if (confirmedOrKnown(b, p, end, knownWriter)) {
                     return p;
                 }
                 firstPlausible = firstPlausible < 0 ? p : firstPlausible;
@@ -61,6 +61,14 @@ final class ChunkSync {
             }
         }
         return end;
+    }
+
+    /**
+     * Whether the plausible header at {@code at} is also confirmed as {@link #next} weighs it: its
+     * writer is known, or what follows its data fits.
+     */
+    static boolean confirmedOrKnown(ByteBuffer b, int at, int end, IntPredicate knownWriter) {
+        return knownWriter.test(b.getInt(at)) || confirmed(b, at, end);
     }
 
     private static boolean confirmed(ByteBuffer b, int at, int end) {

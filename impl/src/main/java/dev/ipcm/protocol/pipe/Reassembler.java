@@ -106,7 +106,11 @@ final class Reassembler {
         int firstBadPid = 0;
         try {
             while (end - pos >= ChunkFraming.HEADER) {
-                if (!ChunkSync.plausible(input, pos)) {
+                // Bytes kept after junk were chosen while fewer than 16 of them had been read: once
+                // whole, they must pass what a header found inside junk passes, or a window that
+                // straddles junk and a real header is taken for one (ReassemblerTest, seed 78350).
+                if (!ChunkSync.plausible(input, pos)
+                        || junkTail && pos == 0 && !ChunkSync.confirmedOrKnown(input, pos, end, this::knownWriter)) {
                     int next = ChunkSync.next(input, pos, end, this::knownWriter);
                     if (junkTail && pos == 0) {
                         junkTail = false; // the rest of junk reported by the previous call

@@ -100,6 +100,16 @@ class ReassemblerTest {
         assertThat(r.poll()).containsExactly(1, 2, 3);
     }
 
+    /**
+     * The case CI found (sample 78350): a read ended 7 bytes into the last junk byte and the real
+     * header after it; the window starting at that junk byte, completed by the next read, looked
+     * like a header (pid 0x109278, index 0, length 2560) and swallowed the next two chunks.
+     */
+    @Test
+    void aWindowStraddlingJunkAndAHeaderAcrossTwoReadsIsNotTakenForAHeader() {
+        junkBetweenChunksCostsOnlyItself(78350L);
+    }
+
     /** Junk (one atomic write) lands between whole chunks; every message around it still arrives. */
     @Property(tries = 100)
     void junkBetweenChunksCostsOnlyItself(@ForAll long seed) {
