@@ -51,7 +51,10 @@ final class NameMailboxes {
                 .as("the mailbox of %s", JsonDiff.escape(to))
                 .containsExactlyInAnyOrderElementsOf(sent.stream().map(s -> JsonDiff.escape(s.content().asText())).toList());
         for (Fidelity.Sent s : sent) {
-            Message m = got.stream().filter(g -> g.id().equals(s.message().id())).findFirst().orElseThrow();
+            Message m = got.stream().filter(g -> g.id().equals(s.message().id())).findFirst()
+                    .orElseThrow(() -> new AssertionError("no message arrived in the mailbox of " + JsonDiff.escape(to)
+                            + " with the id " + s.message().id() + " it was sent with; the ids that arrived: "
+                            + got.stream().map(Message::id).toList()));
             Fidelity.assertArrived("from " + JsonDiff.escape(s.from()) + " to " + JsonDiff.escape(to), s, m);
         }
         assertThat(client.receive()).as("anything else in the mailbox of %s", JsonDiff.escape(to)).isEmpty();
