@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apiguardian.api.API;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,6 +35,12 @@ public class ServiceCallbackScenarios {
     /** Created by Jupiter with the harness settings. */
     public ServiceCallbackScenarios(IpcmConfiguration config) {
         this.wait = config.awaitTimeout();
+    }
+
+    /** ipcm's services join the store by its info string: not applicable where ipcm cannot join it. */
+    @BeforeEach
+    void servicesCanJoin(Store store) {
+        OwnProtocol.assumeServicesCanJoin(store);
     }
 
     /** test_request_error_detailed: with details exposed, a failing handler's message reaches the caller. */

@@ -23,6 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apiguardian.api.API;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,6 +42,12 @@ public class ServiceScenarios {
     /** Created by Jupiter with the harness settings. */
     public ServiceScenarios(IpcmConfiguration config) {
         this.wait = config.awaitTimeout();
+    }
+
+    /** ipcm's services join the store by its info string: not applicable where ipcm cannot join it. */
+    @BeforeEach
+    void servicesCanJoin(Store store) {
+        OwnProtocol.assumeServicesCanJoin(store);
     }
 
     /** test_simple_service: an on_all service answers a request by hand and sees its terminate message. */

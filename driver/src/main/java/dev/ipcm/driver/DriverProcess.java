@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ipcm.IpcmException;
 import dev.ipcm.internal.Json;
+import dev.ipcm.protocol.db.server.DatabaseServers;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -57,9 +58,10 @@ final class DriverProcess implements AutoCloseable {
      */
     private void launch() {
         try {
-            Process p = new ProcessBuilder("sh", "-c", "exec " + command)
-                    .redirectError(ProcessBuilder.Redirect.INHERIT)
-                    .start();
+            ProcessBuilder builder = new ProcessBuilder("sh", "-c", "exec " + command)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT);
+            passDatabaseServers(builder.environment());
+            Process p = builder.start();
             process = p;
             requests = p.getOutputStream();
             ended = null;
@@ -69,6 +71,17 @@ final class DriverProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new IpcmException("Could not start the driver '" + command + "': " + e.getMessage()
                     + " (check the command given with --driver or ipcm.driver)", e);
+        }
+    }
+
+    /**
+     * The database servers this JVM is configured with (registered, {@code -Dipcm.<kind>.url} or
+     * the environment), in the environment variables a driver reads (docs/driver-protocol.md): the
+     * driver creates its database stores on the servers ipcm's own protocols use.
+     */
+    private static void passDatabaseServers(Map<String, String> environment) {
+        for (DatabaseServers.Kind kind : DatabaseServers.Kind.values()) {
+            DatabaseServers.configuredUrl(kind).ifPresent(url -> environment.put(kind.environmentVariable(), url));
         }
     }
 

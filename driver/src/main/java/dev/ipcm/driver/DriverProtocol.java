@@ -5,10 +5,12 @@ import dev.ipcm.Capabilities;
 import dev.ipcm.Client;
 import dev.ipcm.internal.Json;
 import dev.ipcm.spi.Availability;
+import dev.ipcm.spi.NativeServices;
 import dev.ipcm.spi.ConnectRequest;
 import dev.ipcm.spi.Protocol;
 import dev.ipcm.spi.SpawnRequest;
 import dev.ipcm.spi.Spawned;
+import java.util.Optional;
 
 /**
  * One protocol a driver announced, as an ordinary {@link Protocol}: stores are spawned and
@@ -50,6 +52,12 @@ final class DriverProtocol implements Protocol {
     @Override
     public Availability availability() {
         return availability;
+    }
+
+    /** The implementation's services, through the driver; a driver without them answers their operations {@code not_supported}. */
+    @Override
+    public Optional<NativeServices> nativeServices() {
+        return Optional.of(new DriverServices(process, this));
     }
 
     @Override

@@ -9,6 +9,8 @@ import dev.ipcm.MessagesWaitingException;
 import dev.ipcm.NoSuchPeerException;
 import dev.ipcm.NotSupportedException;
 import dev.ipcm.internal.Json;
+import dev.ipcm.protocol.db.server.DatabaseServers;
+import dev.ipcm.spi.NativeServices;
 import dev.ipcm.spi.Protocol;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,6 +120,78 @@ class DriverProcessTest {
         assertThat(unusable.availability().isAvailable()).isFalse();
         assertThat(unusable.availability().reason()).contains("no-such-command", "exited with code 127");
         assertThatThrownBy(() -> unusable.spawn(null)).hasMessageContaining("no-such-command");
+    }
+
+    @Test
+    void theDriverGetsTheDatabaseServersThisJvmIsConfiguredWith(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("env.sh");
+        Files.writeString(script, "read l\necho \"{\\\"id\\\":1,\\\"ok\\\":true,\\\"result\\\":\\\"$IPCM_MARIADB_URL\\\"}\"\ncat >/dev/null\n");
+        DatabaseServers.register(DatabaseServers.Kind.MARIADB, "jdbc:mariadb://db.example:3307/admin?user=ipcm");
+        try (DriverProcess driver = DriverProcess.start("sh " + script)) {
+            assertThat(driver.call("env", Json.mapper().createObjectNode()).asText())
+                    .isEqualTo("jdbc:mariadb://db.example:3307/admin?user=ipcm");
+        } finally {
+            DatabaseServers.unregister(DatabaseServers.Kind.MARIADB);
+        }
+    }
+
+    @Test
+    void theImplementationsServicesAreTheDriversServiceOperations(@TempDir Path dir) throws Exception {
+        Path requests = dir.resolve("requests");
+        String[] answers = {
+            "{\"id\":1,\"ok\":true,\"result\":{\"pid\":4242}}",
+            "{\"id\":2,\"ok\":true,\"result\":{\"running\":true,\"exit\":null}}",
+            "{\"id\":3,\"ok\":true,\"result\":{\"running\":false,\"exit\":0}}",
+            "{\"id\":4,\"ok\":true,\"result\":{\"name\":\"caller\"}}",
+            "{\"id\":5,\"ok\":true,\"result\":true}",
+            "{\"id\":6,\"ok\":true,\"result\":{\"request_id\":\"r1\"}}",
+            "{\"id\":7,\"ok\":true,\"result\":null}",
+            "{\"id\":8,\"ok\":true,\"result\":{\"ipcm_response_id\":\"r1\",\"response\":\"echo: hi\"}}",
+            "{\"id\":9,\"ok\":true,\"result\":null}",
+            "{\"id\":10,\"ok\":true,\"result\":null}"};
+        StringBuilder sh = new StringBuilder();
+        for (String a : answers) {
+            sh.append("read l; echo \"$l\" >> ").append(requests).append("; echo '").append(a).append("'\n");
+        }
+        sh.append("cat >/dev/null\n");
+        Path script = dir.resolve("driver.sh");
+        Files.writeString(script, sh.toString());
+        try (DriverProcess driver = DriverProcess.start("sh " + script)) {
+            DriverProtocol protocol = new DriverProtocol(driver, "fake:Mailbox", "Mailbox", "Fake::Mailbox",
+                    dev.ipcm.Capabilities.of(Capability.MIXED_PAIRS), dev.ipcm.spi.Availability.available());
+            NativeServices services = protocol.nativeServices().orElseThrow();
+
+            NativeServices.RunningService echo = services.startEcho("INFO", "echo", java.time.Duration.ofSeconds(5));
+            assertThat(echo.pid()).isEqualTo(4242);
+            assertThat(echo.exitStatus()).as("while it runs").isEmpty();
+            assertThat(echo.exitStatus()).as("once it has ended").hasValue(0);
+            NativeServices.Handle handle = services.openHandle("INFO", "echo");
+            assertThat(handle.ready()).isTrue();
+            String id = handle.sendRequest(Json.mapper().getNodeFactory().textNode("hi"));
+            assertThat(id).isEqualTo("r1");
+            assertThat(handle.response(id)).as("not yet arrived").isEmpty();
+            assertThat(handle.response(id)).hasValueSatisfying(r -> assertThat(r.path("response").asText()).isEqualTo("echo: hi"));
+            handle.close();
+            echo.close();
+        }
+        List<com.fasterxml.jackson.databind.JsonNode> sent = Files.readAllLines(requests).stream()
+                .map(Json::decode).toList();
+        assertThat(sent).extracting(r -> r.path("op").asText()).containsExactly("start_service", "service_status",
+                "service_status", "open_handle", "handle_ready", "send_request", "response", "response", "close_handle",
+                "stop_service");
+        assertThat(sent.get(0).path("protocol").asText()).as("the driver's name of the store").isEqualTo("Mailbox");
+        assertThat(sent.get(0).path("kind").asText()).isEqualTo("echo");
+        assertThat(sent.get(0).path("name").asText()).isEqualTo("echo");
+        assertThat(sent.get(0).path("timeout").asDouble()).isEqualTo(5.0);
+        String service = sent.get(0).path("service").asText();
+        assertThat(sent.get(1).path("service").asText()).as("the status asks about the service started").isEqualTo(service);
+        assertThat(sent.get(9).path("service").asText()).isEqualTo(service);
+        String handleId = sent.get(3).path("handle").asText();
+        assertThat(sent.get(3).path("service").asText()).isEqualTo("echo");
+        assertThat(sent.get(5).path("handle").asText()).isEqualTo(handleId);
+        assertThat(sent.get(5).path("content").asText()).isEqualTo("hi");
+        assertThat(sent.get(6).path("request_id").asText()).isEqualTo("r1");
+        assertThat(sent.get(6).path("wait").asDouble()).as("a response wait holds the driver at most one slice").isLessThanOrEqualTo(0.05);
     }
 
     /** Retries a request until it is answered by a live driver, for at most 10 s. */

@@ -26,6 +26,15 @@ public interface Protocol {
         return "IPC::Manager::Client::" + name();
     }
 
+    /**
+     * The implementation's own services, where the protocol fronts one that is not ipcm (a
+     * driver's); empty, the default, for every protocol ipcm's services run on.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    default Optional<NativeServices> nativeServices() {
+        return Optional.empty();
+    }
+
     /** What the protocol can do. */
     Capabilities capabilities();
 
