@@ -56,7 +56,7 @@ my %CLIENTS;    # handle => client object
 # handle => name of a client that disconnected or suspended. Its object is released: each holds
 # OS resources (an inotify instance on the directory stores), which a long run would exhaust.
 my %LEFT;
-my %SERVICES;    # service handle => {handle => the library's handle to it, pid => its process, exit => status once reaped}
+my %SERVICES;    # service handle => {pid => the service's process, exit => its status once reaped}
 my %HANDLES;     # request handle => IPC::Manager::Service::Handle
 my %CREATED;     # route => the server and database this driver created for it (see fresh_database)
 my $DATABASES = 0;
@@ -158,7 +158,7 @@ sub why_unavailable {
     my ($name, $class) = @_;
     if (my $env = $PROTOCOLS{$name}{server}) {
         return {reason => "no $name server is configured for the driver",
-            remedy => "set $env (or -D" . lc(substr($env, 5)) =~ s/_/./gr . ") to the server's JDBC URL or DBI DSN"}
+            remedy => "set $env (or -Dipcm." . (lc(substr($env, 5)) =~ s/_/./gr) . ") to the server's JDBC URL or DBI DSN"}
             unless $ENV{$env};
         my $ok = eval { require_class($class); server_of($name); 1 };
         return {reason => "IPC::Manager's $name client cannot load here: $@",
