@@ -48,6 +48,12 @@ final class DatagramInbox implements AutoCloseable {
     static final long READ_AHEAD_BYTES = 8L << 20;
     /** How long after a receiver last asked the reader thread still leaves the socket to it. */
     static final long STAND_ASIDE_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    /**
+     * The longest one wait in a selector: a longer wait is several. A close wakes a waiting
+     * receiver, but a close that lands just as the receiver enters its selector was seen not to
+     * (in CI a receiver still waited 10 s after the close); the waiter then notices within this time.
+     */
+    static final long LONGEST_SELECT_MILLIS = 1_000;
 
     private final AFUNIXDatagramChannel channel;
     private final Selector selector;
@@ -133,7 +139,7 @@ final class DatagramInbox implements AutoCloseable {
                     LockSupport.parkNanos(this, pause);
                     continue;
                 }
-                selector.select();
+                selector.select(LONGEST_SELECT_MILLIS);
                 selector.selectedKeys().clear();
                 synchronized (this) {
                     // A receiver that began to lead meanwhile reads this datagram itself.
@@ -284,7 +290,7 @@ final class DatagramInbox implements AutoCloseable {
                 }
                 leading = true;
                 // Rounded down: the selector never waits past the deadline; the rest is waited on the monitor.
-                leadMillis = TimeUnit.NANOSECONDS.toMillis(left);
+                leadMillis = Math.min(LONGEST_SELECT_MILLIS, TimeUnit.NANOSECONDS.toMillis(left));
             }
             lead(leadMillis);
         }
@@ -337,6 +343,9 @@ final class DatagramInbox implements AutoCloseable {
             notifyAll();
         }
         LockSupport.unpark(reader);
+        // Woken first, then closed: a wake-up also stops a select that has not quite begun.
+        selector.wakeup();
+        direct.wakeup();
         try {
             selector.close();
         } catch (IOException ignored) {
