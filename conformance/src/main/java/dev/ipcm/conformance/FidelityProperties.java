@@ -62,8 +62,10 @@ public class FidelityProperties {
         Receiving receiving = Receiving.start(b, contents.size() + 1, config.awaitTimeout());
         List<Fidelity.Sent> sent = new ArrayList<>();
         contents.forEach(c -> sent.add(Fidelity.send(a, "b", c)));
-        String pad = MessageSizes.text(PropertyPayloads.fit(size, caps));
-        sent.add(Fidelity.send(a, "b", FidelityContents.NODES.objectNode().put("pad", pad).set("all", FidelityContents.NODES.arrayNode().addAll(contents))));
+        // The padding and every content together in one message, within the protocol's limit.
+        JsonNode all = FidelityContents.NODES.arrayNode().addAll(contents);
+        String pad = MessageSizes.text(PropertyPayloads.fitBeside(size, caps, all));
+        sent.add(Fidelity.send(a, "b", FidelityContents.NODES.objectNode().put("pad", pad).set("all", all)));
         Fidelity.assertAllArrived("generated contents", sent, receiving.messages());
     }
 

@@ -1,6 +1,8 @@
 package dev.ipcm.conformance;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.ipcm.Capabilities;
+import dev.ipcm.internal.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
@@ -31,6 +33,18 @@ final class PropertyPayloads {
             return size;
         }
         return (int) Math.max(0, Math.min(size, caps.maxMessageBytes() - ENVELOPE_ALLOWANCE));
+    }
+
+    /**
+     * A generated size, cut to what this protocol can carry beside {@code beside} in the same
+     * message. {@code beside} is counted at its worst serialized size: a serializer may escape
+     * each of its UTF-8 bytes as six ({@code \u0001}).
+     */
+    static int fitBeside(int size, Capabilities caps, JsonNode beside) {
+        if (caps.maxMessageBytes() == Capabilities.UNLIMITED) {
+            return size;
+        }
+        return Math.max(0, fit(size, caps) - 6 * Json.encode(beside).length);
     }
 
     /** {@code {"s": sender, "q": seq, "pad": "..."}}. */
