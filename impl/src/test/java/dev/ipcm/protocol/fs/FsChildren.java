@@ -52,7 +52,9 @@ final class FsChildren {
 
     /** Kills with SIGKILL and waits (at most 30 s) until the process is gone. */
     static void kill(Process p) throws InterruptedException {
-        p.destroyForcibly();
+        // Through the handle: Process.destroyForcibly also closes the child's output streams, and a
+        // reader that had not yet read the last lines (a writer's acknowledgements) lost them.
+        p.toHandle().destroyForcibly();
         if (!p.waitFor(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException("child " + p.pid() + " survived SIGKILL for 30 s");
         }
