@@ -3,6 +3,7 @@ package dev.ipcm.service;
 import dev.ipcm.Client;
 import dev.ipcm.ClientClosedException;
 import dev.ipcm.Message;
+import dev.ipcm.StoreGoneException;
 import dev.ipcm.os.Os;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +93,7 @@ final class ActivityWatch {
                 Map<String, Integer> delta;
                 try {
                     delta = context.peerDelta(false);
-                } catch (ClientClosedException e) {
+                } catch (ClientClosedException | StoreGoneException e) {
                     termination.endQuietly();
                     return a;
                 }

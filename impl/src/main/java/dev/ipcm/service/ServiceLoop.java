@@ -1,7 +1,9 @@
 package dev.ipcm.service;
 
 import dev.ipcm.Client;
+import dev.ipcm.ClientClosedException;
 import dev.ipcm.Message;
+import dev.ipcm.StoreGoneException;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -140,7 +142,7 @@ final class ServiceLoop {
         if (delta != null) {
             guard.run(() -> {
                 if (delta.containsValue(-1)) {
-                    context.client().peerLeft();
+                    forgetLeftPeers();
                 }
                 service.runOnPeerDelta(Collections.unmodifiableMap(delta));
             });
@@ -164,6 +166,19 @@ final class ServiceLoop {
         }
         Guard.Outcome end = guard.call(service::runShouldEnd);
         if (end.ok() && Boolean.TRUE.equals(end.out())) {
+            termination.endQuietly();
+        }
+    }
+
+    /**
+     * Lets the client drop what it kept for peers that left. A store destroyed since the wait
+     * (its shutdown in this JVM) ends the service quietly, as a lost client does in the wait,
+     * instead of failing it for the store's own going.
+     */
+    private void forgetLeftPeers() {
+        try {
+            context.client().peerLeft();
+        } catch (StoreGoneException | ClientClosedException e) {
             termination.endQuietly();
         }
     }
