@@ -32,6 +32,13 @@ import org.junit.platform.testkit.engine.Event;
  */
 class PerlReferenceCertificationTest {
     /**
+     * Marks a divergence that shows only on some runs: a send that blocks on the reference's full
+     * socket or FIFO while the receiver that would drain it waits behind it in the same
+     * single-threaded driver. It is accepted failing or passing; every other line must fail.
+     */
+    private static final String MAY_FAIL = "~";
+
+    /**
      * The stores certified: every store of the reference but ConnectionUnix, whose 4 MiB send
      * waits out the driver's 20 s cut-off; the database stores where a server is configured
      * (docs/decisions.md, "The reference through its driver"). {@code -Dipcm.perl.stores=...}
@@ -81,8 +88,10 @@ class PerlReferenceCertificationTest {
         Set<String> failed = results.allEvents().failed().stream().map(PerlReferenceCertificationTest::key)
                 .collect(Collectors.toCollection(TreeSet::new));
         results.allEvents().failed().stream().forEach(PerlReferenceCertificationTest::report);
-        assertThat(failed).as("what the reference fails (driver/src/test/resources/perl-reference-divergences.txt)")
-                .isEqualTo(documented(store));
+        Set<String> certain = new TreeSet<>(failed);
+        certain.removeAll(documented(store, MAY_FAIL));
+        assertThat(certain).as("what the reference fails (driver/src/test/resources/perl-reference-divergences.txt)")
+                .isEqualTo(documented(store, ""));
         assertThat(results.containerEvents().skipped().stream()
                 .filter(e -> e.getTestDescriptor().getUniqueId().getLastSegment().getType().equals("protocol")))
                 .as("the store skipped (the driver could not run it)").isEmpty();
@@ -110,10 +119,16 @@ class PerlReferenceCertificationTest {
         return protocol + " " + (scenario.isEmpty() || scenario.equals(name) ? name : scenario + "/" + name);
     }
 
-    private static Set<String> documented(String store) {
+    /**
+     * The lines of {@code store} in the divergences file that start with {@code mark}: {@link #MAY_FAIL}
+     * for the cases that fail only when the driver's one thread falls behind, {@code ""} for the rest.
+     */
+    private static Set<String> documented(String store, String mark) {
         try (var in = PerlReferenceCertificationTest.class.getResourceAsStream("/perl-reference-divergences.txt")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
                     .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .filter(l -> mark.isEmpty() ? !l.startsWith(MAY_FAIL) : l.startsWith(mark))
+                    .map(l -> l.substring(mark.length()).strip())
                     .filter(l -> l.startsWith(store + " ")).collect(Collectors.toCollection(TreeSet::new));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
