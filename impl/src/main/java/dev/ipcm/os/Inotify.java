@@ -20,8 +20,14 @@ import org.apiguardian.api.API;
 public final class Inotify {
     /** A file in the watched directory was written. */
     public static final int IN_MODIFY = 0x2;
+    /** A file's metadata (permissions, times, links) changed. */
+    public static final int IN_ATTRIB = 0x4;
     /** A file was moved out of the watched directory. */
     public static final int IN_MOVED_FROM = 0x40;
+    /** A file was moved into the watched directory (a rename within it included). */
+    public static final int IN_MOVED_TO = 0x80;
+    /** A file was created in the watched directory. */
+    public static final int IN_CREATE = 0x100;
     /** A file in the watched directory was deleted. */
     public static final int IN_DELETE = 0x200;
     /** Events were lost: the kernel's queue overflowed (the watch descriptor is -1). */
@@ -118,6 +124,22 @@ public final class Inotify {
     /** Stops a watch; the kernel then reports {@link #IN_IGNORED} for it. */
     public void removeWatch(int wd) {
         inotify_rm_watch(fd, wd);
+    }
+
+    /**
+     * Reads events for as long as reads succeed, telling {@code sink} about each, in order: the
+     * loop of a thread that does nothing else.
+     *
+     * @return the failure that ended it (not expected on a valid descriptor)
+     */
+    public IOException readUntilFailure(Sink sink) {
+        while (true) {
+            try {
+                read(sink);
+            } catch (IOException e) {
+                return e;
+            }
+        }
     }
 
     /**

@@ -183,17 +183,11 @@ final class SharedFileWatch {
                     watch.dispatch(wd, Change.LOST, ""); // the directory went away under its waiters
                 }
             };
-            while (true) {
-                try {
-                    inotify.read(sink);
-                } catch (IOException e) {
-                    // Not expected on a valid descriptor; the waiters' periodic re-checks carry on.
-                    System.getLogger("dev.ipcm").log(System.Logger.Level.WARNING,
-                            "SQLite wake-ups stopped: " + e.getMessage() + "; receivers fall back to re-checking");
-                    watch.dispatchLostEverywhere();
-                    return;
-                }
-            }
+            IOException e = inotify.readUntilFailure(sink);
+            // The waiters' periodic re-checks carry on.
+            System.getLogger("dev.ipcm").log(System.Logger.Level.WARNING,
+                    "SQLite wake-ups stopped: " + e.getMessage() + "; receivers fall back to re-checking");
+            watch.dispatchLostEverywhere();
         }
     }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
-import java.nio.file.WatchKey;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -13,8 +12,8 @@ import org.apiguardian.api.API;
 
 /**
  * A wake-up for one directory: {@link #await} returns as soon as a matching entry was created,
- * deleted or modified there since the previous wait returned (inotify on Linux, through the
- * JDK's {@code WatchService}).
+ * deleted or modified there since the previous wait returned (inotify on Linux, read by this
+ * JVM's {@link WatchHub}; elsewhere the JDK's {@code WatchService}).
  *
  * <p>The signal is a latch, set by events and cleared when a wait returns, so an event that
  * lands between a caller's scan and its wait is never lost; at worst a wait returns once for an
@@ -32,7 +31,7 @@ public final class DirectoryWatch implements AutoCloseable {
     private final Set<WatchEvent.Kind<?>> kinds;
     private final Predicate<String> names;
     private final WatchHub hub;
-    private final WatchKey key;
+    private final Object key;
     private boolean signalled;
     private boolean closed;
     // Counts signals; unlike the latch it is never cleared, so any number of readers can tell "nothing changed".
@@ -42,7 +41,7 @@ public final class DirectoryWatch implements AutoCloseable {
         this.kinds = kinds;
         this.names = names;
         WatchHub h = watch ? WatchHub.get() : null;
-        WatchKey k = null;
+        Object k = null;
         if (h != null) {
             try {
                 k = h.register(dir, this);
@@ -87,14 +86,16 @@ public final class DirectoryWatch implements AutoCloseable {
 
     boolean matchesAny(List<WatchEvent<?>> events) {
         for (WatchEvent<?> e : events) {
-            if (e.kind() == StandardWatchEventKinds.OVERFLOW) {
-                return true;
-            }
-            if (kinds.contains(e.kind()) && e.context() instanceof Path p && names.test(p.toString())) {
+            if (matches(e.kind(), e.context() instanceof Path p ? p.toString() : null)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether an event of {@code kind} about the entry {@code name} (null: none) wakes this watch. */
+    boolean matches(WatchEvent.Kind<?> kind, String name) {
+        return kind == StandardWatchEventKinds.OVERFLOW || (kinds.contains(kind) && name != null && names.test(name));
     }
 
     synchronized void signal() {

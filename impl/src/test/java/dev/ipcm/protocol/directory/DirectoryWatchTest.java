@@ -60,6 +60,32 @@ class DirectoryWatchTest {
     }
 
     @Test
+    void onLinuxTheHubReadsInotifyOnItsOwnThread() {
+        // Through the JDK's WatchService every event would wake the JDK's poller thread before the hub's.
+        assertThat(WatchHub.get()).isNotNull();
+        assertThat(WatchHub.get().readsInotifyItself()).isTrue();
+    }
+
+    @Test
+    void aFileThatIsOnlyCreatedAndNotYetRenamedDoesNotWakeAnInboxWatch() throws Exception {
+        try (DirectoryWatch w = DirectoryWatch.creations(dir, n -> n.endsWith(".ready"), true)) {
+            Files.writeString(dir.resolve("r.pend"), "");
+            assertThat(w.await(TimeUnit.MILLISECONDS.toNanos(300))).isFalse();
+            Files.move(dir.resolve("r.pend"), dir.resolve("r.ready"));
+            assertThat(seen(w)).isTrue();
+        }
+    }
+
+    @Test
+    void deletingTheWatchedDirectoryWakesItsWaiters() throws Exception {
+        Path sub = Files.createDirectory(dir.resolve("inbox"));
+        try (DirectoryWatch w = DirectoryWatch.creations(sub, n -> n.endsWith(".ready"), true)) {
+            Files.delete(sub);
+            assertThat(seen(w)).as("the wait wakes, so its caller rescans and finds the directory gone").isTrue();
+        }
+    }
+
+    @Test
     void twoWatchesOnOneDirectoryEachGetTheEventAndClosingOneKeepsTheOther() throws Exception {
         DirectoryWatch a = DirectoryWatch.file(dir, "store.json", true);
         try (DirectoryWatch b = DirectoryWatch.file(dir, "store.json", true)) {
