@@ -4,13 +4,13 @@ import dev.ipcm.ContentException;
 import dev.ipcm.CorruptMessageException;
 import dev.ipcm.Message;
 import dev.ipcm.StoreGoneException;
+import dev.ipcm.os.DirectoryListing;
 import dev.ipcm.protocol.directory.DirectoryClient;
 import dev.ipcm.protocol.directory.DirectoryWatch;
 import dev.ipcm.protocol.directory.OnDiskNames;
 import dev.ipcm.protocol.directory.Sidecars;
 import dev.ipcm.spi.ConnectRequest;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -98,7 +98,8 @@ final class MessageFilesClient extends DirectoryClient {
         Path base = dir.resolve(id);
         Path pend = dir.resolve(id + Sidecars.PEND);
         Path ready = dir.resolve(id + READY);
-        if (Files.exists(pend) || Files.exists(ready)) {
+        // The .pend file is created with CREATE_NEW, which refuses an existing one by itself.
+        if (Files.exists(ready)) {
             throw alreadyExists(base);
         }
         try {
@@ -160,7 +161,7 @@ final class MessageFilesClient extends DirectoryClient {
             Path path = peeked.remove(m.id());
             try {
                 if (path != null) {
-                    Files.deleteIfExists(path);
+                    DirectoryListing.unlinkIfExists(path);
                 }
             } catch (IOException e) {
                 throw ioFailure("delete acknowledged message file", path, e);
@@ -187,7 +188,7 @@ final class MessageFilesClient extends DirectoryClient {
             try {
                 Message m = decode(bytes);
                 if (take) {
-                    Files.deleteIfExists(path);
+                    DirectoryListing.unlinkIfExists(path);
                 } else {
                     peeked.put(m.id(), path);
                 }
@@ -299,38 +300,26 @@ final class MessageFilesClient extends DirectoryClient {
     }
 
     private boolean inboxHas(String suffix) {
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(inbox)) {
-            for (Path p : s) {
-                if (p.getFileName().toString().endsWith(suffix)) {
-                    return true;
-                }
+        for (String file : inboxEntries()) {
+            if (file.endsWith(suffix)) {
+                return true;
             }
-            return false;
-        } catch (NoSuchFileException e) {
-            if (leaving) {
-                return false;
-            }
-            throw inboxGone();
-        } catch (IOException e) {
-            throw ioFailure("list message directory", inbox, e);
         }
+        return false;
     }
 
+    /** The inbox's entry names (none once it is gone while leaving), in as few system calls as the system allows. */
     private List<String> inboxEntries() {
-        List<String> names = new ArrayList<>();
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(inbox)) {
-            for (Path p : s) {
-                names.add(p.getFileName().toString());
-            }
+        try {
+            return DirectoryListing.names(inbox);
         } catch (NoSuchFileException e) {
             if (leaving) {
-                return names;
+                return new ArrayList<>();
             }
             throw inboxGone();
         } catch (IOException e) {
             throw ioFailure("list message directory", inbox, e);
         }
-        return names;
     }
 
     private StoreGoneException inboxGone() {
