@@ -35,6 +35,25 @@ final class DirectLibC {
 
     static native int poll(long fds, long nfds, int timeoutMillis);
 
+    /**
+     * Binds the native methods of {@code bindings} to libc with direct mapping, on Linux and only
+     * where these bindings loaded too.
+     *
+     * @return whether they are bound (false: the caller uses the JDK's calls instead)
+     */
+    static boolean bindOnLinux(Class<?> bindings) {
+        if (!AVAILABLE || !System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
+            return false;
+        }
+        try {
+            Native.register(bindings, NativeLibrary.getInstance("c"));
+            return true;
+        } catch (LinkageError e) {
+            // A libc without one of the calls (getdents64 came with glibc 2.30).
+            return false;
+        }
+    }
+
     /** The address of a direct buffer's first byte. */
     static long address(ByteBuffer direct) {
         return com.sun.jna.Pointer.nativeValue(Native.getDirectBufferPointer(direct));

@@ -1,7 +1,6 @@
 package dev.ipcm.os;
 
 import com.sun.jna.Native;
-import com.sun.jna.NativeLibrary;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -45,16 +44,7 @@ public final class DirectoryListing {
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     static {
-        boolean ok = false;
-        if (DirectLibC.AVAILABLE && System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
-            try {
-                Native.register(DirectoryListing.class, NativeLibrary.getInstance("c"));
-                ok = true;
-            } catch (LinkageError e) {
-                // No getdents64 in this libc (before glibc 2.30): the JDK's calls serve.
-            }
-        }
-        AVAILABLE = ok;
+        AVAILABLE = DirectLibC.bindOnLinux(DirectoryListing.class);
     }
 
     private static native int open(long path, int flags);

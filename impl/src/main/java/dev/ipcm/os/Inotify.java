@@ -1,7 +1,6 @@
 package dev.ipcm.os;
 
 import com.sun.jna.Native;
-import com.sun.jna.NativeLibrary;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -43,16 +42,7 @@ public final class Inotify {
     private static final boolean AVAILABLE;
 
     static {
-        boolean ok = false;
-        if (DirectLibC.AVAILABLE && System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
-            try {
-                Native.register(Inotify.class, NativeLibrary.getInstance("c"));
-                ok = true;
-            } catch (LinkageError e) {
-                // No inotify symbols: callers use the JDK's watch service.
-            }
-        }
-        AVAILABLE = ok;
+        AVAILABLE = DirectLibC.bindOnLinux(Inotify.class);
     }
 
     private static native int inotify_init1(int flags);
