@@ -11,6 +11,7 @@ import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -146,7 +147,7 @@ final class WatchHub {
 
     /** From the hub's thread: events were lost everywhere (the kernel's queue overflowed). */
     void deliverLostEverywhere() {
-        List<DirectoryWatch> all = new java.util.ArrayList<>();
+        List<DirectoryWatch> all = new ArrayList<>();
         synchronized (this) {
             listeners.values().forEach(all::addAll);
         }
