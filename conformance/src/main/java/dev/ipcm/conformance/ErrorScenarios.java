@@ -1,6 +1,7 @@
 package dev.ipcm.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -45,7 +46,9 @@ public class ErrorScenarios {
     /**
      * A store destroyed under its clients is a {@link StoreGoneException} naming it for receive and
      * for send. A send over a connection opened before may still go through until the client
-     * notices (docs/conformance.md), so sends are retried until the deadline.
+     * notices (docs/conformance.md), so sends are retried until the deadline. A disconnect
+     * afterwards returns quietly (there is nothing left to leave) and must not create the store
+     * again, say by saving its counts where the store was.
      */
     @Test
     @ScenarioName("store_deleted")
@@ -57,6 +60,11 @@ public class ErrorScenarios {
         store.unspawn();
         assertThatThrownBy(b::receive).as("a receive on a deleted store").isInstanceOf(StoreGoneException.class);
         assertThat(StoreGone.onSend(a, "b", wait)).as("what a send to a deleted store threw before the deadline")
+                .isInstanceOf(StoreGoneException.class);
+        assertThatCode(() -> a.disconnect(late -> {})).as("a's disconnect from the deleted store").doesNotThrowAnyException();
+        assertThatCode(() -> b.disconnect(late -> {})).as("b's disconnect from the deleted store").doesNotThrowAnyException();
+        assertThatThrownBy(() -> Ipcm.connect("late", store.info()).disconnect())
+                .as("a connect after the clients of a deleted store disconnected: they must not bring it back")
                 .isInstanceOf(StoreGoneException.class);
     }
 

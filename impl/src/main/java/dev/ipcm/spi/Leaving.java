@@ -4,6 +4,7 @@ import dev.ipcm.Capability;
 import dev.ipcm.Message;
 import dev.ipcm.MessagesWaitingException;
 import dev.ipcm.NotSupportedException;
+import dev.ipcm.StoreGoneException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -29,21 +30,42 @@ final class Leaving {
      * Unregisters, hands what is still arriving (terminate messages aside) to {@code handler} for
      * at most 30 s, then removes what is left of the client.
      *
+     * A store destroyed meanwhile ends the disconnect quietly: what it held is gone with it, and
+     * there is nothing left to leave (messages already handed to this client still go to the
+     * handler, or make the exception below). A client that outlives its store can thus always
+     * be closed, and it writes nothing into the store's place.
+     *
      * @throws MessagesWaitingException without a handler, when messages were waiting (once the client has fully left)
      */
     void disconnect(Consumer<List<Message>> handler) {
+        boolean storeGone = false;
         synchronized (client.io) {
             if (client.isClosed()) {
                 return;
             }
-            client.unregister();
+            try {
+                client.unregister();
+            } catch (StoreGoneException e) {
+                storeGone = true;
+            }
         }
-        List<Message> waiting = drain(handler);
+        List<Message> waiting = new ArrayList<>();
+        if (!storeGone) {
+            try {
+                drain(handler, waiting);
+            } catch (StoreGoneException e) {
+                storeGone = true;
+            }
+        }
         synchronized (client.io) {
             client.markClosed();
             try {
-                client.finishDisconnect();
-                client.persistStats(client.counts());
+                if (!storeGone) {
+                    client.finishDisconnect();
+                    client.persistStats(client.counts());
+                }
+            } catch (StoreGoneException e) {
+                // Destroyed while we left: see below.
             } finally {
                 client.closeResources();
             }
@@ -54,9 +76,8 @@ final class Leaving {
         }
     }
 
-    /** Receives until nothing is ready or pending; without a handler, stops at the first messages and returns them uncounted. */
-    private List<Message> drain(Consumer<List<Message>> handler) {
-        List<Message> waiting = new ArrayList<>();
+    /** Receives until nothing is ready or pending; without a handler, stops at the first messages and adds them, uncounted, to {@code waiting}. */
+    private void drain(Consumer<List<Message>> handler, List<Message> waiting) {
         long deadline = System.nanoTime() + DRAIN_NANOS;
         while (true) {
             boolean pending;
@@ -92,7 +113,6 @@ final class Leaving {
                 break;
             }
         }
-        return waiting;
     }
 
     /** Suspends until {@code expiresAt} (epoch seconds with microseconds), or with no deadline when null. */
