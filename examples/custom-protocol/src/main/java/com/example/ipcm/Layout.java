@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -66,10 +68,18 @@ final class Layout {
         return statsDir().resolve(ClientNames.validate(name, DirectoryStoreProtocol.CAPABILITIES.maxNameLength()) + ".json");
     }
 
-    /** Where every client's counts are kept. */
+    /**
+     * Where every client's counts are kept. Only the {@code .stats} directory itself is created:
+     * a client that outlives its store's destruction must not bring the store back (then it gets
+     * {@link NoSuchFileException}).
+     */
     Path statsDir() throws IOException {
         Path dir = store.resolve(".stats");
-        Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PRIVATE_DIR));
+        try {
+            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PRIVATE_DIR));
+        } catch (FileAlreadyExistsException e) {
+            // Another client made it first.
+        }
         return dir;
     }
 
@@ -93,7 +103,7 @@ final class Layout {
         Path dir = client(name);
         try {
             Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PRIVATE_DIR));
-        } catch (java.nio.file.FileAlreadyExistsException e) {
+        } catch (FileAlreadyExistsException e) {
             return false;
         }
         Files.createDirectory(dir.resolve("inbox"), PosixFilePermissions.asFileAttribute(PRIVATE_DIR));
@@ -129,7 +139,25 @@ final class Layout {
         }
     }
 
+    /**
+     * Removes a directory tree. A live client may drop a file in (a message, its counts) while
+     * the walk passes, which leaves a directory not empty: then the tree is walked again, a few
+     * times, before giving up.
+     */
     static void deleteTree(Path root) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                deleteTreeOnce(root);
+                return;
+            } catch (UncheckedIOException e) {
+                if (!(e.getCause() instanceof DirectoryNotEmptyException) || attempt == 10) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static void deleteTreeOnce(Path root) {
         if (!Files.exists(root)) {
             return;
         }
