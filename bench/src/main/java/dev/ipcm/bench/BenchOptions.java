@@ -108,8 +108,32 @@ public final class BenchOptions {
         if (interval.isNegative()) {
             throw new BenchException("the interval must not be negative, got interval=" + interval);
         }
+        if (intervalNanos == PingPong.CLOSED_LOOP) {
+            throw new BenchException("a closed loop has no interval: give either closedLoop() (--closed-loop) or an "
+                    + "interval (--interval-us), not both");
+        }
         this.intervalNanos = interval.toNanos();
         return this;
+    }
+
+    /**
+     * Plain and Echo round trips closed-loop instead of on a schedule: each is sent when the last
+     * one returned and timed by itself, as the C limits and the Perl reference measure theirs, so
+     * the ratios to them compare like with like; raw baselines run the same way. The scaling
+     * senders keep their own schedules.
+     */
+    public BenchOptions closedLoop() {
+        if (intervalNanos > 0) {
+            throw new BenchException("a closed loop has no interval: give either closedLoop() (--closed-loop) or an "
+                    + "interval (--interval-us), not both");
+        }
+        this.intervalNanos = PingPong.CLOSED_LOOP;
+        return this;
+    }
+
+    /** Whether round trips run closed-loop ({@link #closedLoop()}). */
+    boolean isClosedLoop() {
+        return intervalNanos == PingPong.CLOSED_LOOP;
     }
 
     /**
@@ -400,7 +424,9 @@ public final class BenchOptions {
         m.put("messages", streams.messages());
         m.put("databaseMessages", streams.databaseMessages());
         m.put("jsonFileMessages", streams.jsonFileMessages());
-        m.put("interval", intervalNanos == 0 ? "4 x the protocol's warm-up median (at least 50 us), raw baseline on the same schedule" : intervalNanos + " ns");
+        m.put("interval", isClosedLoop() ? "none: closed loop (each round trip, Echo requests included, sent when the last returned)"
+                : intervalNanos == 0 ? "4 x the protocol's warm-up median (at least 50 us), raw baseline on the same schedule"
+                : intervalNanos + " ns");
         m.put("cpus", pinned() ? "this JVM on CPU " + parentCpu + ", child JVMs on CPU " + childCpu + " (taskset)"
                 : "as the scheduler places them");
         m.put("rawJdbcWait", "servers: poll every " + RawJdbc.POLL_PAUSE_NANOS / 1000

@@ -105,6 +105,22 @@ public final class BenchReport {
         return "figures from a shared machine: other processes may have used the cores while this ran";
     }
 
+    /**
+     * Whether ipcm's round trips ran closed-loop: read from the figures themselves (a closed
+     * loop records interval 0), so a report never describes a schedule its figures did not follow.
+     */
+    boolean closedLoop() {
+        return comparisons.stream().map(Comparison::ipcm).anyMatch(m -> m != null && m.latency() != null
+                && m.latency().intervalNanos() == 0)
+                || services.stream().anyMatch(s -> s.requests() != null && s.requests().intervalNanos() == 0);
+    }
+
+    /** How the round trips were timed, as the text and HTML reports say it. */
+    String roundTripRule() {
+        return closedLoop() ? "round trips closed-loop, each sent when the last returned, latency = reply - send"
+                : "round trips on a fixed schedule, latency = reply - intended send";
+    }
+
     /** One table: protocol, size, counts, p50/p99/p99.9 round trip, messages/s, and the ratios to raw. */
     public String table() {
         return TextReport.render(this);

@@ -104,9 +104,11 @@ public final class BenchRunner {
             }
             if (options.service().on(name)) {
                 // The Echo and scaling schedules always follow their own warm-up: a fixed interval chosen
-                // for plain round trips would overload a slower request path or many senders.
+                // for plain round trips would overload a slower request path or many senders. A closed
+                // loop overloads nothing, so Echo follows it.
                 services.add(ServiceBench.measure(name, options.spawnParams(name), size, options.warmupRoundTrips(),
-                        options.roundTrips(), 0, options.service().starts(), progress)
+                        options.roundTrips(), options.isClosedLoop() ? PingPong.CLOSED_LOOP : 0,
+                        options.service().starts(), progress)
                         .withReference(external.echo(name, options, progress)));
             }
             if (options.cold().enabled()) {
@@ -138,7 +140,7 @@ public final class BenchRunner {
 
     /** The schedule a raw baseline follows: the one given, else the one the protocol's run settled on. */
     private static long scheduleOf(Measurement ipcm, BenchOptions options) {
-        if (options.intervalNanos() > 0 || ipcm.latency() == null) {
+        if (options.intervalNanos() != 0 || ipcm.latency() == null) {
             return options.intervalNanos();
         }
         return ipcm.latency().intervalNanos();

@@ -11,7 +11,7 @@ final class HtmlReferenceTable {
             return "";
         }
         StringBuilder h = new StringBuilder("<h2>Beside the Perl reference and the C limits</h2>\n<p class=\"note\">")
-                .append(HtmlText.escape(ReferenceRows.TITLE)).append("</p>\n");
+                .append(HtmlText.escape(ReferenceRows.title(report))).append("</p>\n");
         table(h, ReferenceRows.HEADER, ReferenceRows.rows(report));
         List<List<String>> echo = ReferenceRows.echoRows(report);
         if (!echo.isEmpty()) {

@@ -22,8 +22,11 @@ final class HtmlReport {
         h.append("<h1>ipcm bench</h1>\n<p>").append(HtmlText.escape(report.facts().summary())).append("; started ")
                 .append(report.facts().startedAt()).append("</p>\n<p class=\"note\">")
                 .append(HtmlText.escape(BenchReport.caveat()))
-                .append(". Round trips run on a fixed intended schedule; each latency is reply time minus intended")
-                .append(" send time, so stalls are counted. Throughput is first send to the receiver's last receive.</p>\n");
+                .append(report.closedLoop() ? ". Round trips run closed-loop: each is sent when the last returned, and"
+                        + " each latency is its own reply time minus send time."
+                        : ". Round trips run on a fixed intended schedule; each latency is reply time minus intended"
+                        + " send time, so stalls are counted.")
+                .append(" Throughput is first send to the receiver's last receive.</p>\n");
         h.append("<h2>Settings</h2>\n<table>\n");
         report.settings().forEach((k, v) -> h.append("<tr><th>").append(HtmlText.escape(k)).append("</th><td>")
                 .append(HtmlText.escape(String.valueOf(v))).append("</td></tr>\n"));
@@ -42,8 +45,8 @@ final class HtmlReport {
                     m -> m.throughput() == null ? 0 : m.throughput().perSecond(), Units::rate));
         }
         if (!report.services().isEmpty()) {
-            h.append("<h2>Echo service</h2>\n<p class=\"note\">Request round trip through a ServiceHandle on the fixed"
-                    + " schedule; ready = Services.start(...) returning with Echo running in a child JVM, the store's spawn"
+            h.append("<h2>Echo service</h2>\n<p class=\"note\">Request round trip through a ServiceHandle "
+                    + (report.closedLoop() ? "closed-loop" : "on the fixed schedule") + "; ready = Services.start(...) returning with Echo running in a child JVM, the store's spawn"
                     + " included.</p>\n<table><tr><th>protocol</th><th>size</th><th>requests</th><th>p50</th><th>p99</th>"
                     + "<th>p99.9</th><th>starts</th><th>ready p50</th><th>ready max</th></tr>\n");
             List<SvgBars.Bar> bars = new ArrayList<>();

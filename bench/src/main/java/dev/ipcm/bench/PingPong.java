@@ -2,12 +2,21 @@ package dev.ipcm.bench;
 
 /** The round-trip measurement on one link whose far side echoes every message once. */
 final class PingPong {
+    /**
+     * The interval that asks for no schedule: each round trip starts when the last one returned,
+     * as the C limits and the Perl reference's script measure, and its latency is its own time
+     * (recorded with interval 0).
+     */
+    static final long CLOSED_LOOP = -1;
+
     private PingPong() {}
 
     /**
-     * Warms up closed-loop, then sends on a fixed schedule and records (reply − intended send).
+     * Warms up closed-loop, then sends on a fixed schedule and records (reply − intended send),
+     * or, with {@link #CLOSED_LOOP}, goes on closed-loop and records each round trip's time.
      *
-     * @param intervalNanos the schedule's spacing, or 0 for {@link AutoInterval the automatic rule}
+     * @param intervalNanos the schedule's spacing, 0 for {@link AutoInterval the automatic rule},
+     *     or {@link #CLOSED_LOOP}
      */
     static Latency measure(Link link, int warmup, int count, long intervalNanos) throws Exception {
         long[] warm = new long[warmup];
@@ -15,6 +24,15 @@ final class PingPong {
             long t = System.nanoTime();
             roundTrip(link);
             warm[i] = System.nanoTime() - t;
+        }
+        if (intervalNanos == CLOSED_LOOP) {
+            long[] samples = new long[count];
+            for (int i = 0; i < count; i++) {
+                long t = System.nanoTime();
+                roundTrip(link);
+                samples[i] = System.nanoTime() - t;
+            }
+            return Latency.of(samples, 0);
         }
         long interval = intervalNanos > 0 ? intervalNanos : AutoInterval.of(warm);
         long[] samples = new long[count];

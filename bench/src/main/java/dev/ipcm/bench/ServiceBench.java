@@ -11,8 +11,9 @@ import java.util.function.Consumer;
 
 /**
  * Measures the Echo service on one protocol: request round trips through a {@link ServiceHandle}
- * on the fixed schedule, and the time {@code Services.start(...)} takes to return with the Echo
- * service ready in a child JVM (the store's spawn included, as the call does it).
+ * on the fixed schedule (or closed-loop), and the time {@code Services.start(...)} takes to
+ * return with the Echo service ready in a child JVM (the store's spawn included, as the call
+ * does it).
  */
 final class ServiceBench {
     private static final String SERVICE = "echo";

@@ -8,7 +8,7 @@ import org.apiguardian.api.API;
  *
  * @param protocol the protocol of the service's store
  * @param requestSize bytes of the request content
- * @param requests request round-trip latency (fixed schedule), or {@code null} when it failed
+ * @param requests request round-trip latency (fixed schedule, or closed loop with interval 0), or {@code null} when it failed
  * @param ready start-up times, as a latency over the starts measured, or {@code null} when it failed
  * @param failure why figures are missing, or {@code null}
  * @param reference the Perl reference's Echo on the same store (closed loop, one start), or

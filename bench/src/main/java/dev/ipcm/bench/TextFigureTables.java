@@ -12,7 +12,8 @@ final class TextFigureTables {
     /** Appends a table for each kind of figure {@code report} holds; nothing for those not measured. */
     static void appendTo(StringBuilder b, BenchReport report) {
         if (!report.services().isEmpty()) {
-            b.append("\nEcho service: request round trip through a ServiceHandle (fixed schedule); ready = Services.start(...)"
+            b.append("\nEcho service: request round trip through a ServiceHandle (")
+                    .append(report.closedLoop() ? "closed loop" : "fixed schedule").append("); ready = Services.start(...)"
                     + " returning with Echo running in a child JVM, store spawn included\n");
             String sf = "%-15s %-8s %8s %10s %10s %10s %7s %11s %11s%n";
             b.append(String.format(Locale.ROOT, sf, "protocol", "size", "requests", "p50", "p99", "p99.9",

@@ -10,7 +10,7 @@ final class TextReferenceTable {
         if (!ReferenceRows.any(report)) {
             return;
         }
-        b.append('\n').append(ReferenceRows.TITLE).append('\n');
+        b.append('\n').append(ReferenceRows.title(report)).append('\n');
         table(b, ReferenceRows.HEADER, ReferenceRows.rows(report));
         List<List<String>> echo = ReferenceRows.echoRows(report);
         if (!echo.isEmpty()) {

@@ -13,7 +13,7 @@ final class TextReport {
     static String render(BenchReport report) {
         StringBuilder b = new StringBuilder();
         b.append("ipcm bench on ").append(report.facts().summary()).append('\n');
-        b.append("(").append(BenchReport.caveat()).append("; round trips on a fixed schedule, latency = reply - intended send)\n");
+        b.append("(").append(BenchReport.caveat()).append("; ").append(report.roundTripRule()).append(")\n");
         String fmt = "%-15s %-8s %8s %10s %10s %10s %9s %12s %8s  %-28s %10s %12s %8s %8s%n";
         b.append(String.format(Locale.ROOT, fmt, "protocol", "size", "trips", "p50", "p99", "p99.9",
                 "messages", "msg/s", "MB/s", "raw transport", "raw p50", "raw msg/s", "p50 x", "msg/s x"));

@@ -46,4 +46,13 @@ class BenchOptionsTest {
         assertThatThrownBy(() -> BenchOptions.defaults().pinCpus(0, cpus))
                 .isInstanceOf(BenchException.class).hasMessageContaining("child=" + cpus).hasMessageContaining("0 to ");
     }
+
+    @Test
+    void aClosedLoopAndAFixedIntervalExcludeEachOtherInEitherOrder() {
+        assertThatThrownBy(() -> BenchOptions.defaults().closedLoop().interval(Duration.ofMillis(1)))
+                .isInstanceOf(BenchException.class).hasMessageContaining("--closed-loop").hasMessageContaining("--interval-us");
+        assertThatThrownBy(() -> BenchOptions.defaults().interval(Duration.ofMillis(1)).closedLoop())
+                .isInstanceOf(BenchException.class).hasMessageContaining("not both");
+        assertThat(BenchOptions.defaults().closedLoop().describe().get("interval")).asString().contains("closed loop");
+    }
 }

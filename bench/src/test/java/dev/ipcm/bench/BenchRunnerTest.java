@@ -55,6 +55,29 @@ class BenchRunnerTest {
     }
 
     @Test
+    void aClosedLoopTimesEveryRoundTripByItselfOnTheProtocolItsBaselineAndEcho() {
+        List<String> progress = new ArrayList<>();
+
+        BenchReport report = BenchRunner.run(tiny().closedLoop().protocols(List.of("UnixSocket")).service(true)
+                .serviceStarts(1), progress::add);
+
+        Comparison c = report.comparisons().get(0);
+        assertThat(c.ipcm().failure()).as("progress %s", progress).isNull();
+        assertThat(c.raw().failure()).as("progress %s", progress).isNull();
+        assertThat(c.ipcm().latency().intervalNanos()).as("a closed loop records no interval").isZero();
+        assertThat(c.raw().latency().intervalNanos()).as("the raw baseline runs closed-loop too").isZero();
+        assertThat(c.ipcm().latency().roundTrips()).isEqualTo(30);
+        assertThat(report.services()).singleElement().satisfies(f -> {
+            assertThat(f.failure()).as("progress %s", progress).isNull();
+            assertThat(f.requests().intervalNanos()).as("Echo requests closed-loop").isZero();
+        });
+        assertThat(report.table()).contains("closed-loop, each sent when the last returned").contains("(closed loop)")
+                .doesNotContain("fixed schedule");
+        assertThat(report.toHtml()).contains("Round trips run closed-loop", "ServiceHandle closed-loop")
+                .doesNotContain("fixed intended schedule", "on the fixed schedule");
+    }
+
+    @Test
     void theEchoServiceAndTheScalingCurvesAreMeasuredWhenAskedFor() {
         List<String> progress = new ArrayList<>();
         BenchOptions options = tiny().raw(false).protocols(List.of("MessageFiles")).service(true).serviceStarts(1)

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
  * transport underneath, prints one table and writes a JSON and an HTML report.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measure round-trip latency (p50/p99/p99.9 on a fixed schedule) and one-way throughput of "
+        description = {"Measure round-trip latency (p50/p99/p99.9 on a fixed schedule, or closed-loop) and one-way throughput of "
                 + "each protocol between two JVMs, beside the raw transport underneath (datagram and stream UNIX "
                 + "sockets, a FIFO, rename into a watched directory, plain JDBC).",
             "Progress goes to standard error, the table to standard output, and ipcm-bench.json and "
@@ -58,6 +58,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--interval-us", paramLabel = "MICROS",
             description = "Fixed spacing of the round-trip schedule (default: four times the protocol's warm-up median, at least 50 µs; its raw baseline runs on the same schedule).")
     Long intervalMicros;
+
+    @Option(names = "--closed-loop",
+            description = "Run plain and Echo round trips closed-loop, each sent when the last returned, as the C "
+                    + "limits and the Perl reference measure theirs, so their ratios compare like with like (default: "
+                    + "a fixed schedule; not with --interval-us).")
+    boolean closedLoop;
 
     @Option(names = "--pin-cpus", paramLabel = "PARENT,CHILD", split = ",",
             description = "Pin this JVM to CPU PARENT and every child JVM to CPU CHILD with taskset (Linux), so "
@@ -199,6 +205,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (intervalMicros != null) {
             o.interval(Duration.ofNanos(intervalMicros * 1000));
+        }
+        if (closedLoop) {
+            o.closedLoop();
         }
         if (pinCpus != null) {
             if (pinCpus.size() != 2) {

@@ -52,6 +52,13 @@ class BenchCommandTest {
     }
 
     @Test
+    void aClosedLoopWithAnIntervalIsAUsageMistake(@TempDir Path dir) {
+        Cli.Result r = cli.run("bench", "--closed-loop", "--interval-us", "500", "--report", dir.toString());
+        assertThat(r.code()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).contains("a closed loop has no interval", "not both");
+    }
+
+    @Test
     void anUnknownProtocolIsReportedAndMakesTheRunFail(@TempDir Path dir) {
         Cli.Result r = cli.run("bench", "--protocols", "NoSuchThing", "--no-raw", "--report", dir.toString());
 
