@@ -30,7 +30,7 @@ final class Leaving {
      * Unregisters, hands what is still arriving (terminate messages aside) to {@code handler} for
      * at most 30 s, then removes what is left of the client.
      *
-     * A store destroyed meanwhile ends the disconnect quietly: what it held is gone with it, and
+     * <p>A store destroyed meanwhile ends the disconnect quietly: what it held is gone with it, and
      * there is nothing left to leave (messages already handed to this client still go to the
      * handler, or make the exception below). A client that outlives its store can thus always
      * be closed, and it writes nothing into the store's place.
@@ -65,7 +65,7 @@ final class Leaving {
                     client.persistStats(client.counts());
                 }
             } catch (StoreGoneException e) {
-                // Destroyed while we left: see below.
+                // Destroyed while we left: nothing remains to remove, nor to keep counts in.
             } finally {
                 client.closeResources();
             }
