@@ -109,8 +109,7 @@ public final class BenchOptions {
             throw new BenchException("the interval must not be negative, got interval=" + interval);
         }
         if (intervalNanos == PingPong.CLOSED_LOOP) {
-            throw new BenchException("a closed loop has no interval: give either closedLoop() (--closed-loop) or an "
-                    + "interval (--interval-us), not both");
+            throw closedLoopWithInterval();
         }
         this.intervalNanos = interval.toNanos();
         return this;
@@ -124,11 +123,15 @@ public final class BenchOptions {
      */
     public BenchOptions closedLoop() {
         if (intervalNanos > 0) {
-            throw new BenchException("a closed loop has no interval: give either closedLoop() (--closed-loop) or an "
-                    + "interval (--interval-us), not both");
+            throw closedLoopWithInterval();
         }
         this.intervalNanos = PingPong.CLOSED_LOOP;
         return this;
+    }
+
+    private static BenchException closedLoopWithInterval() {
+        return new BenchException("a closed loop has no interval: give either closedLoop() (--closed-loop) or an "
+                + "interval (--interval-us), not both");
     }
 
     /** Whether round trips run closed-loop ({@link #closedLoop()}). */

@@ -46,7 +46,8 @@ final class HtmlReport {
         }
         if (!report.services().isEmpty()) {
             h.append("<h2>Echo service</h2>\n<p class=\"note\">Request round trip through a ServiceHandle "
-                    + (report.closedLoop() ? "closed-loop" : "on the fixed schedule") + "; ready = Services.start(...) returning with Echo running in a child JVM, the store's spawn"
+                    + (report.closedLoop() ? "closed-loop" : "on the fixed schedule")
+                    + "; ready = Services.start(...) returning with Echo running in a child JVM, the store's spawn"
                     + " included.</p>\n<table><tr><th>protocol</th><th>size</th><th>requests</th><th>p50</th><th>p99</th>"
                     + "<th>p99.9</th><th>starts</th><th>ready p50</th><th>ready max</th></tr>\n");
             List<SvgBars.Bar> bars = new ArrayList<>();
