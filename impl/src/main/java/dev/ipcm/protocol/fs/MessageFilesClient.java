@@ -15,14 +15,12 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Pattern;
 
 /**
@@ -37,10 +35,8 @@ import java.util.regex.Pattern;
 final class MessageFilesClient extends DirectoryClient {
     private static final String READY = ".ready";
     private static final String CORRUPT = ".corrupt";
-    /** Listings per fetch before falling back to change times. */
-    private static final int MAX_LISTINGS = 8;
-    /** How far before a listing a file must have been renamed to count as settled: above the kernel's coarse clock tick. */
-    private static final long CTIME_MARGIN_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    /** Listings per fetch before the batch is cut by the senders' stamps instead (see {@link SenderOrderCut}). */
+    private static final int MAX_LISTINGS = 3;
     /** Message ids become file names: only UUID-like ids are accepted, never a path. */
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,127}");
 
@@ -48,10 +44,11 @@ final class MessageFilesClient extends DirectoryClient {
     private final DirectoryWatch inboxWatch;
     /** Set once disconnect has begun: a vanished store then just means there is nothing left to drain. */
     private boolean leaving;
-    /** Whether the last fetch left recent files for the next one (see {@link #readyBatch()}). */
-    private boolean deferred;
+    /** Whether the last fetch held ready files back for the next one (see {@link #readInbox}). */
+    private boolean heldBack;
+    private final SenderOrderCut orderCut = new SenderOrderCut();
     /** At-least-once: the file of each message read but not yet acknowledged, by message id. */
-    private final java.util.Map<String, Path> peeked = new java.util.HashMap<>();
+    private final Map<String, Path> peeked = new HashMap<>();
 
     MessageFilesClient(ConnectRequest request) {
         super(request, MessageFilesProtocol.CAPABILITIES, OnDiskNames.FILE_BUDGET);
@@ -169,91 +166,80 @@ final class MessageFilesClient extends DirectoryClient {
         }
     }
 
-    /** Reads the batch of ready files; deletes each one read when {@code take}, else records it in {@link #peeked}. */
+    /**
+     * Reads the ready files and returns the messages to deliver now; deletes each one delivered
+     * when {@code take}, else records it in {@link #peeked}.
+     *
+     * <p>A directory listing returns every entry that was there when it began, so each file seen
+     * by one listing has all its sender's earlier files in the next: we list again until a
+     * listing finds nothing new, at most {@link #MAX_LISTINGS} times, and {@link SenderOrderCut}
+     * holds back what the last listing's new files could still overtake.
+     */
     private List<Message> readInbox(boolean take) {
-        List<Message> out = new ArrayList<>();
-        for (String file : readyBatch()) {
-            Path path = inbox.resolve(file);
-            byte[] bytes;
-            try {
-                bytes = MessageFileBytes.read(path);
-            } catch (NoSuchFileException e) {
-                continue;
-            } catch (MessageFileBytes.NotAMessageFile e) {
-                setAside(path, "is no message: " + e.getMessage(), null);
-                continue;
-            } catch (IOException e) {
-                throw ioFailure("read message file", path, e);
-            }
-            try {
-                Message m = decode(bytes);
-                if (take) {
-                    DirectoryListing.unlinkIfExists(path);
-                } else {
-                    peeked.put(m.id(), path);
+        List<String> listed = readyEntries();
+        heldBack = false;
+        if (listed.isEmpty()) {
+            orderCut.clear();
+            return List.of();
+        }
+        Set<String> seen = new HashSet<>(listed);
+        Set<String> fresh = Set.of();
+        for (int i = 1; i < MAX_LISTINGS; i++) {
+            fresh = new HashSet<>();
+            for (String file : readyEntries()) {
+                if (seen.add(file)) {
+                    fresh.add(file);
                 }
-                out.add(m);
-            } catch (ContentException e) {
-                setAside(path, "could not be decoded (" + e.getMessage() + ")", e);
-            } catch (IOException e) {
-                throw ioFailure("delete message file", path, e);
             }
+            if (fresh.isEmpty()) {
+                break;
+            }
+        }
+        Map<String, Message> read = new HashMap<>(seen.size() * 2);
+        for (String file : seen) {
+            Message m = readMessage(inbox.resolve(file));
+            if (m != null) {
+                read.put(file, m);
+            }
+        }
+        SenderOrderCut.Cut cut = orderCut.cut(read, fresh);
+        heldBack = cut.heldBack();
+        List<Message> out = new ArrayList<>(cut.deliver().size());
+        for (Map.Entry<String, Message> e : cut.deliver().entrySet()) {
+            Path path = inbox.resolve(e.getKey());
+            if (take) {
+                try {
+                    DirectoryListing.unlinkIfExists(path);
+                } catch (IOException x) {
+                    throw ioFailure("delete message file", path, x);
+                }
+            } else {
+                peeked.put(e.getValue().id(), path);
+            }
+            out.add(e.getValue());
         }
         return out;
     }
 
-    /**
-     * The {@code .ready} files to deliver now, chosen so that a sender's order survives across
-     * batches.
-     *
-     * <p>A directory listing may miss an entry added while it runs (ext4 lists in hash order),
-     * so one listing could return a sender's message k+1 but not k, and k would arrive in a
-     * later batch, out of order. We therefore list again until a listing finds nothing new:
-     * every file renamed into place before that last listing began is then in the batch, and
-     * with it every earlier file of the same sender. If senders keep the directory busy for
-     * {@link #MAX_LISTINGS} listings, we deliver only the files whose change time (set by the
-     * rename) is safely before the last listing began, and defer the rest to the next call;
-     * the same argument holds for them.
-     */
-    private List<String> readyBatch() {
-        Set<String> batch = new HashSet<>(readyEntries());
-        if (batch.isEmpty()) {
-            deferred = false;
-            return List.of();
+    /** The message in {@code path}, or null when the file is gone or was set aside as unusable. */
+    private Message readMessage(Path path) {
+        byte[] bytes;
+        try {
+            bytes = MessageFileBytes.read(path);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (MessageFileBytes.NotAMessageFile e) {
+            setAside(path, "is no message: " + e.getMessage(), null);
+            return null;
+        } catch (IOException e) {
+            throw ioFailure("read message file", path, e);
         }
-        long lastStart = 0;
-        for (int i = 0; i < MAX_LISTINGS; i++) {
-            lastStart = nanos(Instant.now());
-            if (!batch.addAll(readyEntries())) {
-                deferred = false;
-                return new ArrayList<>(batch);
-            }
+        try {
+            return decode(bytes);
+        } catch (ContentException e) {
+            setAside(path, "could not be decoded (" + e.getMessage() + ")", e);
+            return null;
         }
-        long cutoff = lastStart - CTIME_MARGIN_NANOS;
-        List<String> settled = new ArrayList<>();
-        for (String file : batch) {
-            try {
-                FileTime ctime = (FileTime) Files.getAttribute(inbox.resolve(file), "unix:ctime",
-                        java.nio.file.LinkOption.NOFOLLOW_LINKS);
-                if (nanos(ctime) < cutoff) {
-                    settled.add(file);
-                }
-            } catch (NoSuchFileException e) {
-                // Taken meanwhile: nothing to deliver.
-            } catch (IOException e) {
-                throw ioFailure("read change time of", inbox.resolve(file), e);
-            }
-        }
-        deferred = settled.size() < batch.size();
-        return settled;
-    }
-
-    private static long nanos(FileTime t) {
-        return nanos(t.toInstant());
-    }
-
-    private static long nanos(Instant i) {
-        return i.getEpochSecond() * 1_000_000_000L + i.getNano();
     }
 
     private List<String> readyEntries() {
@@ -333,14 +319,12 @@ final class MessageFilesClient extends DirectoryClient {
 
     @Override
     protected void waitForActivity(long nanos) {
-        boolean settling;
+        boolean held;
         synchronized (io) {
-            settling = deferred;
+            held = heldBack;
         }
-        if (settling) {
-            // Files are waiting only for their change time to settle: no event will come for them.
-            LockSupport.parkNanos(Math.min(nanos, CTIME_MARGIN_NANOS));
-        } else {
+        if (!held) {
+            // Held-back files are in the inbox already and no event will come for them: fetch again at once.
             inboxWatch.await(nanos);
         }
     }
