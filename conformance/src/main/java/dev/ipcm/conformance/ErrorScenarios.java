@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.ipcm.Capability;
 import dev.ipcm.Client;
 import dev.ipcm.ContentException;
 import dev.ipcm.Ipcm;
@@ -17,10 +18,12 @@ import dev.ipcm.StoreGoneException;
 import dev.ipcm.junit.ClientName;
 import dev.ipcm.junit.IpcmConfiguration;
 import dev.ipcm.junit.IpcmTest;
+import dev.ipcm.junit.RequiresCapability;
 import dev.ipcm.spi.Protocol;
 import dev.ipcm.spi.Protocols;
 import dev.ipcm.spi.Stores;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,6 +68,25 @@ public class ErrorScenarios {
         assertThatCode(() -> b.disconnect(late -> {})).as("b's disconnect from the deleted store").doesNotThrowAnyException();
         assertThatThrownBy(() -> Ipcm.connect("late", store.info()).disconnect())
                 .as("a connect after the clients of a deleted store disconnected: they must not bring it back")
+                .isInstanceOf(StoreGoneException.class);
+    }
+
+    /**
+     * Suspending a client of a destroyed store is a {@link StoreGoneException}, with a deadline
+     * or without: there is no mailbox left to keep for a reconnect, and saying nothing would let
+     * the application count on one. Neither suspend brings the store back.
+     */
+    @Test
+    @ScenarioName("store_deleted_suspend")
+    @RequiresCapability(Capability.SUSPEND)
+    void storeDeletedSuspend(Store store, @ClientName("a") Client a, @ClientName("b") Client b) {
+        store.unspawn();
+        assertThatThrownBy(a::suspend).as("a suspend without a deadline on a deleted store")
+                .isInstanceOf(StoreGoneException.class);
+        assertThatThrownBy(() -> b.suspend(Instant.now().plusSeconds(60))).as("a suspend with a deadline on a deleted store")
+                .isInstanceOf(StoreGoneException.class);
+        assertThatThrownBy(() -> Ipcm.connect("late", store.info()).disconnect())
+                .as("a connect after the suspends on a deleted store: they must not bring it back")
                 .isInstanceOf(StoreGoneException.class);
     }
 

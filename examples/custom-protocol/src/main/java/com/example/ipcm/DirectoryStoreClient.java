@@ -115,13 +115,25 @@ final class DirectoryStoreClient extends AbstractClient {
         }
     }
 
+    /** The store-gone error when the whole store is gone, else a failure to suspend naming what was missing. */
+    private IpcmException storeGoneOr(NoSuchFileException e) {
+        if (!Files.isDirectory(Path.of(info().route()))) {
+            return storeGone();
+        }
+        return new IpcmException("Cannot suspend '" + name() + "': " + e.getMessage() + " is missing", e);
+    }
+
     /** An absent peer, or the whole store gone: the two mean different things to the application. */
     private IpcmException missing(String to) {
         if (!Files.isDirectory(Path.of(info().route()))) {
-            return new StoreGoneException("The DirectoryStore at '" + info().route() + "' no longer exists (the store was "
-                    + "destroyed); spawn a new store and connect to its info string");
+            return storeGone();
         }
         return noSuchPeer(to);
+    }
+
+    private StoreGoneException storeGone() {
+        return new StoreGoneException("The DirectoryStore at '" + info().route() + "' no longer exists (the store was "
+                + "destroyed); spawn a new store and connect to its info string");
     }
 
     @Override
@@ -234,6 +246,9 @@ final class DirectoryStoreClient extends AbstractClient {
                     (expiresAt == null ? "" : expiresAt.toPlainString()).getBytes(StandardCharsets.UTF_8));
             // No pid while suspended: the name stays registered, but nothing claims to be running it.
             Files.deleteIfExists(layout.pidFile(name()));
+        } catch (NoSuchFileException e) {
+            // The client's directory is gone: with the whole store, that is the store-gone error every store raises.
+            throw storeGoneOr(e);
         } catch (IOException e) {
             throw new IpcmException("Cannot suspend '" + name() + "': " + e.getMessage(), e);
         }

@@ -342,18 +342,22 @@ final class JsonFileClient extends dev.ipcm.spi.AbstractClient {
     /** Records only the deadline; the pid stays, so a live suspended process still looks active (as the reference). */
     @Override
     protected void markSuspended(BigDecimal expiresAt) {
-        if (expiresAt == null) {
-            return;
-        }
-        BigDecimal when = expiresAt.stripTrailingZeros();
-        BigDecimal plain = when.scale() < 0 ? when.setScale(0) : when;
+        // Without a deadline nothing is written, but the store is still read: a suspend on a
+        // destroyed store is StoreGoneException here as on every other store.
+        BigDecimal plain = expiresAt == null ? null : plainDeadline(expiresAt);
         store.update(tx -> {
-            if (tx.section(CLIENTS).get(name()) instanceof ObjectNode entry) {
+            if (plain != null && tx.section(CLIENTS).get(name()) instanceof ObjectNode entry) {
                 entry.put(SUSPEND, plain);
                 tx.changed();
             }
             return null;
         });
+    }
+
+    /** A deadline as the reference writes it: no trailing zeros, never in exponent form. */
+    private static BigDecimal plainDeadline(BigDecimal expiresAt) {
+        BigDecimal when = expiresAt.stripTrailingZeros();
+        return when.scale() < 0 ? when.setScale(0) : when;
     }
 
     @Override
