@@ -42,6 +42,7 @@ class BrokenProtocolsTest {
                 Arguments.of(PrefixNamesShareMailbox.class, "fidelity", Set.of("namesSharingPrefixes")),
                 Arguments.of(RefusesMessagesAtTheLimit.class, "fidelity", Set.of("maxSizeMessage")),
                 Arguments.of(GoneStoreLooksEmpty.class, "errors", Set.of("storeDeleted")),
+                Arguments.of(SuspendIgnoresGoneStore.class, "errors", Set.of("storeDeletedSuspend")),
                 Arguments.of(BadIdIsAStoreError.class, "errors", Set.of("badId")));
     }
 
