@@ -76,14 +76,14 @@ final class ServerLiveness {
             return true;
         }
         if (!tableReady) {
-            String failure = createTable(c, create);
+            String failure = createTable(c, "ipcm_liveness", create);
             if (failure != null) {
                 usable = false;
                 LOG.log(System.Logger.Level.WARNING, "ipcm_liveness could not be created (" + failure
                         + "); liveness on this " + d.protocolName() + " store falls back to pids, right on one host only");
                 return true;
             }
-            failure = createTable(c, freeSince.createStatement());
+            failure = createTable(c, "ipcm_liveness_free", freeSince.createStatement());
             if (failure != null) {
                 freeSinceUsable = false;
                 LOG.log(System.Logger.Level.WARNING, "ipcm_liveness_free could not be created (" + failure + "); this"
@@ -185,19 +185,31 @@ final class ServerLiveness {
         return out;
     }
 
-    /** Creates a table if the store has none; returns why it failed, or null (another client creating it at once is no failure). */
-    private String createTable(Connection c, String ddl) {
+    /**
+     * Creates a table if the store has none; returns why it failed, or null when the table is
+     * there after all. A failed {@code CREATE TABLE IF NOT EXISTS} need not mean a missing table:
+     * another client may have created it at the same moment (PostgreSQL then reports a duplicate
+     * key, table or type), or this user may lack the right to create tables in a store whose
+     * owner created them already (both servers check that right before they look for the
+     * table). Asking whether the table can be read covers every such case without a list of
+     * error codes.
+     */
+    private String createTable(Connection c, String table, String ddl) {
         try (Statement s = c.createStatement()) {
             s.execute(ddl);
             return null;
         } catch (SQLException e) {
-            return raced(e) ? null : e.getMessage();
+            return exists(c, table) ? null : e.getMessage();
         }
     }
 
-    /** Two clients creating the table at once: PostgreSQL may report the loser as a duplicate type. */
-    private boolean raced(SQLException e) {
-        return d.isDuplicateKey(e) || "42P07".equals(e.getSQLState());
+    private static boolean exists(Connection c, String table) {
+        try (Statement s = c.createStatement()) {
+            s.executeQuery("SELECT 1 FROM " + table + " WHERE 1 = 0").close();
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     private static String truncate(String hostName) {
