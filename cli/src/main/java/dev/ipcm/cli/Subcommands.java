@@ -3,7 +3,7 @@ package dev.ipcm.cli;
 import java.util.List;
 
 /**
- * Every subcommand of {@code ipcm}, in the order {@code ipcm --help} lists them: the one place
+ * Every subcommand of {@code ipcm}, in the order {@code ipcm --help} lists them (a hidden one, last, is not listed): the one place
  * where a new subcommand is registered.
  *
  * <p>A subcommand is a small class annotated with {@code @Command} that implements
@@ -23,7 +23,8 @@ final class Subcommands {
             RequestCommand.class,
             DemoCommand.class,
             CertifyCommand.class,
-            BenchCommand.class);
+            BenchCommand.class,
+            TrainCommand.class);
 
     private Subcommands() {}
 }

@@ -89,11 +89,16 @@ class FailuresAndInfoTest {
     }
 
     @Test
-    void helpListsEveryCommandAndTheExitCodes() {
+    void helpListsEveryCommandButTheHiddenOneAndTheExitCodes() {
         Cli.Result r = Cli.inProcess().run("--help");
         assertThat(r.code()).isZero();
         for (Class<?> sub : Subcommands.ALL) {
-            assertThat(r.out()).contains("  " + sub.getAnnotation(Command.class).name() + " ");
+            Command command = sub.getAnnotation(Command.class);
+            if (command.hidden()) {
+                assertThat(r.out()).doesNotContain("  " + command.name() + " ");
+            } else {
+                assertThat(r.out()).contains("  " + command.name() + " ");
+            }
         }
         assertThat(r.out()).contains("Exit codes:").contains("3   recv or request gave up")
                 .contains("4   request: the service answered with an error");

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
@@ -43,6 +46,69 @@ class LauncherScriptTest {
                 + "source changed); this takes a minute or a few...");
         assertThat(err).contains("maven output");
         assertThat(out).startsWith("ipcm " + VersionProvider.projectVersion());
+    }
+
+    /**
+     * A short command starts tuned to start (C1, the serial collector) and maps the class-data
+     * archive the first run prepared; bench and certify keep the JVM's defaults; IPCM_JAVA_OPTS
+     * and IPCM_CDS=0 win over the launcher's choices.
+     */
+    @Test
+    void shortCommandsStartQuickFromAnArchiveTheFirstRunPrepared() throws Exception {
+        Files.createDirectories(checkout.resolve("cli/target"));
+        probeJar(checkout.resolve("cli/target/ipcm.jar"));
+        Files.copy(ROOT.resolve("ipcm"), checkout.resolve("ipcm"));
+        Files.setPosixFilePermissions(checkout.resolve("ipcm"), PosixFilePermissions.fromString("rwx------"));
+
+        Cli.Result first = launch(Map.of(), "peers", "INFO");
+        assertThat(first.code()).as(first.toString()).isZero();
+        assertThat(first.err()).startsWith("ipcm: preparing a class-data archive");
+        assertThat(first.out().lines()).contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
+                .anyMatch(o -> o.startsWith("-XX:SharedArchiveFile=" + checkout.resolve("cli/target/cds")));
+        try (var archives = Files.list(checkout.resolve("cli/target/cds"))) {
+            assertThat(archives.toList()).singleElement().satisfies(a -> assertThat(Files.size(a)).isPositive());
+        }
+
+        Path classLog = checkout.resolve("classes.log");
+        Cli.Result second = launch(Map.of("IPCM_JAVA_OPTS", "-Xlog:class+load=info:file=" + classLog), "peers", "INFO");
+        assertThat(second.err()).as(second.toString()).isEmpty();
+        assertThat(Files.readString(classLog)).contains(LauncherProbe.class.getName() + " source: shared objects file (top)");
+
+        assertThat(launch(Map.of(), "bench").out().lines()).noneMatch(o -> o.startsWith("-XX:TieredStopAtLevel")
+                || o.equals("-XX:+UseSerialGC") || o.contains("SharedArchiveFile"));
+        assertThat(launch(Map.of("IPCM_JAVA_OPTS", "-XX:+UseParallelGC"), "peers").out().lines())
+                .contains("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC").doesNotContain("-XX:+UseSerialGC");
+        assertThat(launch(Map.of("IPCM_CDS", "0"), "peers").out().lines()).noneMatch(o -> o.contains("SharedArchiveFile"));
+    }
+
+    private Cli.Result launch(Map<String, String> env, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("./ipcm"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(checkout.toFile())
+                .redirectOutput(checkout.resolve("out.txt").toFile())
+                .redirectError(checkout.resolve("err.txt").toFile());
+        pb.environment().remove("IPCM_JAVA_OPTS");
+        pb.environment().remove("IPCM_CDS");
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        assertThat(p.waitFor(CliProcess.DEADLINE.toMillis(), TimeUnit.MILLISECONDS)).as("./ipcm ended").isTrue();
+        return new Cli.Result(p.exitValue(), Files.readString(checkout.resolve("out.txt")),
+                Files.readString(checkout.resolve("err.txt")));
+    }
+
+    /** A jar holding only {@link LauncherProbe}, as its main class. */
+    private static void probeJar(Path jar) throws java.io.IOException {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, LauncherProbe.class.getName());
+        String entry = LauncherProbe.class.getName().replace('.', '/') + ".class";
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
+                var in = LauncherProbe.class.getClassLoader().getResourceAsStream(entry)) {
+            out.putNextEntry(new java.util.jar.JarEntry(entry));
+            in.transferTo(out);
+            out.closeEntry();
+        }
     }
 
     /** A jar whose manifest runs IpcmCli with this JVM's class path. */
