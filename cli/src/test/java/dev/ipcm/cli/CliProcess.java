@@ -40,7 +40,7 @@ final class CliProcess {
 
     /** Starts in a working directory ({@code null}: this JVM's). */
     static CliProcess startIn(java.nio.file.Path dir, String... args) {
-        ChildJvm jvm = ChildJvm.of(IpcmCli.class).args(args);
+        ChildJvm jvm = tunedAsTheLauncher(ChildJvm.of(IpcmCli.class), args.length == 0 ? "" : args[0]).args(args);
         NativeAccess.jvmOptions().forEach(jvm::jvmOption);
         ProcessBuilder pb = new ProcessBuilder(jvm.command());
         if (dir != null) {
@@ -52,6 +52,15 @@ final class CliProcess {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The JVM tuning {@code ./ipcm} gives {@code command} (docs/cli.md, "Start-up"): C1 and the
+     * serial collector for all but bench and certify. Its class-data archive cannot be had here:
+     * the JDK archives classes from jars only, and a test's class path holds directories.
+     */
+    static ChildJvm tunedAsTheLauncher(ChildJvm jvm, String command) {
+        return command.equals("bench") || command.equals("certify") ? jvm : jvm.quickStart();
     }
 
     /** Runs a command to its end. */

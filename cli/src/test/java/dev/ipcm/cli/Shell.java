@@ -27,14 +27,22 @@ final class Shell {
         this.dir = dir;
         // Every JVM the script starts carries this, so that none can outlive the test unnoticed.
         this.marker = "-Dipcm.test.shell=" + dir;
-        List<String> java = new java.util.ArrayList<>(ChildJvm.of(IpcmCli.class).command());
-        java.add(1, marker);
         String launcher = "#!/bin/sh\n"
                 + "if [ \"$1\" = echo ]; then sleep " + serviceStartDelay + "; fi\n"
-                + "exec " + java.stream().map(Shell::quote).collect(Collectors.joining(" ")) + " \"$@\"\n";
+                + "case \"$1\" in\n"
+                + "    bench|certify) exec " + javaCommand("bench") + " \"$@\" ;;\n"
+                + "    *) exec " + javaCommand("") + " \"$@\" ;;\n"
+                + "esac\n";
         Path ipcm = dir.resolve("ipcm");
         Files.writeString(ipcm, launcher);
         Files.setPosixFilePermissions(ipcm, PosixFilePermissions.fromString("rwx------"));
+    }
+
+    /** The quoted java command line that runs {@code ipcm COMMAND ...}, marked and tuned as the launcher tunes it. */
+    private String javaCommand(String command) {
+        List<String> java = new java.util.ArrayList<>(CliProcess.tunedAsTheLauncher(ChildJvm.of(IpcmCli.class), command).command());
+        java.add(1, marker);
+        return java.stream().map(Shell::quote).collect(Collectors.joining(" "));
     }
 
     /** Runs {@code script} with {@code sh -e}, waiting for it and its background jobs up to the deadline. */
