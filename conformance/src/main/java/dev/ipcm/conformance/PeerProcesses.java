@@ -14,7 +14,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * The peer processes one scenario started: child JVMs running {@link PeerProcess}, each waited
  * for until it says {@code ready}, and killed (with its descendants) when the scenario ends,
- * passed or not.
+ * passed or not. They live for one scenario, so they start as ipcm's services do: C1 and the
+ * serial collector, and a class-data archive where the class path allows one.
  */
 final class PeerProcesses implements AutoCloseable {
     // A JVM start on a loaded 2-core machine can take many seconds; waiting for one is not a test of speed.
@@ -40,7 +41,7 @@ final class PeerProcesses implements AutoCloseable {
         all.addAll(List.of(args));
         Process p;
         try {
-            p = ChildJvm.of(PeerProcess.class).args(all).start();
+            p = ChildJvm.of(PeerProcess.class).args(all).quickStart().shareClassData().start();
         } catch (IOException e) {
             throw new IpcmException("Could not start a child JVM for " + name + ": " + e.getMessage(), e);
         }

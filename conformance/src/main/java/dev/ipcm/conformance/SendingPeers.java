@@ -51,7 +51,7 @@ final class SendingPeers implements net.jqwik.api.lifecycle.Store.CloseOnReset {
     private Process child(int index) {
         while (children.size() <= index) {
             try {
-                children.add(processes.track(ChildJvm.of(SendingPeer.class).start()));
+                children.add(processes.track(ChildJvm.of(SendingPeer.class).quickStart().shareClassData().start()));
             } catch (IOException e) {
                 throw new IpcmException("Could not start a child JVM to send from: " + e.getMessage(), e);
             }
