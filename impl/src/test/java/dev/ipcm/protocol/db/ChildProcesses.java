@@ -11,7 +11,7 @@ interface ChildProcesses {
 
     /** A child JVM running {@link DbChild}, with the database user of this target. */
     default ChildJvm child(String... args) {
-        ChildJvm c = ChildJvm.of(DbChild.class).args(args);
+        ChildJvm c = ChildJvm.of(DbChild.class).args(args).quickStart();
         String user = target().user();
         if (user != null) {
             c.env(DbCredentials.USER_ENV, user);

@@ -159,7 +159,7 @@ class KernelTransportsCrossProcessTest {
     }
 
     private Process start(String... args) throws IOException {
-        Process p = ChildJvm.of(KernelChild.class).args(args).start();
+        Process p = ChildJvm.of(KernelChild.class).args(args).quickStart().start();
         children.add(p);
         return p;
     }
