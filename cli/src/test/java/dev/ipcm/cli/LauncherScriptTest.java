@@ -74,8 +74,11 @@ class LauncherScriptTest {
         assertThat(second.err()).as(second.toString()).isEmpty();
         assertThat(Files.readString(classLog)).contains(LauncherProbe.class.getName() + " source: shared objects file (top)");
 
-        assertThat(launch(Map.of(), "bench").out().lines()).noneMatch(o -> o.startsWith("-XX:TieredStopAtLevel")
-                || o.equals("-XX:+UseSerialGC") || o.contains("SharedArchiveFile"));
+        for (String[] longRunning : new String[][] {{"bench"}, {"--class-path", "plugin.jar", "certify"}}) {
+            assertThat(launch(Map.of(), longRunning).out().lines()).as(String.join(" ", longRunning))
+                    .noneMatch(o -> o.startsWith("-XX:TieredStopAtLevel") || o.equals("-XX:+UseSerialGC")
+                            || o.contains("SharedArchiveFile"));
+        }
         assertThat(launch(Map.of("IPCM_JAVA_OPTS", "-XX:+UseParallelGC"), "peers").out().lines())
                 .contains("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC").doesNotContain("-XX:+UseSerialGC");
         assertThat(launch(Map.of("IPCM_CDS", "0"), "peers").out().lines()).noneMatch(o -> o.contains("SharedArchiveFile"));
