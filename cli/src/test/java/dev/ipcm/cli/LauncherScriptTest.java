@@ -102,9 +102,7 @@ class LauncherScriptTest {
 
     /** A jar holding only {@link LauncherProbe}, as its main class. */
     private static void probeJar(Path jar) throws java.io.IOException {
-        Manifest manifest = new Manifest();
-        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, LauncherProbe.class.getName());
+        Manifest manifest = manifestRunning(LauncherProbe.class);
         String entry = LauncherProbe.class.getName().replace('.', '/') + ".class";
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
                 var in = LauncherProbe.class.getClassLoader().getResourceAsStream(entry)) {
@@ -116,9 +114,7 @@ class LauncherScriptTest {
 
     /** A jar whose manifest runs IpcmCli with this JVM's class path. */
     private static Path launcherJar(Path jar) throws java.io.IOException {
-        Manifest manifest = new Manifest();
-        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, IpcmCli.class.getName());
+        Manifest manifest = manifestRunning(IpcmCli.class);
         StringBuilder cp = new StringBuilder();
         for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
             cp.append(Path.of(entry).toAbsolutePath().toUri()).append(' ');
@@ -127,5 +123,12 @@ class LauncherScriptTest {
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
             return jar;
         }
+    }
+
+    private static Manifest manifestRunning(Class<?> mainClass) {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, mainClass.getName());
+        return manifest;
     }
 }
