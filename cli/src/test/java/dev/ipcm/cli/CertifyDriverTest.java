@@ -1,8 +1,6 @@
 package dev.ipcm.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,15 +44,8 @@ class CertifyDriverTest {
 
     @Test
     void thePerlReferenceIsCertifiedThroughItsDriver() {
-        String env = System.getProperty("ipcm.perl.reference", System.getenv("IPCM_PERL_REFERENCE"));
+        Path env = PerlReferenceSetting.envScript();
         Path launcher = Path.of("..", "driver", "perl", "run-driver.sh").toAbsolutePath().normalize();
-        if (env == null || env.isBlank() || !Files.isRegularFile(Path.of(env))) {
-            String why = "the Perl reference is not configured: set IPCM_PERL_REFERENCE to its env.sh";
-            if (Boolean.getBoolean("ipcm.perl.reference.required")) {
-                fail(why + " (required here: ipcm.perl.reference.required=true)");
-            }
-            assumeTrue(false, why);
-        }
         Cli.Result r = Cli.inProcess().run("certify", "--driver", "env IPCM_PERL_REFERENCE='" + env + "' " + launcher,
                 "--protocols", "MessageFiles", "--report", dir.resolve("perl").toString(), "-c", "ipcm.certify.groups=peers");
 

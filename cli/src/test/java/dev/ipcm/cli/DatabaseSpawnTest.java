@@ -50,6 +50,33 @@ class DatabaseSpawnTest {
         assertThat(databaseExists(url, database, protocol.equals("PostgreSQL"))).isFalse();
     }
 
+    /**
+     * The reference's Echo, still reading its store when destroy drops the database, died on the
+     * server's terminated session with DBI errors; destroy now lets it end on its terminate message.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"PostgreSQL", "MariaDB", "MySQL"})
+    void aReferenceServiceEndsCleanlyWhenDestroyDropsItsDatabase(String protocol) throws Exception {
+        String variable = "IPCM_" + protocol.toUpperCase(Locale.ROOT) + "_URL";
+        String url = System.getenv(variable);
+        assumeTrue(url != null && !url.isBlank(), "no " + protocol + " server: set " + variable + " to its JDBC URL");
+        Path perlEnv = PerlReferenceSetting.envScript();
+        String user = url.replaceAll(".*[?&]user=([^&]+).*", "$1");
+        Cli.Result r = new Shell(dir, 0).run("export IPCM_DB_USER=" + user + "\n"
+                + "INFO=$(./ipcm spawn --protocol " + protocol + ")\n"
+                // The reference's env.sh is written for bash.
+                + "bash -c '. \"$1\" && exec perl \"$2\" echo \"$3\" pecho' - '" + perlEnv + "' '"
+                + perlEnv.resolveSibling("peer.pl") + "' \"$INFO\" > pecho.out 2> pecho.err &\n"
+                + "PE=$!\n"
+                + "./ipcm request \"$INFO\" --service pecho --timeout 30 '\"yo\"'\n"
+                + "./ipcm destroy \"$INFO\"\n"
+                + "if wait $PE; then echo 'perl echo: 0'; else echo \"perl echo: $?\"; fi\n"
+                + "cat pecho.err >&2\n");
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).as(r.toString()).isEqualTo("\"echo: yo\"\nperl echo: 0\n");
+        assertThat(r.err()).as(r.toString()).doesNotContain("DBD::", "failed");
+    }
+
     private static boolean databaseExists(String url, String name, boolean postgres) throws Exception {
         String sql = postgres ? "SELECT 1 FROM pg_database WHERE datname = ?"
                 : "SELECT 1 FROM information_schema.schemata WHERE schema_name = ?";

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ipcm.Client;
 import dev.ipcm.ConnectionInfo;
 import dev.ipcm.Ipcm;
+import dev.ipcm.Message;
 import dev.ipcm.NoSuchPeerException;
 import dev.ipcm.internal.Json;
 import dev.ipcm.spi.Protocols;
@@ -200,6 +201,37 @@ class InProcessCommandsTest {
         assertThat(again.err().lines()).singleElement().asString()
                 .startsWith("ipcm destroy: There is no LocalMemory store at 'localmemory-")
                 .endsWith("nothing to destroy");
+    }
+
+    @Test
+    void destroyRemovesTheStoreOnlyAfterAClientThatWasToldToStopHasLeft() throws Exception {
+        Client holder = Ipcm.connect("holder", info);
+        CompletableFuture<Boolean> leftCleanly = Background.supply(() -> {
+            List<Message> got = holder.awaitMessages(Duration.ofSeconds(30));
+            boolean terminated = got.stream().anyMatch(m -> m.content().path("terminate").asInt() == 1);
+            // A service finishing its last piece of work before it leaves: the pause is that work.
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(300).toNanos());
+            boolean storeStillThere = Protocols.byName(ConnectionInfo.parse(info).protocol())
+                    .storeExists(ConnectionInfo.parse(info).route());
+            holder.disconnect(messages -> { });
+            return terminated && storeStillThere;
+        });
+        Cli.Result r = cli.run("destroy", info);
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.err()).as(r.toString()).isEmpty();
+        assertThat(leftCleanly.get(30, TimeUnit.SECONDS)).as("terminated, and the store was there until it left").isTrue();
+    }
+
+    @Test
+    void destroyRemovesTheStoreUnderAClientThatStaysConnectedAndNamesIt() {
+        try (Client stayer = Ipcm.connect("stayer", info)) {
+            Cli.Result r = cli.run("destroy", info, "--timeout", "0.2");
+            assertThat(r.code()).as(r.toString()).isZero();
+            assertThat(r.err()).isEqualTo("ipcm: warning: still connected after 0.2s, removing the store anyway: stayer "
+                    + "(give them longer with --timeout SECONDS)\n");
+            ConnectionInfo parsed = ConnectionInfo.parse(info);
+            assertThat(Protocols.byName(parsed.protocol()).storeExists(parsed.route())).isFalse();
+        }
     }
 
     @Test
