@@ -1,7 +1,7 @@
 package dev.ipcm.protocol.db;
 
 /** MariaDB on the configured server (default: 127.0.0.1:3306, user root, empty password). */
-class MariaDBServerStoreTest extends AbstractMySQLFamilyStoreTest implements ManyWritersTests, ReceiverCrashTests, ConnectErrorTests, UuidIdTests {
+class MariaDBServerStoreTest extends AbstractMySQLFamilyStoreTest implements ManyWritersTests, ReceiverCrashTests, ConnectErrorTests, UuidIdTests, RestrictedUserTests.MySQLFamily {
     @Override
     public DbTargets target() {
         return DbTargets.MARIADB_SERVER;

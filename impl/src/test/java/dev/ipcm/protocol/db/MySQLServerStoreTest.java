@@ -5,7 +5,7 @@ package dev.ipcm.protocol.db;
  * so by default this runs against the local MariaDB server ({@code jdbc:mysql://127.0.0.1:3306/test});
  * set {@code IPCM_MYSQL_URL} to use a real MySQL.
  */
-class MySQLServerStoreTest extends AbstractMySQLFamilyStoreTest implements ManyWritersTests, ReceiverCrashTests, ConnectErrorTests {
+class MySQLServerStoreTest extends AbstractMySQLFamilyStoreTest implements ManyWritersTests, ReceiverCrashTests, ConnectErrorTests, RestrictedUserTests.MySQLFamily {
     @Override
     public DbTargets target() {
         return DbTargets.MYSQL_SERVER;

@@ -6,15 +6,15 @@ import dev.ipcm.Client;
 import dev.ipcm.Ipcm;
 import dev.ipcm.Store;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** PostgreSQL on the configured server (default: 127.0.0.1:5432, database test, user postgres). */
-class PostgreSQLServerStoreTest extends AbstractPostgreSQLStoreTest implements ConnectErrorTests, UuidIdTests {
+class PostgreSQLServerStoreTest extends AbstractPostgreSQLStoreTest implements ConnectErrorTests, UuidIdTests, RestrictedUserTests {
     @Override
     public DbTargets target() {
         return DbTargets.POSTGRESQL_SERVER;
@@ -48,36 +48,17 @@ class PostgreSQLServerStoreTest extends AbstractPostgreSQLStoreTest implements C
         }
     }
 
-    /**
-     * A store whose owner created the tables, used by a role that may read and write them but not
-     * create tables (PostgreSQL 15 gives no role but the owner that right in a new database's
-     * schema): the server refuses its {@code CREATE TABLE IF NOT EXISTS} even though the table
-     * exists, and a client must still use the liveness tables rather than fall back to pids.
-     */
-    @Test
-    void aRoleThatMayNotCreateTablesStillUsesTheLivenessTablesItsOwnerCreated() throws Exception {
-        String role = unique("dml_only").replace('-', '_');
-        store.connect(unique("owner")).close(); // creates the liveness tables as the store's owner
-        try (Connection admin = raw(); Statement s = admin.createStatement()) {
-            s.execute("CREATE ROLE " + role + " LOGIN");
-            try {
-                s.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO " + role);
-                s.execute("GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO " + role);
-                String name = unique("dml");
-                try (Client c = Ipcm.connect(name, store.info(), Map.of("user", role));
-                        Connection check = raw();
-                        PreparedStatement ps = check.prepareStatement("SELECT count(*) FROM ipcm_liveness WHERE id = ?")) {
-                    ps.setString(1, name);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        assertThat(rs.getInt(1)).as("liveness records of " + name).isEqualTo(1);
-                    }
-                }
-            } finally {
-                s.execute("DROP OWNED BY " + role);
-                s.execute("DROP ROLE " + role);
-            }
-        }
+    @Override
+    public void createDmlOnlyUser(Statement admin, String user) throws SQLException {
+        admin.execute("CREATE ROLE " + user + " LOGIN");
+        admin.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO " + user);
+        admin.execute("GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO " + user);
+    }
+
+    @Override
+    public void dropUser(Statement admin, String user) throws SQLException {
+        admin.execute("DROP OWNED BY " + user);
+        admin.execute("DROP ROLE " + user);
     }
 
     private static String show(Statement s, String setting) throws java.sql.SQLException {
