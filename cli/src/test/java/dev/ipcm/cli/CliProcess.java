@@ -40,7 +40,7 @@ final class CliProcess {
 
     /** Starts in a working directory ({@code null}: this JVM's). */
     static CliProcess startIn(java.nio.file.Path dir, String... args) {
-        ChildJvm jvm = tunedAsTheLauncher(ChildJvm.of(IpcmCli.class), args.length == 0 ? "" : args[0]).args(args);
+        ChildJvm jvm = tunedAsTheLauncher(ChildJvm.of(IpcmCli.class), commandWord(args)).args(args);
         NativeAccess.jvmOptions().forEach(jvm::jvmOption);
         ProcessBuilder pb = new ProcessBuilder(jvm.command());
         if (dir != null) {
@@ -61,6 +61,18 @@ final class CliProcess {
      */
     static ChildJvm tunedAsTheLauncher(ChildJvm jvm, String command) {
         return command.equals("bench") || command.equals("certify") ? jvm : jvm.quickStart();
+    }
+
+    /** The command's word as {@code ./ipcm} finds it: the first argument that is no option, past {@code --class-path VALUE}. */
+    static String commandWord(String... args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--class-path")) {
+                i++;
+            } else if (!args[i].startsWith("-")) {
+                return args[i];
+            }
+        }
+        return "";
     }
 
     /** Runs a command to its end. */

@@ -28,8 +28,14 @@ final class Shell {
         // Every JVM the script starts carries this, so that none can outlive the test unnoticed.
         this.marker = "-Dipcm.test.shell=" + dir;
         String launcher = "#!/bin/sh\n"
-                + "if [ \"$1\" = echo ]; then sleep " + serviceStartDelay + "; fi\n"
-                + "case \"$1\" in\n"
+                // The command's word as the real launcher finds it: past options and --class-path's value.
+                + "word=; skip=\n"
+                + "for a in \"$@\"; do\n"
+                + "    if [ -n \"$skip\" ]; then skip=; continue; fi\n"
+                + "    case \"$a\" in --class-path) skip=1 ;; -*) ;; *) word=$a; break ;; esac\n"
+                + "done\n"
+                + "if [ \"$word\" = echo ]; then sleep " + serviceStartDelay + "; fi\n"
+                + "case \"$word\" in\n"
                 + "    bench|certify) exec " + javaCommand("bench") + " \"$@\" ;;\n"
                 + "    *) exec " + javaCommand("") + " \"$@\" ;;\n"
                 + "esac\n";
