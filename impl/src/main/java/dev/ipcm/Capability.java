@@ -17,6 +17,12 @@ public enum Capability {
     MESSAGE_WAKEUP,
     /** A waiter is woken by the operating system when a peer arrives. */
     PEER_CHANGE_WAKEUP,
+    /**
+     * Another thread can end a client's wait for messages early ({@link Client#wakeUp()}), so one
+     * thread may wait for messages and for other events at once (a service loop does).
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    INTERRUPTIBLE_WAIT,
     /** Messages travel over per-peer connections; a client may connect without listening. */
     CONNECTIONS,
     /** A cleanly disconnected peer stays addressable and its mail waits for its next connect (databases). */

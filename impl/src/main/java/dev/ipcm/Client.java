@@ -126,6 +126,22 @@ public interface Client extends AutoCloseable {
      */
     List<Message> awaitMessages(Duration timeout);
 
+    /**
+     * Makes the {@link #awaitMessages(Duration)} another thread is in return now, with what has
+     * arrived (possibly nothing); when no wait is in progress, the next one returns at once. Lets
+     * one thread wait for messages and for other events at the same time: whoever has the other
+     * event wakes it. Nothing is lost: a message that arrives meanwhile is taken by that wait or
+     * the next.
+     *
+     * @return whether the wait could be woken: its protocol declares
+     *     {@link Capability#INTERRUPTIBLE_WAIT}; false changes nothing, and a wait ends at a
+     *     message or its deadline
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    default boolean wakeUp() {
+        return false;
+    }
+
     /** Whether {@link #receive()} would return something now. */
     boolean hasReadyMessages();
 

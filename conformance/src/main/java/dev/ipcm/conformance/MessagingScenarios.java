@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ipcm.BroadcastResult;
 import dev.ipcm.Capabilities;
+import dev.ipcm.Capability;
 import dev.ipcm.Client;
 import dev.ipcm.ConnectionInfo;
 import dev.ipcm.ContentException;
@@ -24,6 +25,7 @@ import dev.ipcm.junit.ClientName;
 import dev.ipcm.junit.IgnoreSanityCheck;
 import dev.ipcm.junit.IpcmConfiguration;
 import dev.ipcm.junit.IpcmTest;
+import dev.ipcm.junit.RequiresCapability;
 import dev.ipcm.spi.Stores;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -31,6 +33,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.Test;
 
@@ -267,5 +272,47 @@ public class MessagingScenarios {
         assertThat(again).as("the ids received again after requeue").extracting(Message::id).containsExactlyElementsOf(first.stream().map(Message::id).toList());
         assertThat(b.receive()).as("b's inbox after the requeued messages came back").isEmpty();
         assertThat(b.stats().read()).as("b's read count from a: requeue does not count twice").containsEntry("a", 2L);
+    }
+
+    /**
+     * A client of a protocol that declares {@link Capability#INTERRUPTIBLE_WAIT}: a wait another
+     * thread is in ends on {@code wakeUp()} long before its deadline (or, when the wake-up came
+     * first, the wait ends at once), a wake-up with no wait in progress ends the next wait at
+     * once, and a message sent afterwards still reaches the wait after that. A service loop waits
+     * in such a client itself and is woken so for signals and termination: a plugin that declares
+     * it and does not wake would hold services up until their wait ran out.
+     */
+    @Test
+    @ScenarioName("wake_up")
+    @RequiresCapability(Capability.INTERRUPTIBLE_WAIT)
+    void wakeUp(@ClientName("sleeper") Client sleeper, @ClientName("sender") Client sender) throws Exception {
+        Duration longWait = wait.multipliedBy(30);
+        CompletableFuture<List<Message>> waiting = new CompletableFuture<>();
+        Thread waiter = new Thread(() -> {
+            try {
+                waiting.complete(sleeper.awaitMessages(longWait));
+            } catch (Throwable t) {
+                waiting.completeExceptionally(t);
+            }
+        }, "conformance-wake-up");
+        waiter.setDaemon(true);
+        waiter.start();
+        assertThat(sleeper.wakeUp()).as("wakeUp() of a client whose protocol declares INTERRUPTIBLE_WAIT").isTrue();
+        try {
+            assertThat(waiting.get(wait.toMillis(), TimeUnit.MILLISECONDS)).as("what the woken wait returned: nothing was sent")
+                    .isEmpty();
+        } catch (TimeoutException e) {
+            sender.send("sleeper", "ends the wait that wakeUp() did not");
+            throw new AssertionError("awaitMessages(" + longWait + ") on another thread was still waiting " + wait
+                    + " after wakeUp() returned true", e);
+        }
+        assertThat(sleeper.wakeUp()).as("wakeUp() with no wait in progress").isTrue();
+        long before = System.nanoTime();
+        assertThat(sleeper.awaitMessages(longWait)).as("the wait after a wake-up that came first").isEmpty();
+        assertThat(Duration.ofNanos(System.nanoTime() - before)).as("how long the wait after a wake-up that came first took")
+                .isLessThan(wait);
+        sender.send("sleeper", "after");
+        assertThat(Await.messages(sleeper, 1, wait)).as("a message sent after the wake-ups")
+                .extracting(Message::content).containsExactly(Json.toTree("after"));
     }
 }

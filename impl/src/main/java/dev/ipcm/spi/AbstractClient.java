@@ -163,6 +163,16 @@ public abstract class AbstractClient implements Client {
         Waiting.pollForActivity(this, nanos);
     }
 
+    /**
+     * Makes a {@link #waitForActivity(long)} in progress on another thread return now, or, when
+     * none is in progress, the next one return at once. Called without the I/O lock, from any
+     * thread, and only for a protocol that declares {@link dev.ipcm.Capability#INTERRUPTIBLE_WAIT},
+     * which must override it.
+     */
+    protected void wakeWaiter() {
+        throw new IllegalStateException(getClass().getName() + " declares INTERRUPTIBLE_WAIT without overriding wakeWaiter");
+    }
+
     /** Blocks until a peer may have arrived or left, or {@code nanos} pass; the default re-checks every 50 ms. */
     protected void waitForPeerActivity(long nanos) {
         Waiting.pauseForPeers(nanos);
@@ -328,6 +338,11 @@ public abstract class AbstractClient implements Client {
     @Override
     public List<Message> awaitMessages(Duration timeout) {
         return receiving.await(timeout);
+    }
+
+    @Override
+    public boolean wakeUp() {
+        return receiving.wakeUp();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.ipcm.spi;
 
+import dev.ipcm.Capability;
 import dev.ipcm.Message;
 import dev.ipcm.internal.Stamps;
 import java.time.Duration;
@@ -18,6 +19,8 @@ final class Receiving {
     /** The client's receive and wait, made once: a wait for messages then allocates nothing of its own. */
     private final Supplier<List<Message>> receive;
     private final LongConsumer waitForActivity;
+    /** A {@link #wakeUp()} that no wait has ended on yet. */
+    private volatile boolean woken;
 
     Receiving(AbstractClient client) {
         this.client = client;
@@ -60,9 +63,32 @@ final class Receiving {
         return out;
     }
 
-    /** Receives through the client's {@code receive}, waiting for activity between tries, until a batch or the deadline. */
+    /**
+     * Receives through the client's {@code receive}, waiting for activity between tries, until a
+     * batch, the deadline, or a {@link #wakeUp()}.
+     */
     List<Message> await(Duration timeout) {
-        return Waiting.until(timeout, receive, got -> !got.isEmpty(), waitForActivity);
+        return Waiting.until(timeout, receive, this::endsWait, waitForActivity);
+    }
+
+    /** Ends the wait in progress, or the next one, early; false where the protocol cannot. */
+    boolean wakeUp() {
+        if (!client.capabilities().has(Capability.INTERRUPTIBLE_WAIT)) {
+            return false;
+        }
+        // Set before the protocol is woken, so the woken wait sees it on its next look.
+        woken = true;
+        client.wakeWaiter();
+        return true;
+    }
+
+    private boolean endsWait(List<Message> got) {
+        if (woken) {
+            // Consumed by the wait it ends, whether a batch came with it or not.
+            woken = false;
+            return true;
+        }
+        return !got.isEmpty();
     }
 
     /** Whether a receive would return something now. */

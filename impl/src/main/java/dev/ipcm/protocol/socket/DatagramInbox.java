@@ -78,6 +78,8 @@ final class DatagramInbox implements AutoCloseable {
     private int handOffWaiters;
     private IOException failure;
     private Thread reader;
+    /** A {@link #wake()} that no {@link #await(long)} has returned on yet. */
+    private boolean wakeRequested;
 
     private DatagramInbox(AFUNIXDatagramChannel channel, Selector selector, Selector direct, Path path,
             IntConsumer oversized) {
@@ -262,6 +264,10 @@ final class DatagramInbox implements AutoCloseable {
             long leadMillis;
             synchronized (this) {
                 receiverAsks();
+                if (wakeRequested) {
+                    wakeRequested = false;
+                    return !received.isEmpty();
+                }
                 if (!received.isEmpty()) {
                     return true;
                 }
@@ -319,6 +325,27 @@ final class DatagramInbox implements AutoCloseable {
                 releaseReader();
                 notifyAll();
             }
+        }
+    }
+
+    /**
+     * Makes the {@link #await(long)} in progress return now, or the next one return at once:
+     * the flag is seen under the monitor, a waiter on the monitor is notified, and a leader's
+     * select is woken (a selector's wake-up also ends the next select, should the leader not be
+     * in it yet).
+     */
+    void wake() {
+        synchronized (this) {
+            if (closed) {
+                return; // a closed inbox already ended every wait on it
+            }
+            wakeRequested = true;
+            notifyAll();
+        }
+        try {
+            direct.wakeup();
+        } catch (ClosedSelectorException e) {
+            // closed meanwhile: the close woke the leader itself
         }
     }
 

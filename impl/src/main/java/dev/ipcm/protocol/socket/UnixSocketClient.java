@@ -27,7 +27,8 @@ import java.util.Optional;
  * payloads per peer; a blocking send empties that peer's queue first.
  */
 final class UnixSocketClient extends PeerOutboxClient<DatagramPeer> {
-    private DatagramInbox inbox;
+    /** Volatile for {@link #wakeWaiter()}, which may not take the I/O lock. */
+    private volatile DatagramInbox inbox;
 
     UnixSocketClient(ConnectRequest request) {
         super(request, UnixSocketProtocol.CAPABILITIES, OnDiskNames.socketBudget(request.route()), new HashMap<>());
@@ -271,6 +272,15 @@ final class UnixSocketClient extends PeerOutboxClient<DatagramPeer> {
             in = inbox;
         }
         in.await(nanos);
+    }
+
+    /** A wait leads in a selector or waits on the inbox's monitor; the inbox can end either. */
+    @Override
+    protected void wakeWaiter() {
+        DatagramInbox in = inbox;
+        if (in != null) {
+            in.wake();
+        }
     }
 
     // ==== peers and leaving ===================================================================

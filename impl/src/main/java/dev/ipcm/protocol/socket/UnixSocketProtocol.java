@@ -18,7 +18,7 @@ import org.newsclub.net.unix.AFSocket;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class UnixSocketProtocol extends DirectoryProtocol {
     static final Capabilities CAPABILITIES = Capabilities.of(Capability.CROSS_PROCESS, Capability.NON_BLOCKING_SEND,
-            Capability.MESSAGE_WAKEUP, Capability.PEER_CHANGE_WAKEUP)
+            Capability.MESSAGE_WAKEUP, Capability.PEER_CHANGE_WAKEUP, Capability.INTERRUPTIBLE_WAIT)
             .withMaxMessageBytes(DatagramInbox.MAX_DATAGRAM);
 
     @Override

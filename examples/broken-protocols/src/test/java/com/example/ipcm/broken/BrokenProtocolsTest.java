@@ -34,6 +34,7 @@ class BrokenProtocolsTest {
                 Arguments.of(ReportsDeadPeerAlive.class, "cross-process", Set.of("reapAndReplace")),
                 Arguments.of(ListsItselfAsPeer.class, "peers", Set.of("peersSorted", "peersFollowConnectsAndDisconnects")),
                 Arguments.of(AcceptsInvalidName.class, "messaging", Set.of("badNames")),
+                Arguments.of(ClaimsWakeUpButSleeps.class, "messaging", Set.of("wakeUp")),
                 Arguments.of(TruncatesLongStrings.class, "fidelity", Set.of("longStrings")),
                 Arguments.of(NumbersViaDouble.class, "fidelity", Set.of("numbersExact", "contentsArriveExactly")),
                 Arguments.of(LowercasesSender.class, "fidelity",
