@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 /** A LocalMemory client: the inbox is a list in the shared {@link MemoryStore}; waits use its monitor. */
 final class LocalMemoryClient extends AbstractClient {
     private final MemoryStore store;
+    /** A {@link #wakeWaiter()} that no wait has returned on yet; guarded by the store's monitor. */
+    private boolean wakeRequested;
 
     LocalMemoryClient(ConnectRequest request, MemoryStore store) {
         super(request, LocalMemoryProtocol.CAPABILITIES, null);
@@ -106,10 +108,24 @@ final class LocalMemoryClient extends AbstractClient {
     protected void waitForActivity(long nanos) {
         synchronized (store) {
             MemoryStore.Entry e = store.clients.get(name());
+            if (wakeRequested) {
+                wakeRequested = false;
+                return;
+            }
             if (store.isDestroyed() || e == null || !e.inbox.isEmpty()) {
                 return;
             }
             waitOn(nanos);
+            wakeRequested = false;
+        }
+    }
+
+    /** The wait is on the store's monitor: the flag, set under it, ends the wait in progress or the next one. */
+    @Override
+    protected void wakeWaiter() {
+        synchronized (store) {
+            wakeRequested = true;
+            store.notifyAll();
         }
     }
 

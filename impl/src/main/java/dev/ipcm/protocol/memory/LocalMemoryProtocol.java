@@ -21,7 +21,7 @@ import org.apiguardian.api.API;
 @API(status = API.Status.STABLE, since = "0.1")
 public final class LocalMemoryProtocol implements Protocol {
     static final Capabilities CAPABILITIES = Capabilities.of(Capability.SUSPEND, Capability.SUSPEND_KEEPS_PID,
-            Capability.MESSAGE_WAKEUP);
+            Capability.MESSAGE_WAKEUP, Capability.INTERRUPTIBLE_WAIT);
     private static final AtomicLong COUNTER = new AtomicLong();
     private static final Map<String, MemoryStore> STORES = new ConcurrentHashMap<>();
 

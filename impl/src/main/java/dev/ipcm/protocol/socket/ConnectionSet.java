@@ -37,6 +37,8 @@ final class ConnectionSet implements AutoCloseable {
     private final String selfName;
     // Threads inside await's select; while there are any, the selector is theirs.
     private int selecting;
+    /** A {@link #wake()} that no {@link #await} has returned on yet; volatile, as a waker holds no lock. */
+    private volatile boolean wakeRequested;
     private final Selector selector;
     private ServerSocketChannel server;
     private final List<StreamConnection> parked = new ArrayList<>();
@@ -269,6 +271,10 @@ final class ConnectionSet implements AutoCloseable {
     void await(long nanos, BooleanSupplier stop, String clientName) {
         long deadline = System.nanoTime() + nanos;
         while (true) {
+            if (wakeRequested) {
+                wakeRequested = false;
+                return;
+            }
             synchronized (lock) {
                 if (stop.getAsBoolean() || !attention.isEmpty()) {
                     return;
@@ -296,6 +302,16 @@ final class ConnectionSet implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * Makes the {@link #await} in progress return now, or the next one return at once: the flag
+     * is seen at the top of its loop, and a selector's wake-up ends the select in progress or the
+     * next one (on a closed selector it does nothing).
+     */
+    void wake() {
+        wakeRequested = true;
+        selector.wakeup();
     }
 
     /** Closes every connection, the listening socket and the selector. */

@@ -292,6 +292,12 @@ final class ConnectionUnixClient extends PeerOutboxClient<StreamConnection> impl
         connections.await(nanos, this::isDisconnected, name());
     }
 
+    /** The wait selects on the connection set's selector, which a wake-up ends. */
+    @Override
+    protected void wakeWaiter() {
+        connections.wake();
+    }
+
     // ==== connection management ===============================================================
 
     @Override

@@ -25,7 +25,8 @@ public final class ConnectionUnixProtocol extends DirectoryProtocol {
     static final long MAX_FRAME_PAYLOAD = 0xFFFF_FFFFL;
 
     static final Capabilities CAPABILITIES = Capabilities.of(Capability.CROSS_PROCESS, Capability.NON_BLOCKING_SEND,
-            Capability.MESSAGE_WAKEUP, Capability.PEER_CHANGE_WAKEUP, Capability.CONNECTIONS)
+            Capability.MESSAGE_WAKEUP, Capability.PEER_CHANGE_WAKEUP, Capability.CONNECTIONS,
+            Capability.INTERRUPTIBLE_WAIT)
             .withMaxMessageBytes(MAX_FRAME_PAYLOAD);
 
     @Override
