@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -19,6 +20,7 @@ final class Receiving {
     /** The client's receive and wait, made once: a wait for messages then allocates nothing of its own. */
     private final Supplier<List<Message>> receive;
     private final LongConsumer waitForActivity;
+    private final Predicate<List<Message>> endsWait;
     /** A {@link #wakeUp()} that no wait has ended on yet. */
     private volatile boolean woken;
 
@@ -26,6 +28,7 @@ final class Receiving {
         this.client = client;
         this.receive = client::receive;
         this.waitForActivity = client::waitForActivity;
+        this.endsWait = this::endsWait;
     }
 
     /** Everything available now, requeued messages first, in receive order. */
@@ -68,7 +71,7 @@ final class Receiving {
      * batch, the deadline, or a {@link #wakeUp()}.
      */
     List<Message> await(Duration timeout) {
-        return Waiting.until(timeout, receive, this::endsWait, waitForActivity);
+        return Waiting.until(timeout, receive, endsWait, waitForActivity);
     }
 
     /** Ends the wait in progress, or the next one, early; false where the protocol cannot. */
