@@ -31,10 +31,8 @@ class DatabaseSpawnTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"PostgreSQL", "MariaDB", "MySQL"})
     void aSpawnedDatabaseOutlivesTheCommandAndDestroyDropsIt(String protocol) throws Exception {
-        String variable = "IPCM_" + protocol.toUpperCase(Locale.ROOT) + "_URL";
-        String url = System.getenv(variable);
-        assumeTrue(url != null && !url.isBlank(), "no " + protocol + " server: set " + variable + " to its JDBC URL");
-        String user = url.replaceAll(".*[?&]user=([^&]+).*", "$1");
+        String url = serverUrl(protocol);
+        String user = userOf(url);
         Cli.Result r = new Shell(dir, 0).run("export IPCM_DB_USER=" + user + "\n"
                 + "INFO=$(./ipcm spawn --protocol " + protocol + ")\n"
                 + "echo \"$INFO\"\n"
@@ -57,11 +55,9 @@ class DatabaseSpawnTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"PostgreSQL", "MariaDB", "MySQL"})
     void aReferenceServiceEndsCleanlyWhenDestroyDropsItsDatabase(String protocol) throws Exception {
-        String variable = "IPCM_" + protocol.toUpperCase(Locale.ROOT) + "_URL";
-        String url = System.getenv(variable);
-        assumeTrue(url != null && !url.isBlank(), "no " + protocol + " server: set " + variable + " to its JDBC URL");
+        String url = serverUrl(protocol);
         Path perlEnv = PerlReferenceSetting.envScript();
-        String user = url.replaceAll(".*[?&]user=([^&]+).*", "$1");
+        String user = userOf(url);
         Cli.Result r = new Shell(dir, 0).run("export IPCM_DB_USER=" + user + "\n"
                 + "INFO=$(./ipcm spawn --protocol " + protocol + ")\n"
                 // The reference's env.sh is written for bash.
@@ -75,6 +71,18 @@ class DatabaseSpawnTest {
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.out()).as(r.toString()).isEqualTo("\"echo: yo\"\nperl echo: 0\n");
         assertThat(r.err()).as(r.toString()).doesNotContain("DBD::", "failed");
+    }
+
+    /** The JDBC URL of the protocol's configured server; without one the test is skipped. */
+    private static String serverUrl(String protocol) {
+        String variable = "IPCM_" + protocol.toUpperCase(Locale.ROOT) + "_URL";
+        String url = System.getenv(variable);
+        assumeTrue(url != null && !url.isBlank(), "no " + protocol + " server: set " + variable + " to its JDBC URL");
+        return url;
+    }
+
+    private static String userOf(String url) {
+        return url.replaceAll(".*[?&]user=([^&]+).*", "$1");
     }
 
     private static boolean databaseExists(String url, String name, boolean postgres) throws Exception {
