@@ -164,10 +164,9 @@ public abstract class AbstractClient implements Client {
     }
 
     /**
-     * Makes a {@link #waitForActivity(long)} in progress on another thread return now, or, when
-     * none is in progress, the next one return at once. Called without the I/O lock, from any
-     * thread, and only for a protocol that declares {@link dev.ipcm.Capability#INTERRUPTIBLE_WAIT},
-     * which must override it.
+     * Makes a {@link #waitForActivity(long)} in progress on another thread (or else the next one)
+     * return now. Called without the I/O lock, from any thread, only for a protocol that declares
+     * {@link dev.ipcm.Capability#INTERRUPTIBLE_WAIT}, which must override it.
      */
     protected void wakeWaiter() {
         throw new IllegalStateException(getClass().getName() + " declares INTERRUPTIBLE_WAIT without overriding wakeWaiter");
