@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,8 +33,7 @@ class InProcessCommandsTest {
 
     @AfterEach
     void destroy() {
-        ConnectionInfo parsed = ConnectionInfo.parse(info);
-        if (Protocols.byName(parsed.protocol()).storeExists(parsed.route())) {
+        if (storeExists()) {
             assertThat(cli.run("destroy", info).code()).isZero();
         }
     }
@@ -210,9 +210,8 @@ class InProcessCommandsTest {
             List<Message> got = holder.awaitMessages(Duration.ofSeconds(30));
             boolean terminated = got.stream().anyMatch(m -> m.content().path("terminate").asInt() == 1);
             // A service finishing its last piece of work before it leaves: the pause is that work.
-            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(300).toNanos());
-            boolean storeStillThere = Protocols.byName(ConnectionInfo.parse(info).protocol())
-                    .storeExists(ConnectionInfo.parse(info).route());
+            LockSupport.parkNanos(Duration.ofMillis(300).toNanos());
+            boolean storeStillThere = storeExists();
             holder.disconnect(messages -> { });
             return terminated && storeStillThere;
         });
@@ -229,8 +228,7 @@ class InProcessCommandsTest {
             assertThat(r.code()).as(r.toString()).isZero();
             assertThat(r.err()).isEqualTo("ipcm: warning: still connected after 0.2s, removing the store anyway: stayer "
                     + "(give them longer with --timeout SECONDS)\n");
-            ConnectionInfo parsed = ConnectionInfo.parse(info);
-            assertThat(Protocols.byName(parsed.protocol()).storeExists(parsed.route())).isFalse();
+            assertThat(storeExists()).isFalse();
         }
     }
 
@@ -256,6 +254,11 @@ class InProcessCommandsTest {
         } finally {
             assertThat(cli.run("destroy", recording).code()).isZero();
         }
+    }
+
+    private boolean storeExists() {
+        ConnectionInfo parsed = ConnectionInfo.parse(info);
+        return Protocols.byName(parsed.protocol()).storeExists(parsed.route());
     }
 
     private CompletableFuture<Cli.Result> recvAsync(String name, String... more) {
