@@ -85,6 +85,10 @@ public final class Json {
         if (value instanceof JsonNode) {
             return JsonTreeCheck.check((JsonNode) value);
         }
+        JsonNode scalar = commonScalar(value);
+        if (scalar != null) {
+            return scalar;
+        }
         String type = value == null ? "null" : value.getClass().getName();
         try {
             return JsonTreeCheck.check(MAPPER.valueToTree(value));
@@ -98,6 +102,27 @@ public final class Json {
             throw new ContentException("Content of type " + type + " contains itself (a cycle) or is nested too "
                     + "deeply to convert to JSON; send a copy without the cycle (nothing was sent)");
         }
+    }
+
+    /**
+     * The node of a String, Integer, Long or Boolean (most requests and answers are one), built
+     * directly: the node {@code valueToTree} makes of it, without its token buffer. Null otherwise.
+     */
+    private static JsonNode commonScalar(Object value) {
+        JsonNodeFactory nodes = MAPPER.getNodeFactory();
+        if (value instanceof String) {
+            return nodes.textNode((String) value);
+        }
+        if (value instanceof Integer) {
+            return nodes.numberNode((Integer) value);
+        }
+        if (value instanceof Long) {
+            return nodes.numberNode((Long) value);
+        }
+        if (value instanceof Boolean) {
+            return nodes.booleanNode((Boolean) value);
+        }
+        return null;
     }
 
     /**

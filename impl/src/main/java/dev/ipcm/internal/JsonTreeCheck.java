@@ -19,25 +19,34 @@ final class JsonTreeCheck {
     private JsonTreeCheck() {
     }
 
+    /**
+     * How deep the walk looks for a cycle by scanning its own stack; deeper, it keeps an identity
+     * set (an identity hash for every container of a message cost more than the rest of the check).
+     */
+    static final int SCAN_DEPTH = 16;
+
     /** Returns {@code tree} when JSON can carry it. */
     static JsonNode check(JsonNode tree) {
-        ArrayDeque<Frame> stack = new ArrayDeque<>();
-        Set<JsonNode> open = Collections.newSetFromMap(new IdentityHashMap<>());
-        visit(tree, stack, open);
-        while (!stack.isEmpty()) {
-            Frame top = stack.peek();
+        if (!tree.isContainerNode()) {
+            visit(tree, null, null);
+            return tree;
+        }
+        Walk walk = new Walk();
+        visit(tree, walk.stack, walk);
+        while (!walk.stack.isEmpty()) {
+            Frame top = walk.stack.peek();
             if (top.next()) {
-                visit(top.child, stack, open);
+                visit(top.child, walk.stack, walk);
             } else {
-                open.remove(stack.pop().node);
+                walk.close(walk.stack.pop().node);
             }
         }
         return tree;
     }
 
-    private static void visit(JsonNode node, ArrayDeque<Frame> stack, Set<JsonNode> open) {
+    private static void visit(JsonNode node, ArrayDeque<Frame> stack, Walk walk) {
         if (node.isContainerNode()) {
-            if (!open.add(node)) {
+            if (!walk.open(node)) {
                 throw new ContentException("Content at " + path(stack) + " contains itself (a cycle): JSON cannot "
                         + "carry it; send a copy without the cycle (nothing was sent)");
             }
@@ -50,11 +59,48 @@ final class JsonTreeCheck {
 
     private static String path(ArrayDeque<Frame> stack) {
         StringBuilder b = new StringBuilder("$");
+        if (stack == null) {
+            return b.toString();
+        }
         for (Iterator<Frame> i = stack.descendingIterator(); i.hasNext(); ) {
             Frame f = i.next();
             b.append(f.node.isObject() ? "." + f.key : "[" + f.index + "]");
         }
         return b.toString();
+    }
+
+    /**
+     * The containers being walked (the stack) and whether a node is one of them: found by scanning
+     * the stack while it is shallow, by an identity set built from it once it is deeper.
+     */
+    private static final class Walk {
+        final ArrayDeque<Frame> stack = new ArrayDeque<>();
+        private Set<JsonNode> deep;
+
+        /** Records {@code node} as open; false when it already is (a cycle). */
+        boolean open(JsonNode node) {
+            if (deep == null && stack.size() < SCAN_DEPTH) {
+                for (Frame f : stack) {
+                    if (f.node == node) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            if (deep == null) {
+                deep = Collections.newSetFromMap(new IdentityHashMap<>());
+                for (Frame f : stack) {
+                    deep.add(f.node);
+                }
+            }
+            return deep.add(node);
+        }
+
+        void close(JsonNode node) {
+            if (deep != null) {
+                deep.remove(node);
+            }
+        }
     }
 
     /** A container being walked: the child visited last and those still to come. */

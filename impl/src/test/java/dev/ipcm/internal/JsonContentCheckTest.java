@@ -58,6 +58,36 @@ class JsonContentCheckTest {
     }
 
     @Test
+    void aCycleDeeperThanTheStackScanIsFoundWithItsPath() {
+        // Past JsonTreeCheck.SCAN_DEPTH the walk switches from scanning its stack to an identity set:
+        // a cycle back to a container opened before the switch, and one opened after it, are both found.
+        for (int backTo : new int[] {3, JsonTreeCheck.SCAN_DEPTH + 5}) {
+            ArrayNode root = Json.mapper().createArrayNode();
+            ArrayNode at = root;
+            ArrayNode target = null;
+            for (int depth = 0; depth < JsonTreeCheck.SCAN_DEPTH * 3; depth++) {
+                if (depth == backTo) {
+                    target = at;
+                }
+                at = at.add("leaf").addArray();
+            }
+            at.add(target);
+            assertThatThrownBy(() -> Json.toTree(root)).isInstanceOf(ContentException.class)
+                    .hasMessageContaining("contains itself (a cycle)")
+                    .hasMessageContaining("$" + "[1]".repeat(JsonTreeCheck.SCAN_DEPTH * 3) + "[0]");
+        }
+    }
+
+    @Test
+    void commonScalarsBecomeTheNodesJacksonWouldMake() {
+        for (Object value : List.of("text", "", 42, Integer.MIN_VALUE, 42L, Long.MAX_VALUE, true, false)) {
+            assertThat(Json.toTree(value)).as("%s (%s)", value, value.getClass().getSimpleName())
+                    .isEqualTo(Json.mapper().valueToTree(value))
+                    .hasSameClassAs(Json.mapper().valueToTree(value));
+        }
+    }
+
+    @Test
     void aSendOfUnrepresentableContentSendsNothing() {
         try (Store store = Ipcm.spawn(SpawnOptions.defaults().protocol("LocalMemory"));
                 Client a = store.connect("a");
