@@ -24,6 +24,7 @@ final class ActivityWatch {
     private final Termination termination;
     private final PeerDeltas peers;
     private long lastInterval;
+    private long lastPidCheck;
 
     ActivityWatch(ServiceContext context, Inbox inbox, SignalTrap signals, ChildProcesses children,
             Termination termination, PeerDeltas peers) {
@@ -38,6 +39,20 @@ final class ActivityWatch {
     /** Records that the interval activity was dispatched now. */
     void intervalRan() {
         lastInterval = System.nanoTime();
+    }
+
+    /**
+     * Whether to ask the kernel about the watched pids on this pass: on every pass that brought no
+     * message, and at least once a cycle while messages keep coming (a pass per request otherwise
+     * paid a {@code kill} per request). Either way a dead watched pid is seen within about a cycle,
+     * as an idle loop, which wakes once a cycle, sees it.
+     */
+    private boolean watchedPidsDue(List<Message> messages, long now, ServiceSettings settings) {
+        if (!messages.isEmpty() && now - lastPidCheck < settings.cycle().toNanos()) {
+            return false;
+        }
+        lastPidCheck = now;
+        return true;
     }
 
     /** Waits for activity and returns it; never an empty map unless the client was lost. */
@@ -106,7 +121,8 @@ final class ActivityWatch {
                 a.put(Activity.INTERVAL, Boolean.TRUE);
                 lastInterval = after;
             }
-            if (settings.watchPids().stream().anyMatch(p -> !Os.get().isRunning(p))) {
+            if (watchedPidsDue(messages, after, settings)
+                    && settings.watchPids().stream().anyMatch(p -> !Os.get().isRunning(p))) {
                 a.put(Activity.PID_WATCH, Boolean.TRUE);
             }
             if (!a.isEmpty()) {

@@ -320,6 +320,41 @@ class ServiceUnitTest {
     }
 
     @Test
+    void aWatchedPidThatDiesEndsALoopThatMessagesKeepBusy() throws Exception {
+        // The loop asks about watched pids once a cycle while every pass brings a message: still asked.
+        Process watched = new ProcessBuilder("sleep", "600").start();
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread noise = null;
+        try (Client chatter = store.connect("chatter")) {
+            Service s = builder("watcher").cycle(Duration.ofMillis(100)).interval(Duration.ofMinutes(5))
+                    .watchPids(watched.pid()).handleRequest((svc, r) -> "ok").build();
+            CompletableFuture<Integer> run = CompletableFuture.supplyAsync(s::run);
+            Await.until("the service to register", WAIT, () -> chatter.peerActive("watcher"));
+            noise = new Thread(() -> {
+                try {
+                    while (!stop.get()) {
+                        chatter.trySend("watcher", "noise");
+                        java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
+                    }
+                } catch (dev.ipcm.NoSuchPeerException gone) {
+                    // the service disconnected: nothing left to keep busy
+                }
+            });
+            noise.start();
+            watched.destroyForcibly();
+            assertThat(watched.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            assertThat(run.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
+            s.context().disconnect();
+        } finally {
+            stop.set(true);
+            if (noise != null) {
+                noise.join(WAIT.toMillis());
+            }
+            watched.destroyForcibly();
+        }
+    }
+
+    @Test
     void terminateFromAnotherThreadEndsTheLoopWithItsValue() throws Exception {
         Service s = builder("stopper").handleRequest((svc, r) -> "ok").onUnhandled((svc, a) -> { }).build();
         CompletableFuture<Integer> run = CompletableFuture.supplyAsync(s::run);
