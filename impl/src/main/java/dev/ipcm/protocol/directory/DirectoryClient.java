@@ -49,6 +49,7 @@ public abstract class DirectoryClient extends AbstractClient {
     private final PeerEntries peers;
     private final StatsFiles statsFiles;
     private final RouteChanges changes = new RouteChanges();
+    private final RecordedPids recordedPids = new RecordedPids(changes);
     private final RequeuedMessages requeued;
 
     /**
@@ -242,10 +243,8 @@ public abstract class DirectoryClient extends AbstractClient {
 
     @Override
     protected OptionalLong recordedPid(String peer) {
-        if (peerEndpoint(peer).isEmpty()) {
-            return OptionalLong.empty();
-        }
-        return peers.recordedPid(onDiskName(peer));
+        return recordedPids.get(onDiskName(peer), n -> peerEndpoint(peer).isEmpty()
+                ? OptionalLong.empty() : peers.recordedPid(n));
     }
 
     @Override

@@ -17,8 +17,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A receive looks for the resume file only when the route directory changed or the client
- * requeued since it was last found absent: whatever the reason it appears, it is still delivered.
+ * What a client keeps while the route directory is unchanged is looked up again once it changes: a
+ * receive looks for the resume file only when the route changed or the client requeued since it was
+ * last found absent, and a peer's recorded pid is read again once its pidfile is replaced or removed.
  */
 class RouteVersionTest {
     @ParameterizedTest
@@ -39,6 +40,37 @@ class RouteVersionTest {
             }
             assertThat(got).containsExactly(m);
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"MessageFiles", "AtomicPipe", "UnixSocket", "ConnectionUnix", "MessageFiles-NoInotify"})
+    void aPeersPidIsReadAgainOnceItsPidfileIsReplacedOrRemoved(String protocol) throws Exception {
+        SpawnOptions options = SpawnOptions.defaults().protocol(protocol).peerTimeout(Duration.ofSeconds(5));
+        try (Store store = Ipcm.spawn(options); Client alice = store.connect("alice")) {
+            Client bob = store.connect("bob");
+            long own = ProcessHandle.current().pid();
+            assertThat(alice.peerPid("bob")).hasValue(own);
+            assertThat(alice.peerPid("bob")).hasValue(own);
+            // Replaced as both implementations write it: aside, then renamed over the old one.
+            Path pidfile = Path.of(store.route(), "bob.pid");
+            Path pend = Path.of(store.route(), "bob.pid.pend");
+            java.nio.file.Files.writeString(pend, "1");
+            java.nio.file.Files.move(pend, pidfile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            awaitPid(alice, java.util.OptionalLong.of(1));
+            java.nio.file.Files.writeString(pend, Long.toString(own));
+            java.nio.file.Files.move(pend, pidfile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            awaitPid(alice, java.util.OptionalLong.of(own));
+            bob.disconnect();
+            awaitPid(alice, java.util.OptionalLong.empty());
+        }
+    }
+
+    private static void awaitPid(Client client, java.util.OptionalLong expected) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!client.peerPid("bob").equals(expected) && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
+        assertThat(client.peerPid("bob")).isEqualTo(expected);
     }
 
     @ParameterizedTest
