@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * Refuses a content tree that JSON cannot carry: a number that is NaN or infinite (Jackson would
  * write it as a string, so the receiver would get {@code "NaN"}), or a container that holds itself
- * (writing it would never end). The walk keeps its own stack, so a deep tree cannot overflow the
+ * (writing it would never end). A quick look over the first levels passes most messages with one
+ * small array; otherwise the full walk keeps its own stack, so a deep tree cannot overflow the
  * thread's, and builds the path of a bad value only when there is one.
  */
 final class JsonTreeCheck {
@@ -20,33 +21,60 @@ final class JsonTreeCheck {
     }
 
     /**
-     * How deep the walk looks for a cycle by scanning its own stack; deeper, it keeps an identity
-     * set (an identity hash for every container of a message cost more than the rest of the check).
+     * How many levels the quick look checks ({@link #fine}); a deeper tree, or one with a fault,
+     * gets the full walk.
      */
     static final int SCAN_DEPTH = 16;
 
     /** Returns {@code tree} when JSON can carry it. */
     static JsonNode check(JsonNode tree) {
-        if (!tree.isContainerNode()) {
-            visit(tree, null, null);
+        if (fine(tree, new JsonNode[SCAN_DEPTH], 0)) {
             return tree;
         }
-        Walk walk = new Walk();
-        visit(tree, walk.stack, walk);
-        while (!walk.stack.isEmpty()) {
-            Frame top = walk.stack.peek();
+        ArrayDeque<Frame> stack = new ArrayDeque<>();
+        Set<JsonNode> open = Collections.newSetFromMap(new IdentityHashMap<>());
+        visit(tree, stack, open);
+        while (!stack.isEmpty()) {
+            Frame top = stack.peek();
             if (top.next()) {
-                visit(top.child, walk.stack, walk);
+                visit(top.child, stack, open);
             } else {
-                walk.close(walk.stack.pop().node);
+                open.remove(stack.pop().node);
             }
         }
         return tree;
     }
 
-    private static void visit(JsonNode node, ArrayDeque<Frame> stack, Walk walk) {
+    /**
+     * The quick look most messages need (a few levels, nothing wrong): true when the tree within
+     * {@link #SCAN_DEPTH} levels holds no cycle and no number JSON cannot carry. False, without
+     * saying why, for anything else: the full walk then finds the fault and its path, or finds a
+     * deeper tree fine.
+     */
+    private static boolean fine(JsonNode node, JsonNode[] open, int depth) {
+        if (!node.isContainerNode()) {
+            return !(node.isDouble() || node.isFloat()) || Double.isFinite(node.doubleValue());
+        }
+        if (depth == open.length) {
+            return false;
+        }
+        for (int i = 0; i < depth; i++) {
+            if (open[i] == node) {
+                return false;
+            }
+        }
+        open[depth] = node;
+        for (JsonNode child : node) {
+            if (!fine(child, open, depth + 1)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void visit(JsonNode node, ArrayDeque<Frame> stack, Set<JsonNode> open) {
         if (node.isContainerNode()) {
-            if (!walk.open(node)) {
+            if (!open.add(node)) {
                 throw new ContentException("Content at " + path(stack) + " contains itself (a cycle): JSON cannot "
                         + "carry it; send a copy without the cycle (nothing was sent)");
             }
@@ -59,48 +87,11 @@ final class JsonTreeCheck {
 
     private static String path(ArrayDeque<Frame> stack) {
         StringBuilder b = new StringBuilder("$");
-        if (stack == null) {
-            return b.toString();
-        }
         for (Iterator<Frame> i = stack.descendingIterator(); i.hasNext(); ) {
             Frame f = i.next();
             b.append(f.node.isObject() ? "." + f.key : "[" + f.index + "]");
         }
         return b.toString();
-    }
-
-    /**
-     * The containers being walked (the stack) and whether a node is one of them: found by scanning
-     * the stack while it is shallow, by an identity set built from it once it is deeper.
-     */
-    private static final class Walk {
-        final ArrayDeque<Frame> stack = new ArrayDeque<>();
-        private Set<JsonNode> deep;
-
-        /** Records {@code node} as open; false when it already is (a cycle). */
-        boolean open(JsonNode node) {
-            if (deep == null && stack.size() < SCAN_DEPTH) {
-                for (Frame f : stack) {
-                    if (f.node == node) {
-                        return false;
-                    }
-                }
-                return true;
-            }
-            if (deep == null) {
-                deep = Collections.newSetFromMap(new IdentityHashMap<>());
-                for (Frame f : stack) {
-                    deep.add(f.node);
-                }
-            }
-            return deep.add(node);
-        }
-
-        void close(JsonNode node) {
-            if (deep != null) {
-                deep.remove(node);
-            }
-        }
     }
 
     /** A container being walked: the child visited last and those still to come. */

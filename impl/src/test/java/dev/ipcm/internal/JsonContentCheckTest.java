@@ -59,8 +59,8 @@ class JsonContentCheckTest {
 
     @Test
     void aCycleDeeperThanTheStackScanIsFoundWithItsPath() {
-        // Past JsonTreeCheck.SCAN_DEPTH the walk switches from scanning its stack to an identity set:
-        // a cycle back to a container opened before the switch, and one opened after it, are both found.
+        // Past JsonTreeCheck.SCAN_DEPTH levels the quick look gives way to the full walk: a cycle back
+        // to a container within the quick look's levels, and one back to a deeper one, are both found.
         for (int backTo : new int[] {3, JsonTreeCheck.SCAN_DEPTH + 5}) {
             ArrayNode root = Json.mapper().createArrayNode();
             ArrayNode at = root;
