@@ -199,7 +199,16 @@ final class DatagramInbox implements AutoCloseable {
 
     /** Moves every datagram readable now into memory, up to the read-ahead limit. */
     synchronized void pump() throws IOException {
-        while (!closed && receivedBytes < READ_AHEAD_BYTES) {
+        pump(Integer.MAX_VALUE);
+    }
+
+    /**
+     * Moves up to {@code most} datagrams readable now into memory, up to the read-ahead limit.
+     * Reading stops at the first read that finds nothing, which costs a system call of its own.
+     */
+    private void pump(int most) throws IOException {
+        int moved = 0;
+        while (!closed && receivedBytes < READ_AHEAD_BYTES && moved < most) {
             buffer.clear();
             try {
                 // read, not receive: the sender's address is never used, and receive makes
@@ -221,6 +230,7 @@ final class DatagramInbox implements AutoCloseable {
             buffer.get(payload);
             received.add(payload);
             receivedBytes += n;
+            moved++;
             notifyAll();
         }
     }
@@ -315,7 +325,11 @@ final class DatagramInbox implements AutoCloseable {
             synchronized (this) {
                 leading = false;
                 try {
-                    pump();
+                    // One datagram ends the wait. Reading on until a read finds nothing would cost
+                    // one more read per message (and junixsocket's fcntl after it), while the
+                    // receiver's next fetch reads the rest anyway, and finds nothing once, before
+                    // it waits again.
+                    pump(1);
                 } catch (IOException e) {
                     fail(e);
                 }
