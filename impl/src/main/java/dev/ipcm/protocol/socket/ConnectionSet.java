@@ -128,14 +128,20 @@ final class ConnectionSet implements AutoCloseable {
             pumpEverything();
             return;
         }
+        Set<SelectionKey> ready;
         try {
-            selector.selectNow();
+            ready = selector.selectedKeys();
+            // A wait that just ended left what woke it here: read that, and ask the kernel (one
+            // epoll_wait) only when nothing is known; what else became readable meanwhile is read
+            // by the next receive, which finds this set empty again.
+            if (ready.isEmpty()) {
+                selector.selectNow();
+            }
         } catch (ClosedSelectorException e) {
             return;
         } catch (IOException e) {
             throw new IpcmException("Polling the connections of '" + clientName + "' failed: " + e, e);
         }
-        Set<SelectionKey> ready = selector.selectedKeys();
         if (ready.isEmpty()) {
             return;
         }
