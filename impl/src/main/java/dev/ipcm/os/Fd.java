@@ -73,6 +73,19 @@ public interface Fd extends AutoCloseable {
     /** Waits until readable (or hang-up/error) or the timeout passes; returns whether it became readable. */
     boolean awaitReadable(long timeoutMillis) throws IOException;
 
+    /** {@link #awaitReadable(long, Fd)}'s answer: this descriptor is readable. */
+    int READABLE = 1;
+    /** {@link #awaitReadable(long, Fd)}'s answer: the wake-up descriptor is readable. */
+    int WOKEN = 2;
+
+    /**
+     * Waits until this descriptor or {@code wake} is readable (or hang-up/error), or the timeout
+     * passes, in one {@code poll(2)}.
+     *
+     * @return {@link #READABLE} and {@link #WOKEN} or-ed for those that are, 0 after the timeout
+     */
+    int awaitReadable(long timeoutMillis, Fd wake) throws IOException;
+
     /** Waits until writable or the timeout passes. */
     boolean awaitWritable(long timeoutMillis) throws IOException;
 

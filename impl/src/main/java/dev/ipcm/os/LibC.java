@@ -31,6 +31,8 @@ interface LibC extends Library {
 
     int poll(PollFd[] fds, int nfds, int timeout) throws LastErrorException;
 
+    int eventfd(int initval, int flags) throws LastErrorException;
+
     String strerror(int errnum);
 
     /** {@code struct pollfd}. */

@@ -14,7 +14,7 @@ final class NativeFd implements Fd {
     private static final int F_GETFL = 3;
     private static final int F_SETFL = 4;
     private static final int F_SETPIPE_SZ = 1031;
-    private static final short POLLIN = 1;
+    static final short POLLIN = 1;
     private static final short POLLOUT = 4;
 
     private final NativeOs os;
@@ -218,6 +218,33 @@ final class NativeFd implements Fd {
     @Override
     public boolean awaitReadable(long timeoutMillis) throws IOException {
         return await(POLLIN, timeoutMillis);
+    }
+
+    @Override
+    public int awaitReadable(long timeoutMillis, Fd wake) throws IOException {
+        if (DirectLibC.AVAILABLE) {
+            return PollScratch.awaitEither(this, fd, wake.fd(), timeoutMillis);
+        }
+        LibC.PollFd[] fds = (LibC.PollFd[]) new LibC.PollFd().toArray(2);
+        fds[0].fd = fd;
+        fds[0].events = POLLIN;
+        fds[1].fd = wake.fd();
+        fds[1].events = POLLIN;
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        while (true) {
+            long left = Math.max(0, (deadline - System.nanoTime()) / 1_000_000L);
+            try {
+                int n = os.libc.poll(fds, 2, (int) Math.min(left, Integer.MAX_VALUE));
+                if (n <= 0) {
+                    return 0;
+                }
+                return (fds[0].revents != 0 ? READABLE : 0) | (fds[1].revents != 0 ? WOKEN : 0);
+            } catch (LastErrorException e) {
+                if (e.getErrorCode() != NativeOs.EINTR) {
+                    throw fail("poll", e);
+                }
+            }
+        }
     }
 
     @Override

@@ -68,6 +68,15 @@ final class NativeOs implements Os {
     }
 
     @Override
+    public Fd eventFd() {
+        try {
+            return new NativeFd(this, libc.eventfd(0, Fd.O_CLOEXEC | Fd.O_NONBLOCK), Path.of("[eventfd]"));
+        } catch (LastErrorException e) {
+            throw new NativeIoException("eventfd() failed: " + error(e), e.getErrorCode());
+        }
+    }
+
+    @Override
     public Fd open(Path path, int flags, int mode) {
         try {
             return new NativeFd(this, libc.open(path.toString(), flags | Fd.O_CLOEXEC, mode), path);

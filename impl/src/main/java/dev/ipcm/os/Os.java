@@ -55,4 +55,12 @@ public interface Os {
      *     {@link ErrnoException#ENXIO} for a non-blocking write-open of a FIFO without a reader)
      */
     Fd open(Path path, int flags, int mode);
+
+    /**
+     * A new {@code eventfd(2)} counter, non-blocking and closed on exec: a thread writes to it to
+     * end another's {@link Fd#awaitReadable(long, Fd)} early.
+     *
+     * @throws java.io.UncheckedIOException whose cause is an {@link ErrnoException}
+     */
+    Fd eventFd();
 }

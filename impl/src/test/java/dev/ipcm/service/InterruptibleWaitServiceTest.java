@@ -11,33 +11,36 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A service on a store whose clients declare {@link Capability#INTERRUPTIBLE_WAIT} (UnixSocket)
- * waits for messages on its loop thread, in the client, and everything else ends that wait by
- * waking the client. Cycle and interval are ten minutes here, so only a wake-up can end a wait
- * within the test's deadline.
+ * A service on a store whose clients declare {@link Capability#INTERRUPTIBLE_WAIT} (UnixSocket
+ * wakes a selector, AtomicPipe an eventfd polled beside its FIFO) waits for messages on its loop
+ * thread, in the client, and everything else ends that wait by waking the client. Cycle and
+ * interval are ten minutes here, so only a wake-up can end a wait within the test's deadline.
  */
 class InterruptibleWaitServiceTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Duration LONG = Duration.ofMinutes(10);
     private Store store;
 
-    @BeforeEach
-    void spawn() {
-        store = Ipcm.spawn(SpawnOptions.defaults().protocol("UnixSocket").peerTimeout(WAIT));
+    private void spawn(String protocol) {
+        store = Ipcm.spawn(SpawnOptions.defaults().protocol(protocol).peerTimeout(WAIT));
         assertThat(store.capabilities().has(Capability.INTERRUPTIBLE_WAIT)).isTrue();
     }
 
     @AfterEach
     void destroy() {
-        store.close();
+        if (store != null) {
+            store.close();
+        }
     }
 
-    @Test
-    void terminateFromAnotherThreadWakesALoopWaitingInItsClient() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"UnixSocket", "AtomicPipe"})
+    void terminateFromAnotherThreadWakesALoopWaitingInItsClient(String protocol) throws Exception {
+        spawn(protocol);
         Service s = Service.builder("sleeper", store.info()).cycle(LONG).interval(LONG)
                 .handleRequest((svc, r) -> "ok").onUnhandled((svc, a) -> { }).build();
         CompletableFuture<Integer> run = CompletableFuture.supplyAsync(s::run);
@@ -54,8 +57,10 @@ class InterruptibleWaitServiceTest {
         s.context().disconnect();
     }
 
-    @Test
-    void requestsAreAnsweredByALoopWaitingInItsClient() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"UnixSocket", "AtomicPipe"})
+    void requestsAreAnsweredByALoopWaitingInItsClient(String protocol) throws Exception {
+        spawn(protocol);
         Service s = Service.builder("answerer", store.info()).cycle(LONG).interval(LONG)
                 .handleRequest((svc, r) -> "got " + r.value().asText()).build();
         CompletableFuture<Integer> run = CompletableFuture.supplyAsync(s::run);

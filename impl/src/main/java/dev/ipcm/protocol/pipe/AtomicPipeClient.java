@@ -6,6 +6,7 @@ import dev.ipcm.IpcmException;
 import dev.ipcm.Message;
 import dev.ipcm.PeerGoneException;
 import dev.ipcm.os.ErrnoException;
+import dev.ipcm.os.Fd;
 import dev.ipcm.os.FileType;
 import dev.ipcm.os.Os;
 import dev.ipcm.protocol.directory.PeerOutboxClient;
@@ -41,17 +42,23 @@ final class AtomicPipeClient extends PeerOutboxClient<FifoWriter> {
 
     private final int tid = NEXT_TID.getAndIncrement();
     private final int permissions;
+    private final WaitWaker waker = WaitWaker.open();
     private FifoReader reader;
 
     AtomicPipeClient(ConnectRequest request) {
         super(request, AtomicPipeProtocol.CAPABILITIES, OnDiskNames.FILE_BUDGET, new HashMap<>());
         this.permissions = permissions(request);
-        register();
-        synchronized (io) {
-            if (reader == null) {
-                // Reconnect re-attaches to the FIFO that is still there; its earlier reader is gone.
-                reader = FifoReader.open(endpointPath());
+        try {
+            register();
+            synchronized (io) {
+                if (reader == null) {
+                    // Reconnect re-attaches to the FIFO that is still there; its earlier reader is gone.
+                    reader = FifoReader.open(endpointPath());
+                }
             }
+        } catch (RuntimeException e) {
+            waker.close(); // a client that never connected is never closed
+            throw e;
         }
     }
 
@@ -225,10 +232,23 @@ final class AtomicPipeClient extends PeerOutboxClient<FifoWriter> {
                 r = reader;
             }
             long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-            if (left <= 0 || r.await(Math.min(left, WAIT_SLICE_MILLIS))) {
+            if (left <= 0) {
+                return;
+            }
+            int seen = r.await(Math.min(left, WAIT_SLICE_MILLIS), waker);
+            if ((seen & Fd.WOKEN) != 0) {
+                waker.reset();
+            }
+            if (seen != 0) {
                 return;
             }
         }
+    }
+
+    /** A wait polls the wake-up counter beside the FIFO; a wake-up counts, and ends that poll. */
+    @Override
+    protected void wakeWaiter() {
+        waker.wake();
     }
 
     // ==== peers and leaving ===================================================================
@@ -258,6 +278,7 @@ final class AtomicPipeClient extends PeerOutboxClient<FifoWriter> {
                 reader.close();
             }
         } finally {
+            waker.close();
             super.closeResources();
         }
     }

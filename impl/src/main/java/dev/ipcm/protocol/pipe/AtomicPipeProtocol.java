@@ -20,7 +20,7 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class AtomicPipeProtocol extends DirectoryProtocol {
     static final Capabilities CAPABILITIES = Capabilities.of(Capability.CROSS_PROCESS, Capability.NON_BLOCKING_SEND,
-            Capability.MESSAGE_WAKEUP, Capability.PEER_CHANGE_WAKEUP);
+            Capability.MESSAGE_WAKEUP, Capability.PEER_CHANGE_WAKEUP, Capability.INTERRUPTIBLE_WAIT);
 
     @Override
     public String name() {

@@ -93,6 +93,18 @@ final class FifoReader implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits up to {@code millis} for bytes or a wake-up; returns {@link Fd#READABLE} and
+     * {@link Fd#WOKEN} or-ed for what happened, 0 after the time.
+     */
+    int await(long millis, WaitWaker waker) {
+        try {
+            return fd.awaitReadable(millis, waker.fd());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Waiting on FIFO '" + path + "' failed", e);
+        }
+    }
+
     @Override
     public void close() {
         fd.close();

@@ -60,6 +60,33 @@ class AtomicPipeClientTest {
     }
 
     @Test
+    void aClientGivesBackItsDescriptorsWhenClosedAndWhenItsConnectIsRefused() throws Exception {
+        // Each client holds its FIFO's reader and the eventfd its waits poll beside it.
+        try (Client first = store.connect("first")) {
+            first.wakeUp(); // a wake-up nobody waited for is only counted
+        }
+        long before = openDescriptors();
+        for (int i = 0; i < 20; i++) {
+            try (Client c = store.connect("c" + i)) {
+                assertThat(c.wakeUp()).isTrue();
+                assertThat(c.awaitMessages(Duration.ofSeconds(5))).isEmpty();
+            }
+        }
+        try (Client taken = store.connect("taken")) {
+            for (int i = 0; i < 20; i++) {
+                assertThatThrownBy(() -> store.connect("taken")).isInstanceOf(dev.ipcm.IpcmException.class);
+            }
+        }
+        assertThat(openDescriptors()).isLessThanOrEqualTo(before);
+    }
+
+    private static long openDescriptors() throws Exception {
+        try (java.util.stream.Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.count();
+        }
+    }
+
+    @Test
     void suspendIsRefusedAndTheClientKeepsWorking() {
         try (Client alice = store.connect("alice"); Client bob = store.connect("bob")) {
             assertThatThrownBy(alice::suspend).isInstanceOf(NotSupportedException.class).hasMessageContaining("AtomicPipe");
