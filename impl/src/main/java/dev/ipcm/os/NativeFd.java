@@ -230,21 +230,10 @@ final class NativeFd implements Fd {
         fds[0].events = POLLIN;
         fds[1].fd = wake.fd();
         fds[1].events = POLLIN;
-        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
-        while (true) {
-            long left = Math.max(0, (deadline - System.nanoTime()) / 1_000_000L);
-            try {
-                int n = os.libc.poll(fds, 2, (int) Math.min(left, Integer.MAX_VALUE));
-                if (n <= 0) {
-                    return 0;
-                }
-                return (fds[0].revents != 0 ? READABLE : 0) | (fds[1].revents != 0 ? WOKEN : 0);
-            } catch (LastErrorException e) {
-                if (e.getErrorCode() != NativeOs.EINTR) {
-                    throw fail("poll", e);
-                }
-            }
+        if (poll(fds, timeoutMillis) <= 0) {
+            return 0;
         }
+        return (fds[0].revents != 0 ? READABLE : 0) | (fds[1].revents != 0 ? WOKEN : 0);
     }
 
     @Override
@@ -259,12 +248,16 @@ final class NativeFd implements Fd {
         LibC.PollFd[] fds = (LibC.PollFd[]) new LibC.PollFd().toArray(1);
         fds[0].fd = fd;
         fds[0].events = events;
+        return poll(fds, timeoutMillis) > 0;
+    }
+
+    /** JNA's {@code poll(2)} over {@code fds} until the deadline, again after a signal; the descriptors ready. */
+    private int poll(LibC.PollFd[] fds, long timeoutMillis) throws IOException {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
         while (true) {
             long left = Math.max(0, (deadline - System.nanoTime()) / 1_000_000L);
             try {
-                int n = os.libc.poll(fds, 1, (int) Math.min(left, Integer.MAX_VALUE));
-                return n > 0;
+                return os.libc.poll(fds, fds.length, (int) Math.min(left, Integer.MAX_VALUE));
             } catch (LastErrorException e) {
                 if (e.getErrorCode() != NativeOs.EINTR) {
                     throw fail("poll", e);
